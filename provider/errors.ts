@@ -1,0 +1,142 @@
+/**
+ * The errors this package throws. Each has a stable `code`, a message that says what was asked,
+ * what came back and what to do, and never a secret: every message and every `cause` passes
+ * through {@link redact}. Like Pulumi's `RunError`, the classes are recognised by a brand
+ * (`ModelArtsError.isInstance(x)`), so checks still work when two copies of this package are loaded
+ * (a program's and the dynamic provider's).
+ */
+import { redact } from "./redact";
+
+const BRAND = Symbol.for("pulumi-modelarts:ModelArtsError");
+
+/** Stable codes of {@link ModelArtsError}s, for programs that branch on the kind of failure. */
+export type ModelArtsErrorCode =
+  | "MODELARTS_CONFIG"
+  | "MODELARTS_VALIDATION"
+  | "MODELARTS_API"
+  | "MODELARTS_NETWORK"
+  | "MODELARTS_RESPONSE"
+  | "MODELARTS_NO_MATCH"
+  | "MODELARTS_AMBIGUOUS_MATCH";
+
+/**
+ * The base of every error this package throws.
+ *
+ * @example
+ * ```ts
+ * try { await getVisualizationJob({ name: "tb-main" }); }
+ * catch (e) { if (ModelArtsError.isInstance(e) && e.code === "MODELARTS_NO_MATCH") { ... } }
+ * ```
+ */
+export class ModelArtsError extends Error {
+  /** A stable string naming the kind of failure. */
+  readonly code: ModelArtsErrorCode;
+
+  constructor(code: ModelArtsErrorCode, message: string, options?: { cause?: unknown }) {
+    super(
+      redact(message),
+      options?.cause === undefined ? undefined : { cause: sanitizeCause(options.cause) },
+    );
+    this.code = code;
+    this.name = new.target.name;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /** True when `x` is a ModelArtsError of any copy of this package. */
+  static isInstance(x: unknown): x is ModelArtsError {
+    return typeof x === "object" && x !== null && (x as Record<symbol, unknown>)[BRAND] === true;
+  }
+}
+
+/** A setting is missing or invalid (region, endpoint, credentials, retries, ...). */
+export class ModelArtsConfigError extends ModelArtsError {
+  constructor(message: string) {
+    super("MODELARTS_CONFIG", message);
+  }
+}
+
+/** One invalid argument: the field (e.g. `pageSize` or `status[1]`) and what is wrong with it. */
+export interface ValidationIssue {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** The arguments of a lookup are invalid; raised before any request is sent. */
+export class ModelArtsValidationError extends ModelArtsError {
+  /** Each bad field, with a message naming the field, the rule and the value given. */
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(context: string, issues: readonly ValidationIssue[]) {
+    super(
+      "MODELARTS_VALIDATION",
+      `Invalid arguments to ${context}: ${issues.map((i) => i.message).join("; ")}`,
+    );
+    this.issues = issues.map((i) => ({ field: i.field, message: redact(i.message) }));
+  }
+}
+
+/** What an API error carries besides its message. */
+export interface ApiErrorDetails {
+  /** The operation, e.g. `GET /v1/{project_id}/visualization-jobs`. */
+  readonly operation: string;
+  /** The HTTP status (200 when the body said `is_success: false`). */
+  readonly status: number;
+  readonly errorCode?: string;
+  readonly errorMessage?: string;
+  readonly requestId?: string;
+  /** What the user can do about it, when we know. */
+  readonly hint?: string;
+}
+
+/** The API answered with an error (an HTTP error status or `is_success: false`). */
+export class ModelArtsApiError extends ModelArtsError {
+  readonly operation: string;
+  readonly status: number;
+  readonly errorCode: string | undefined;
+  readonly errorMessage: string | undefined;
+  readonly requestId: string | undefined;
+
+  constructor(details: ApiErrorDetails) {
+    const parts = [`HTTP ${details.status}`, details.errorCode, details.errorMessage]
+      .filter(Boolean)
+      .join(" ");
+    const id = details.requestId ? ` (request id ${details.requestId})` : "";
+    const hint = details.hint ? `. ${details.hint}` : "";
+    super("MODELARTS_API", `ModelArts ${details.operation} failed: ${parts}${id}${hint}`);
+    this.operation = details.operation;
+    this.status = details.status;
+    this.errorCode = details.errorCode;
+    this.errorMessage = details.errorMessage === undefined ? undefined : redact(details.errorMessage);
+    this.requestId = details.requestId;
+  }
+}
+
+/** The request could not be completed: connection refused or reset, TLS failure, timeout. */
+export class ModelArtsNetworkError extends ModelArtsError {
+  constructor(message: string, cause: unknown) {
+    super("MODELARTS_NETWORK", message, { cause });
+  }
+}
+
+/** The API answered, but the body does not have the documented shape, or pages disagree. */
+export class ModelArtsResponseError extends ModelArtsError {
+  constructor(message: string) {
+    super("MODELARTS_RESPONSE", message);
+  }
+}
+
+/**
+ * A copy of a cause that keeps what helps a user (name, code, message, the cause's own cause) and
+ * drops everything else: undici errors can reference the request and its headers, which hold the
+ * Authorization header.
+ */
+function sanitizeCause(cause: unknown, depth = 0): unknown {
+  if (!(cause instanceof Error)) return typeof cause === "string" ? redact(cause) : undefined;
+  const inner = depth < 4 && cause.cause !== undefined ? sanitizeCause(cause.cause, depth + 1) : undefined;
+  const copy = new Error(redact(cause.message), inner === undefined ? undefined : { cause: inner });
+  copy.name = cause.name;
+  const code = (cause as { code?: unknown }).code;
+  if (typeof code === "string") Object.assign(copy, { code });
+  if (cause.stack) copy.stack = redact(cause.stack);
+  return copy;
+}
