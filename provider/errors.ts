@@ -86,6 +86,8 @@ export interface ApiErrorDetails {
   readonly requestId?: string;
   /** What the user can do about it, when we know. */
   readonly hint?: string;
+  /** How many attempts were made, when more than one. */
+  readonly attempts?: number;
 }
 
 /** The API answered with an error (an HTTP error status or `is_success: false`). */
@@ -101,8 +103,9 @@ export class ModelArtsApiError extends ModelArtsError {
       .filter(Boolean)
       .join(" ");
     const id = details.requestId ? ` (request id ${details.requestId})` : "";
+    const attempts = details.attempts && details.attempts > 1 ? `, after ${details.attempts} attempts` : "";
     const hint = details.hint ? `. ${details.hint}` : "";
-    super("MODELARTS_API", `ModelArts ${details.operation} failed: ${parts}${id}${hint}`);
+    super("MODELARTS_API", `ModelArts ${details.operation} failed: ${parts}${id}${attempts}${hint}`);
     this.operation = details.operation;
     this.status = details.status;
     this.errorCode = details.errorCode;

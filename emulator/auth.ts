@@ -1,0 +1,135 @@
+/**
+ * How the emulator authenticates a request, as the API gateway does: an SDK-HMAC-SHA256 signature
+ * (verified with the same canonical-request code the client signs with, from the request as it
+ * arrived), an `X-Sdk-Date` within 15 minutes of the server clock, or an `X-Auth-Token`.
+ */
+import { timingSafeEqual } from "node:crypto";
+import type { IncomingHttpHeaders } from "node:http";
+import { canonicalRequest, computeSignature, parseSdkDate, SIGNING_ALGORITHM } from "../provider/signer";
+
+/** The credentials the emulator accepts. */
+export interface AcceptedCredentials {
+  readonly accessKey: string;
+  readonly secretKey: string;
+  /** When set, the access key is temporary: requests must carry this as `X-Security-Token`. */
+  readonly securityToken?: string;
+  /** An IAM token accepted as `X-Auth-Token`. */
+  readonly token?: string;
+}
+
+/** The largest difference between `X-Sdk-Date` and the server clock the gateway accepts. */
+export const MAX_CLOCK_SKEW_MS = 15 * 60_000;
+
+/** A request as it arrived: method, raw path and query, headers. */
+export interface ArrivedRequest {
+  readonly method: string;
+  readonly rawPath: string;
+  readonly rawQuery: string;
+  readonly headers: IncomingHttpHeaders;
+}
+
+/** Why a request was refused (the gateway's `error_msg`), or undefined when it is accepted. */
+export type AuthOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
+
+const AUTH_PATTERN =
+  /^SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-fA-F]+)$/;
+
+/** Decodes a raw query string into pairs, `+` kept as it is (the signer encodes spaces as %20). */
+export function parseRawQuery(rawQuery: string): Array<[string, string]> {
+  if (rawQuery === "") return [];
+  return rawQuery.split("&").map((pair) => {
+    const eq = pair.indexOf("=");
+    const [k, v] = eq < 0 ? [pair, ""] : [pair.slice(0, eq), pair.slice(eq + 1)];
+    return [decodeURIComponent(k), decodeURIComponent(v)];
+  });
+}
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(",") : value;
+}
+
+function equalSecrets(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Checks a request's credentials as the gateway would. */
+export function authenticate(request: ArrivedRequest, accepted: AcceptedCredentials, now: Date): AuthOutcome {
+  const token = header(request.headers, "x-auth-token");
+  if (token !== undefined) {
+    return accepted.token !== undefined && equalSecrets(token, accepted.token)
+      ? { ok: true }
+      : { ok: false, message: "Incorrect IAM authentication information: verify token failed" };
+  }
+  const authorization = header(request.headers, "authorization");
+  if (authorization === undefined) {
+    return {
+      ok: false,
+      message: "Incorrect IAM authentication information: Authorization not found in header",
+    };
+  }
+  const match = AUTH_PATTERN.exec(authorization.trim());
+  if (!match) {
+    return {
+      ok: false,
+      message: `Incorrect IAM authentication information: the Authorization header is not ${SIGNING_ALGORITHM}`,
+    };
+  }
+  const [, accessKey, signedHeaderList, signature] = match as unknown as [string, string, string, string];
+  if (accessKey !== accepted.accessKey) {
+    return { ok: false, message: `Incorrect IAM authentication information: ak ${accessKey} not exist` };
+  }
+  const names = signedHeaderList.split(";");
+  if (!names.includes("x-sdk-date")) {
+    return {
+      ok: false,
+      message: "Incorrect IAM authentication information: x-sdk-date is not a signed header",
+    };
+  }
+  const sdkDate = parseSdkDate(header(request.headers, "x-sdk-date") ?? "");
+  if (sdkDate === undefined) {
+    return {
+      ok: false,
+      message: "Incorrect IAM authentication information: x-sdk-date is missing or not YYYYMMDDTHHMMSSZ",
+    };
+  }
+  if (Math.abs(now.getTime() - sdkDate.getTime()) > MAX_CLOCK_SKEW_MS) {
+    return {
+      ok: false,
+      message:
+        "Incorrect IAM authentication information: the request has expired (x-sdk-date is more than 15 minutes from the server time)",
+    };
+  }
+  if (accepted.securityToken !== undefined) {
+    const sent = header(request.headers, "x-security-token");
+    if (
+      sent === undefined ||
+      !names.includes("x-security-token") ||
+      !equalSecrets(sent, accepted.securityToken)
+    ) {
+      return {
+        ok: false,
+        message: "Incorrect IAM authentication information: the security token is missing, unsigned or wrong",
+      };
+    }
+  }
+  const signedHeaders: Record<string, string> = {};
+  for (const name of names) signedHeaders[name] = header(request.headers, name) ?? "";
+  const signable = {
+    method: request.method,
+    path: request.rawPath.split("/").map(decodeURIComponent).join("/"),
+    query: parseRawQuery(request.rawQuery),
+    headers: signedHeaders,
+  };
+  const expected = computeSignature(signable, accepted.secretKey).signature;
+  if (!equalSecrets(expected, signature.toLowerCase())) {
+    const canonical = canonicalRequest(signable).text.split("\n").join("|");
+    return {
+      ok: false,
+      message: `Incorrect IAM authentication information: verify aksk signature fail, canonicalRequest: ${canonical}`,
+    };
+  }
+  return { ok: true };
+}

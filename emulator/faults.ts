@@ -1,0 +1,78 @@
+/**
+ * Fault injection: what the emulator does instead of (or before) answering the next N API requests
+ * that match, so that tests can play every failure a client must survive.
+ */
+
+/** A fault to inject. */
+export type Fault =
+  /** An HTTP error status, with `Retry-After` when given, and a body (default: a gateway JSON error). */
+  | {
+      readonly kind: "status";
+      readonly status: number;
+      readonly retryAfter?: string | number;
+      readonly body?: string;
+      readonly contentType?: string;
+    }
+  /** `is_success: false` with this error code, in a response of this status (default 200). */
+  | {
+      readonly kind: "apiFailure";
+      readonly errorCode: string;
+      readonly errorMessage?: string;
+      readonly status?: number;
+    }
+  /** The connection is reset before any response. */
+  | { readonly kind: "reset" }
+  /** The headers and half of the body are sent (with the full Content-Length), then the connection is cut. */
+  | { readonly kind: "truncate" }
+  /** A 200 whose body is not JSON. */
+  | { readonly kind: "malformed"; readonly body?: string }
+  /** The answer comes this much later (a stalled response, when longer than the client's timeout). */
+  | { readonly kind: "delay"; readonly ms: number };
+
+/** What a fault's predicate sees of a request. */
+export interface FaultTarget {
+  readonly path: string;
+  readonly query: Readonly<Record<string, string>>;
+}
+
+/** Options of an injected fault. */
+export interface FaultOptions {
+  /** How many matching requests get the fault; default 1. */
+  readonly count?: number;
+  /** Which requests it applies to; default every API request. */
+  readonly when?: (request: FaultTarget) => boolean;
+}
+
+interface Pending {
+  readonly fault: Fault;
+  remaining: number;
+  readonly when?: (request: FaultTarget) => boolean;
+}
+
+/** Injected faults, consumed in the order they were injected. */
+export class FaultQueue {
+  private pending: Pending[] = [];
+
+  add(fault: Fault, options: FaultOptions = {}): void {
+    const count = options.count ?? 1;
+    if (!Number.isInteger(count) || count < 1)
+      throw new RangeError(`a fault's count must be an integer >= 1, got ${count}`);
+    this.pending.push({ fault, remaining: count, when: options.when });
+  }
+
+  /** The fault for this request, if one applies; it is used up. */
+  take(request: FaultTarget): Fault | undefined {
+    const found = this.pending.find((p) => p.when === undefined || p.when(request));
+    if (found === undefined) return undefined;
+    if (--found.remaining === 0) this.pending = this.pending.filter((p) => p !== found);
+    return found.fault;
+  }
+
+  clear(): void {
+    this.pending = [];
+  }
+
+  get size(): number {
+    return this.pending.reduce((n, p) => n + p.remaining, 0);
+  }
+}

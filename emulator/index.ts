@@ -1,0 +1,20 @@
+/**
+ * `pulumi-modelarts/emulator`: a local ModelArts API for offline development, demos and tests.
+ *
+ * @example
+ * ```ts
+ * import { startEmulator, demoJobs } from "pulumi-modelarts/emulator";
+ * const emulator = await startEmulator({ jobs: demoJobs() });
+ * Object.assign(process.env, emulator.env);
+ * ```
+ */
+export { demoJobs, type GenerateOptions, generateJobs } from "./dataGen";
+export type { Fault, FaultOptions, FaultTarget } from "./faults";
+export type { EmulatorJob, EmulatorJobInput } from "./jobStore";
+export {
+  type EmulatorOptions,
+  type EmulatorSettings,
+  type RecordedRequest,
+  type RunningEmulator,
+  startEmulator,
+} from "./server";

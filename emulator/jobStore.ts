@@ -1,0 +1,134 @@
+/**
+ * The emulator's jobs and the list query over them: filter by workspace, status and search text,
+ * sort, page. Sorted views are kept per query until the jobs change, so that paging through
+ * 100,000 jobs does not sort them again for every page.
+ */
+
+/** A job as the emulator holds it. */
+export interface EmulatorJob {
+  readonly jobId: number;
+  readonly jobName: string;
+  readonly jobDesc: string;
+  readonly status: number;
+  readonly createTime: number;
+  readonly duration: number;
+  /** Empty to have the emulator serve the job's page at `{url}/visualization/{jobId}/`. */
+  readonly serviceUrl: string;
+  readonly trainUrl: string;
+  readonly resourceId: string;
+  /** Default `"0"`. */
+  readonly workspaceId: string;
+}
+
+/** A job to add: only the id and name are required. */
+export type EmulatorJobInput = Partial<EmulatorJob> & Pick<EmulatorJob, "jobId" | "jobName">;
+
+/** The fields jobs can be sorted by, by wire name. */
+export const SORTABLE = {
+  job_id: (j: EmulatorJob) => j.jobId,
+  job_name: (j: EmulatorJob) => j.jobName,
+  job_desc: (j: EmulatorJob) => j.jobDesc,
+  create_time: (j: EmulatorJob) => j.createTime,
+  status: (j: EmulatorJob) => j.status,
+} as const;
+
+/** A validated list query. */
+export interface StoreQuery {
+  readonly workspaceId: string;
+  readonly status?: number;
+  readonly searchContent?: string;
+  readonly sortBy: keyof typeof SORTABLE;
+  readonly order: "asc" | "desc";
+}
+
+/** Fills in the defaults of a job input. */
+export function completeJob(input: EmulatorJobInput): EmulatorJob {
+  return {
+    jobDesc: "",
+    status: 8,
+    createTime: 0,
+    duration: 0,
+    serviceUrl: "",
+    trainUrl: "",
+    resourceId: "",
+    workspaceId: "0",
+    ...input,
+  };
+}
+
+/** The jobs, and the sorted views of them that queries ask for. */
+export class JobStore {
+  private jobs = new Map<number, EmulatorJob>();
+  private views = new Map<string, EmulatorJob[]>();
+
+  constructor(jobs: readonly EmulatorJobInput[] = []) {
+    this.replace(jobs);
+  }
+
+  /** Every job, by id. */
+  all(): EmulatorJob[] {
+    return [...this.jobs.values()].sort((a, b) => a.jobId - b.jobId);
+  }
+
+  get(jobId: number): EmulatorJob | undefined {
+    return this.jobs.get(jobId);
+  }
+
+  /** The workspaces that exist: `"0"` and those of the jobs. */
+  hasWorkspace(workspaceId: string): boolean {
+    if (workspaceId === "0") return true;
+    for (const job of this.jobs.values()) if (job.workspaceId === workspaceId) return true;
+    return false;
+  }
+
+  replace(jobs: readonly EmulatorJobInput[]): void {
+    this.jobs = new Map(jobs.map((j) => [j.jobId, completeJob(j)]));
+    this.views.clear();
+  }
+
+  /** Adds jobs, or replaces those with the same id. */
+  put(...jobs: EmulatorJobInput[]): void {
+    for (const job of jobs) this.jobs.set(job.jobId, completeJob(job));
+    this.views.clear();
+  }
+
+  /** Changes fields of a job; false when there is no such job. */
+  update(jobId: number, patch: Partial<Omit<EmulatorJob, "jobId">>): boolean {
+    const job = this.jobs.get(jobId);
+    if (job === undefined) return false;
+    this.jobs.set(jobId, { ...job, ...patch });
+    this.views.clear();
+    return true;
+  }
+
+  remove(jobId: number): boolean {
+    const removed = this.jobs.delete(jobId);
+    if (removed) this.views.clear();
+    return removed;
+  }
+
+  /** The jobs a query matches, in its order (ties by job id, ascending). */
+  query(q: StoreQuery): readonly EmulatorJob[] {
+    const viewKey = JSON.stringify([q.workspaceId, q.status, q.searchContent, q.sortBy, q.order]);
+    let view = this.views.get(viewKey);
+    if (view === undefined) {
+      const search = q.searchContent?.toLowerCase();
+      const sortKey = SORTABLE[q.sortBy];
+      const sign = q.order === "desc" ? -1 : 1;
+      view = [...this.jobs.values()]
+        .filter(
+          (j) =>
+            j.workspaceId === q.workspaceId &&
+            (q.status === undefined || j.status === q.status) &&
+            (!search || j.jobName.toLowerCase().includes(search)),
+        )
+        .sort((a, b) => {
+          const ka = sortKey(a);
+          const kb = sortKey(b);
+          return ka < kb ? -sign : ka > kb ? sign : a.jobId - b.jobId;
+        });
+      this.views.set(viewKey, view);
+    }
+    return view;
+  }
+}

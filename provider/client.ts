@@ -1,0 +1,276 @@
+/**
+ * One authenticated GET, as the API wants it: signed with SDK-HMAC-SHA256 (or carrying an IAM
+ * token), retried on throttling, server errors and dropped connections, each attempt signed afresh
+ * (the gateway refuses an `X-Sdk-Date` more than 15 minutes off), and every failure turned into a
+ * typed error that names the operation, the request id and what to do.
+ */
+import type { Dispatcher } from "undici";
+import { apiErrorHint } from "./apiErrorHints";
+import { ModelArtsApiError, ModelArtsNetworkError, ModelArtsResponseError } from "./errors";
+import { type Logger, redactingLogger, silentLogger } from "./logger";
+import {
+  DEFAULT_RETRY_TIMING,
+  parseRetryAfter,
+  RETRYABLE_NETWORK_CODES,
+  RETRYABLE_STATUSES,
+  type RetryTiming,
+  retryDelay,
+  THROTTLE_ERROR_CODES,
+} from "./retryPolicy";
+import { type ApiFailure, apiFailureOf } from "./schemas";
+import type { Credentials } from "./settings";
+import { authorizationHeader, formatSdkDate, percentEncode } from "./signer";
+
+/** How long to wait for a response's headers, and between two chunks of its body. */
+export interface ClientTimeouts {
+  readonly headersMs: number;
+  readonly bodyMs: number;
+}
+
+/** The timeouts used unless a caller gives others. */
+export const DEFAULT_TIMEOUTS: ClientTimeouts = { headersMs: 30_000, bodyMs: 30_000 };
+
+/** Told of throttling and of successes, so that it can adapt how many requests run at once. */
+export interface ThrottleObserver {
+  onThrottle(): void;
+  onSuccess(): void;
+}
+
+/** What an {@link ApiClient} needs. */
+export interface ApiClientOptions {
+  /** The undici dispatcher requests go through (a keep-alive Agent, or a MockAgent in tests). */
+  readonly dispatcher: Dispatcher;
+  readonly credentials: Credentials;
+  /** Retries after the first attempt. */
+  readonly maxRetries: number;
+  readonly timing?: RetryTiming;
+  readonly timeouts?: ClientTimeouts;
+  readonly clock?: () => Date;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+  readonly logger?: Logger;
+}
+
+/** One GET. */
+export interface ApiGetRequest {
+  /** The service's base URL: origin and optional path prefix (`https://iam.example.com/v3`). */
+  readonly baseUrl: string;
+  /** The decoded path below the base URL, e.g. `/v1/0123/visualization-jobs`. */
+  readonly path: string;
+  readonly query: ReadonlyArray<readonly [string, string]>;
+  /** The operation as messages name it: `GET /v1/{project_id}/visualization-jobs`. */
+  readonly operation: string;
+  /** Sent, and signed, as `X-Project-Id` with AK/SK credentials. */
+  readonly projectId?: string;
+  readonly throttle?: ThrottleObserver;
+}
+
+/** A successful response. */
+export interface ApiResponse {
+  /** The parsed JSON body. */
+  readonly body: unknown;
+  readonly requestId?: string;
+}
+
+/** A failed attempt that may be retried, and the error to throw if it may not. */
+interface RetryableFailure {
+  readonly error: Error;
+  readonly retryable: boolean;
+  readonly throttled: boolean;
+  readonly retryAfterMs?: number;
+  readonly reason: string;
+}
+
+const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL|ERR_OSSL/;
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function headerString(
+  headers: Record<string, string | string[] | undefined>,
+  name: string,
+): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** A short, readable excerpt of a body that is not JSON (a proxy's HTML error page, say). */
+function excerpt(text: string): string {
+  const plain = text
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (plain === "") return "(empty body)";
+  return plain.length > 120 ? `${plain.slice(0, 117)}...` : plain;
+}
+
+/** Performs authenticated GETs against the ModelArts and IAM APIs. */
+export class ApiClient {
+  private readonly options: ApiClientOptions;
+  private readonly logger: Logger;
+  private readonly timing: RetryTiming;
+  private readonly timeouts: ClientTimeouts;
+  private readonly clock: () => Date;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+
+  constructor(options: ApiClientOptions) {
+    this.options = options;
+    this.logger = redactingLogger(options.logger ?? silentLogger);
+    this.timing = options.timing ?? DEFAULT_RETRY_TIMING;
+    this.timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+    this.clock = options.clock ?? (() => new Date());
+    this.sleep = options.sleep ?? defaultSleep;
+    this.random = options.random ?? Math.random;
+  }
+
+  /**
+   * GETs a JSON resource, retrying as the retry policy allows.
+   *
+   * @throws ModelArtsApiError, ModelArtsNetworkError or ModelArtsResponseError.
+   */
+  async getJson(request: ApiGetRequest): Promise<ApiResponse> {
+    const base = new URL(request.baseUrl);
+    const path = `${decodeURIComponent(base.pathname).replace(/\/+$/, "")}${request.path}`;
+    const query = request.query.map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`).join("&");
+    const target = `${path.split("/").map(percentEncode).join("/")}${query ? `?${query}` : ""}`;
+    const attempts = this.options.maxRetries + 1;
+
+    for (let attempt = 0; ; attempt++) {
+      const started = performance.now();
+      const outcome = await this.attempt(request, base, path, target, attempt + 1);
+      const elapsed = Math.round(performance.now() - started);
+      if (!("retryable" in outcome)) {
+        request.throttle?.onSuccess();
+        this.logger.debug(
+          `GET ${target} -> 200 in ${elapsed} ms${outcome.requestId ? ` (request id ${outcome.requestId})` : ""}`,
+        );
+        return outcome;
+      }
+      if (outcome.throttled) request.throttle?.onThrottle();
+      if (!outcome.retryable || attempt + 1 >= attempts) {
+        this.logger.debug(
+          `GET ${target} -> ${outcome.reason} in ${elapsed} ms; giving up (attempt ${attempt + 1} of ${attempts})`,
+        );
+        throw outcome.error;
+      }
+      const delay = retryDelay(
+        { attempt, throttled: outcome.throttled, retryAfterMs: outcome.retryAfterMs },
+        this.timing,
+        this.random,
+      );
+      this.logger.debug(
+        `GET ${target} -> ${outcome.reason} in ${elapsed} ms; retrying in ${delay} ms (attempt ${attempt + 2} of ${attempts})`,
+      );
+      await this.sleep(delay);
+    }
+  }
+
+  /** The headers of one attempt, signed afresh. */
+  private headersFor(request: ApiGetRequest, base: URL, path: string): Record<string, string> {
+    const credentials = this.options.credentials;
+    const signed: Record<string, string> = { host: base.host, "x-sdk-date": formatSdkDate(this.clock()) };
+    const unsigned: Record<string, string> = { accept: "application/json", "user-agent": "pulumi-modelarts" };
+    if (credentials.kind === "token") return { ...signed, ...unsigned, "x-auth-token": credentials.token };
+    if (request.projectId !== undefined) signed["x-project-id"] = request.projectId;
+    if (credentials.securityToken !== undefined) signed["x-security-token"] = credentials.securityToken;
+    const authorization = authorizationHeader(
+      { method: "GET", path, query: request.query, headers: signed },
+      credentials,
+    );
+    return { ...signed, ...unsigned, authorization };
+  }
+
+  private async attempt(
+    request: ApiGetRequest,
+    base: URL,
+    path: string,
+    target: string,
+    attemptNumber: number,
+  ): Promise<ApiResponse | RetryableFailure> {
+    let status: number;
+    let responseHeaders: Record<string, string | string[] | undefined>;
+    let text: string;
+    try {
+      const response = await this.options.dispatcher.request({
+        origin: base.origin,
+        path: target,
+        method: "GET",
+        headers: this.headersFor(request, base, path),
+        headersTimeout: this.timeouts.headersMs,
+        bodyTimeout: this.timeouts.bodyMs,
+      });
+      status = response.statusCode;
+      responseHeaders = response.headers;
+      text = await response.body.text();
+    } catch (cause) {
+      return this.networkFailure(request, base, cause, attemptNumber);
+    }
+
+    const requestIdHeader = headerString(responseHeaders, "x-request-id");
+    let body: unknown;
+    let isJson = true;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      isJson = false;
+    }
+    const failure: ApiFailure | undefined = isJson ? apiFailureOf(body) : undefined;
+    const requestId = requestIdHeader ?? failure?.requestId;
+
+    if (status >= 200 && status < 300 && failure === undefined) {
+      if (isJson) return { body, requestId };
+      return {
+        error: new ModelArtsResponseError(
+          `ModelArts ${request.operation} returned HTTP ${status} with a body that is not JSON: ${excerpt(text)}${requestId ? ` (request id ${requestId})` : ""}. Check that the endpoint points at the ModelArts API.`,
+        ),
+        retryable: false,
+        throttled: false,
+        reason: "a body that is not JSON",
+      };
+    }
+
+    const throttled =
+      status === 429 || (failure?.errorCode !== undefined && THROTTLE_ERROR_CODES.has(failure.errorCode));
+    const error = new ModelArtsApiError({
+      operation: request.operation,
+      status,
+      errorCode: failure?.errorCode,
+      errorMessage: failure?.errorMessage ?? (isJson ? undefined : excerpt(text)),
+      requestId,
+      hint: apiErrorHint(status, failure?.errorCode),
+      attempts: attemptNumber,
+    });
+    return {
+      error,
+      retryable: throttled || RETRYABLE_STATUSES.has(status),
+      throttled,
+      retryAfterMs: parseRetryAfter(headerString(responseHeaders, "retry-after"), this.clock()),
+      reason: `HTTP ${status}${failure?.errorCode ? ` ${failure.errorCode}` : ""}`,
+    };
+  }
+
+  private networkFailure(
+    request: ApiGetRequest,
+    base: URL,
+    cause: unknown,
+    attemptNumber: number,
+  ): RetryableFailure {
+    const code = String((cause as { code?: unknown })?.code ?? "");
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const tls = TLS_CODES.test(code);
+    const hint = tls
+      ? "The server's TLS certificate was not accepted: if it is signed by a private CA, point NODE_EXTRA_CA_CERTS at that CA's certificate; only for a test server, set huaweicloud:insecure / HW_INSECURE=true"
+      : "Check the endpoint (huaweicloud:endpoints / HW_MODELARTS_ENDPOINT, huaweicloud:authUrl / HW_AUTH_URL), the network and any proxy (HTTPS_PROXY / NO_PROXY)";
+    const attempts = attemptNumber > 1 ? `, after ${attemptNumber} attempts` : "";
+    const error = new ModelArtsNetworkError(
+      `ModelArts ${request.operation} failed: could not get a response from ${base.origin}: ${code ? `${code} ` : ""}${message}${attempts}. ${hint}.`,
+      cause,
+    );
+    return {
+      error,
+      retryable: !tls && RETRYABLE_NETWORK_CODES.has(code),
+      throttled: false,
+      reason: code || "a network error",
+    };
+  }
+}

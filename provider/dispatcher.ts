@@ -1,0 +1,47 @@
+/**
+ * The undici dispatchers lookups use by default: keep-alive connection pools, shared by every lookup
+ * in the process that needs the same TLS and proxy options, so that repeated lookups reuse
+ * connections. Tests pass their own dispatcher (a `MockAgent`) instead.
+ */
+import { Agent, type Dispatcher, EnvHttpProxyAgent } from "undici";
+import type { Environment } from "./settings";
+
+/** Connection timeouts: how long to wait for a TCP + TLS connection. */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
+/** How long an idle kept-alive connection stays open. */
+const KEEP_ALIVE_TIMEOUT_MS = 30_000;
+
+const dispatchers = new Map<string, Dispatcher>();
+
+function firstSet(env: Environment, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const value = env[name];
+    if (value !== undefined && value !== "") return value;
+  }
+  return undefined;
+}
+
+/**
+ * The shared dispatcher for these options. `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` (either case)
+ * are read from `env`; with none set, a plain keep-alive `Agent` serves.
+ */
+export function dispatcherFor(options: { insecure: boolean; env: Environment }): Dispatcher {
+  const httpsProxy = firstSet(options.env, "HTTPS_PROXY", "https_proxy");
+  const httpProxy = firstSet(options.env, "HTTP_PROXY", "http_proxy");
+  const noProxy = firstSet(options.env, "NO_PROXY", "no_proxy");
+  const key = JSON.stringify([options.insecure, httpsProxy, httpProxy, noProxy]);
+  let dispatcher = dispatchers.get(key);
+  if (dispatcher === undefined) {
+    const common = {
+      keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+      connect: { timeout: CONNECT_TIMEOUT_MS, rejectUnauthorized: !options.insecure },
+    };
+    dispatcher =
+      httpsProxy || httpProxy
+        ? new EnvHttpProxyAgent({ ...common, httpProxy, httpsProxy, noProxy })
+        : new Agent(common);
+    dispatchers.set(key, dispatcher);
+  }
+  return dispatcher;
+}

@@ -1,0 +1,99 @@
+/**
+ * The query: plan the server-side listings (one per status, since the API filters by one status
+ * code per call), run them concurrently under one shared bound, merge and de-duplicate by job id,
+ * then refine on the client (exact name, regex, status again in case a server ignores the filter),
+ * order as asked with ties by job id, and cut to the limit.
+ */
+import { type Listing, type ListingContext, listAll } from "./listing";
+import { ListingCache } from "./listingCache";
+import type { NormalizedQuery, VisualizationJob, VisualizationJobsResult } from "./model";
+import { MAX_SEARCH_CONTENT, type ServerQuery } from "./schemas";
+
+/** The server-side listings a query needs. */
+export function planListings(query: NormalizedQuery): ServerQuery[] {
+  // An exact name narrows the listing on the server too: search_content matches the job name.
+  const searchContent =
+    query.searchContent ??
+    (query.name !== undefined && query.name.length <= MAX_SEARCH_CONTENT ? query.name : undefined);
+  const common = { searchContent, workspaceId: query.workspaceId, sortBy: query.sortBy, order: query.order };
+  if (query.statuses.length === 0) return [common];
+  return query.statuses.map((status) => ({ ...common, status }));
+}
+
+const SORT_KEYS = {
+  job_id: (j: VisualizationJob) => j.jobId,
+  job_name: (j: VisualizationJob) => j.jobName,
+  job_desc: (j: VisualizationJob) => j.jobDesc,
+  create_time: (j: VisualizationJob) => j.createTime,
+  status: (j: VisualizationJob) => j.status,
+} as const;
+
+/** Orders jobs by the requested field and direction; ties by job id, ascending. */
+export function orderJobs(
+  jobs: readonly VisualizationJob[],
+  query: Pick<NormalizedQuery, "sortBy" | "order">,
+): VisualizationJob[] {
+  const key = SORT_KEYS[query.sortBy];
+  const sign = query.order === "desc" ? -1 : 1;
+  return [...jobs].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    if (ka < kb) return -sign;
+    if (ka > kb) return sign;
+    return a.jobId - b.jobId;
+  });
+}
+
+/** The client-side filters: status (again), exact name, name pattern. */
+export function refineJobs(jobs: readonly VisualizationJob[], query: NormalizedQuery): VisualizationJob[] {
+  const statuses = query.statuses.length > 0 ? new Set(query.statuses) : undefined;
+  const pattern = query.nameRegex !== undefined ? new RegExp(query.nameRegex) : undefined;
+  return jobs.filter(
+    (job) =>
+      (statuses === undefined || statuses.has(job.status)) &&
+      (query.name === undefined || job.jobName === query.name) &&
+      (pattern === undefined || pattern.test(job.jobName)),
+  );
+}
+
+/** The jobs of several listings, each once. */
+function mergeListings(listings: readonly Listing[]): VisualizationJob[] {
+  if (listings.length === 1) return [...listings[0]!.jobs];
+  const byId = new Map<number, VisualizationJob>();
+  for (const listing of listings) for (const job of listing.jobs) byId.set(job.jobId, job);
+  return [...byId.values()];
+}
+
+/** What a query needs besides the listing context: the cache, and what identifies the caller in it. */
+export interface QueryContext extends ListingContext {
+  /** Shares listings between identical lookups; undefined to list afresh. */
+  readonly cache?: ListingCache;
+  /** Who is asking (a hash of the credentials): listings are shared only within one identity. */
+  readonly identity: string;
+}
+
+/** Runs a validated query. */
+export async function queryVisualizationJobs(
+  ctx: QueryContext,
+  query: NormalizedQuery,
+): Promise<VisualizationJobsResult> {
+  const listings = await Promise.all(
+    planListings(query).map((serverQuery) => {
+      const list = () => listAll(ctx, serverQuery, query.pageSize);
+      if (ctx.cache === undefined) return list();
+      const key = ListingCache.key([ctx.endpoint, ctx.projectId, ctx.identity, serverQuery, query.pageSize]);
+      return ctx.cache.get(key, list);
+    }),
+  );
+  const ordered = orderJobs(refineJobs(mergeListings(listings), query), query);
+  const jobs = query.limit === undefined ? ordered : ordered.slice(0, query.limit);
+  return {
+    jobs,
+    ids: jobs.map((j) => j.jobId),
+    names: jobs.map((j) => j.jobName),
+    serviceUrls: jobs.map((j) => j.serviceUrl),
+    totalCount: listings.reduce((n, l) => n + l.totalCount, 0),
+    jobCountLimit: listings[0]?.jobCountLimit,
+    quotas: listings[0]?.quotas,
+  };
+}

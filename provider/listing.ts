@@ -1,0 +1,138 @@
+/**
+ * One server-side listing (one status, or all), every page of it, and never a silent partial
+ * result. Page 1 tells the total; the remaining pages are then fetched concurrently through the
+ * lookup's shared limiter. The gathered jobs must agree with `job_total_count`: a server that caps
+ * the page size is detected (fewer jobs than asked on a page that is not the last) and paged at its
+ * own size; a listing that changed while it was paged (totals that differ between pages, duplicates
+ * or gaps from jobs created or deleted) is listed again, and after a few tries reported.
+ */
+import type { ApiClient } from "./client";
+import type { AdaptiveLimiter } from "./concurrency";
+import { ModelArtsResponseError } from "./errors";
+import type { Logger } from "./logger";
+import type { JobsPage, VisualizationJob } from "./model";
+import { listQueryParams, parseJobsPage, type ServerQuery } from "./schemas";
+import { jobStatusName } from "./status";
+
+/** The list call, as messages name it. */
+export const LIST_OPERATION = "GET /v1/{project_id}/visualization-jobs";
+
+/** How many times a listing that changed while it was paged is listed again before giving up. */
+export const CONSISTENCY_RETRIES = 3;
+
+/** Where and how a listing runs. */
+export interface ListingContext {
+  readonly client: ApiClient;
+  readonly endpoint: string;
+  readonly projectId: string;
+  readonly limiter: AdaptiveLimiter;
+  readonly logger: Logger;
+}
+
+/** Every job of one server-side query, and the counts the API reported with them. */
+export interface Listing {
+  readonly totalCount: number;
+  readonly jobCountLimit?: number;
+  readonly quotas?: number;
+  readonly jobs: readonly VisualizationJob[];
+}
+
+/** The reason a listing's pages disagree; thrown inside, caught by {@link listAll}. */
+class Inconsistency {
+  constructor(readonly detail: string) {}
+}
+
+function describe(query: ServerQuery): string {
+  const parts = [query.status === undefined ? "all statuses" : `status ${jobStatusName(query.status)}`];
+  if (query.searchContent !== undefined) parts.push(`search_content ${JSON.stringify(query.searchContent)}`);
+  return parts.join(", ");
+}
+
+async function fetchPage(
+  ctx: ListingContext,
+  query: ServerQuery,
+  page: number,
+  perPage: number,
+): Promise<JobsPage> {
+  return ctx.limiter.run(async () => {
+    const response = await ctx.client.getJson({
+      baseUrl: ctx.endpoint,
+      path: `/v1/${ctx.projectId}/visualization-jobs`,
+      query: listQueryParams(query, page, perPage),
+      operation: LIST_OPERATION,
+      projectId: ctx.projectId,
+      throttle: ctx.limiter,
+    });
+    return parseJobsPage(response.body, { operation: LIST_OPERATION, requestId: response.requestId });
+  });
+}
+
+/** One pass over the listing; throws {@link Inconsistency} when the pages disagree. */
+async function listOnce(ctx: ListingContext, query: ServerQuery, pageSize: number): Promise<Listing> {
+  const first = await fetchPage(ctx, query, 1, pageSize);
+  const total = first.totalCount;
+  let perPage = pageSize;
+  if (first.jobs.length < Math.min(pageSize, total)) {
+    if (first.jobs.length === 0)
+      throw new Inconsistency(`page 1 held no job though job_total_count was ${total}`);
+    perPage = first.jobs.length;
+    ctx.logger.debug(
+      `the server returned ${perPage} jobs on page 1 of ${total} though ${pageSize} were asked: paging at ${perPage} per page`,
+    );
+  }
+  const pageCount = Math.max(1, Math.ceil(total / perPage));
+  const rest = await Promise.all(
+    Array.from({ length: pageCount - 1 }, (_, i) => fetchPage(ctx, query, i + 2, perPage)),
+  );
+  const pages = [first, ...rest];
+
+  const byId = new Map<number, VisualizationJob>();
+  pages.forEach((page, i) => {
+    if (page.totalCount !== total) {
+      throw new Inconsistency(
+        `job_total_count was ${total} on page 1 but ${page.totalCount} on page ${i + 1}`,
+      );
+    }
+    for (const job of page.jobs) byId.set(job.jobId, job);
+  });
+  const gathered = pages.reduce((n, page) => n + page.jobs.length, 0);
+  if (byId.size !== total || gathered !== byId.size) {
+    throw new Inconsistency(
+      `job_total_count was ${total}, but the ${pageCount} pages held ${gathered} jobs, ${byId.size} of them distinct`,
+    );
+  }
+  ctx.logger.debug(
+    `listed ${total} visualization jobs (${describe(query)}) in ${pageCount} pages of ${perPage}`,
+  );
+  return {
+    totalCount: total,
+    jobCountLimit: first.jobCountLimit,
+    quotas: first.quotas,
+    jobs: [...byId.values()],
+  };
+}
+
+/**
+ * Lists every job of a server-side query.
+ *
+ * @throws ModelArtsResponseError when the pages still disagree after {@link CONSISTENCY_RETRIES} new listings,
+ *   and the client's errors as they come.
+ */
+export async function listAll(ctx: ListingContext, query: ServerQuery, pageSize: number): Promise<Listing> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await listOnce(ctx, query, pageSize);
+    } catch (e) {
+      if (!(e instanceof Inconsistency)) throw e;
+      if (attempt > CONSISTENCY_RETRIES) {
+        throw new ModelArtsResponseError(
+          `ModelArts ${LIST_OPERATION} (${describe(query)}) gave pages that disagree, ${attempt} listings in a row: ${e.detail}. ` +
+            "Jobs are probably being created or deleted faster than they can be listed, or the server ignores paging; run the lookup again.",
+        );
+      }
+      ctx.logger.debug(
+        `the listing (${describe(query)}) changed while it was paged (${e.detail}); listing it again`,
+      );
+    }
+  }
+}

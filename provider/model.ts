@@ -1,0 +1,111 @@
+/**
+ * The shapes a lookup takes and gives, in camelCase. The API's wire names (`job_id`, `per_page`)
+ * appear only in schemas.ts, which maps between the two.
+ */
+
+/** The values `sortBy` takes: the fields the API sorts by. */
+export const SORT_FIELDS = ["job_id", "job_name", "job_desc", "create_time", "status"] as const;
+
+/** A field the API sorts by. */
+export type SortField = (typeof SORT_FIELDS)[number];
+
+/** A sort direction. */
+export type SortOrder = "asc" | "desc";
+
+/** A status given as a name (`"RUNNING"`, `"running"`, `"JOBSTAT_RUNNING"`) or a code (`8`, `"8"`). */
+export type JobStatusInput = string | number;
+
+/**
+ * What to look up. Every field is optional: no field at all lists every visualization job of the
+ * workspace.
+ */
+export interface VisualizationJobsQueryArgs {
+  /** A status, or several (their union): a name (`"RUNNING"`) or a code (`8`). */
+  readonly status?: JobStatusInput | readonly JobStatusInput[];
+  /** The exact job name. */
+  readonly name?: string;
+  /** A JavaScript regular expression matched against the job name. */
+  readonly nameRegex?: string;
+  /** Server-side search text (at most 64 characters), matched against the job name. */
+  readonly searchContent?: string;
+  /** The workspace, default `"0"`. */
+  readonly workspaceId?: string;
+  /** The sort field, default `"job_id"`. */
+  readonly sortBy?: SortField;
+  /** The sort direction, default `"asc"`. */
+  readonly order?: SortOrder;
+  /** At most this many jobs, after all filters. */
+  readonly limit?: number;
+  /** Jobs asked for per request, 1 to 1000, default 1000. */
+  readonly pageSize?: number;
+  /** Overrides the configured region for this call. */
+  readonly region?: string;
+  /** Overrides the configured project id for this call. */
+  readonly projectId?: string;
+  /** Overrides the configured ModelArts endpoint for this call. */
+  readonly endpoint?: string;
+}
+
+/** The arguments after validation: defaults applied, statuses as sorted unique codes. */
+export interface NormalizedQuery {
+  /** Status codes to list, ascending; empty means every status. */
+  readonly statuses: readonly number[];
+  readonly name?: string;
+  readonly nameRegex?: string;
+  readonly searchContent?: string;
+  readonly workspaceId: string;
+  readonly sortBy: SortField;
+  readonly order: SortOrder;
+  readonly limit?: number;
+  readonly pageSize: number;
+  readonly region?: string;
+  readonly projectId?: string;
+  readonly endpoint?: string;
+}
+
+/** One ModelArts visualization job (a TensorBoard or MindInsight job). */
+export interface VisualizationJob {
+  readonly jobId: number;
+  readonly jobName: string;
+  /** The description; `""` when the job has none. */
+  readonly jobDesc: string;
+  /** The status code; see {@link JobStatus}. */
+  readonly status: number;
+  /** The status name, e.g. `"RUNNING"`. */
+  readonly statusName: string;
+  /** Creation time, epoch milliseconds. */
+  readonly createTime: number;
+  /** Run time so far, milliseconds. */
+  readonly duration: number;
+  /** The URL of the job's TensorBoard / MindInsight page; `""` while the job has none. */
+  readonly serviceUrl: string;
+  /** The OBS path of the logs the job visualizes. */
+  readonly trainUrl: string;
+  readonly resourceId: string;
+}
+
+/** The result of a lookup. */
+export interface VisualizationJobsResult {
+  /** The matching jobs, in the requested order (ties by `jobId`, ascending). */
+  readonly jobs: readonly VisualizationJob[];
+  /** The same jobs' ids, index for index. */
+  readonly ids: readonly number[];
+  /** The same jobs' names, index for index. */
+  readonly names: readonly string[];
+  /** The same jobs' service URLs, index for index. */
+  readonly serviceUrls: readonly string[];
+  /** What the API reported as `job_total_count` for the server-side query (summed over statuses). */
+  readonly totalCount: number;
+  /** How many more visualization jobs may be created, as the API reports it. */
+  readonly jobCountLimit?: number;
+  /** The maximum number of training jobs, as the API reports it. */
+  readonly quotas?: number;
+}
+
+/** One page of the list call, mapped. */
+export interface JobsPage {
+  readonly totalCount: number;
+  readonly jobCountLimit?: number;
+  readonly quotas?: number;
+  readonly jobs: readonly VisualizationJob[];
+}

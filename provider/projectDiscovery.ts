@@ -1,0 +1,54 @@
+/**
+ * Finds the project id of a region when none is configured, as the official SDKs do: IAM's
+ * `GET /v3/projects?name={region}` must list exactly one project. The answer is kept for the life
+ * of the process (a project id never changes), per IAM endpoint, region and identity.
+ */
+import type { ApiClient } from "./client";
+import { ModelArtsConfigError } from "./errors";
+import { parseProjectIds } from "./schemas";
+
+const OPERATION = "GET /v3/projects";
+
+const discovered = new Map<string, Promise<string>>();
+
+/** Where to ask, and who asks. */
+export interface DiscoveryRequest {
+  readonly authUrl: string;
+  readonly region: string;
+  /** A hash of the credentials, so that identities never share an answer. */
+  readonly identity: string;
+}
+
+async function discover(client: ApiClient, request: DiscoveryRequest): Promise<string> {
+  const response = await client.getJson({
+    baseUrl: request.authUrl,
+    path: "/projects",
+    query: [["name", request.region]],
+    operation: OPERATION,
+  });
+  const ids = parseProjectIds(response.body, { operation: OPERATION, requestId: response.requestId });
+  const setIt = "Set the project id with `pulumi config set huaweicloud:projectId <id>` or HW_PROJECT_ID";
+  if (ids.length === 0) {
+    throw new ModelArtsConfigError(
+      `No project id is configured, and IAM (${request.authUrl}) lists no project named "${request.region}" for these credentials. Check the region, or ${setIt.charAt(0).toLowerCase()}${setIt.slice(1)}.`,
+    );
+  }
+  if (ids.length > 1) {
+    throw new ModelArtsConfigError(
+      `No project id is configured, and IAM (${request.authUrl}) lists ${ids.length} projects named "${request.region}" (${ids.join(", ")}). ${setIt}.`,
+    );
+  }
+  return ids[0]!;
+}
+
+/** The project id of the region; one IAM request per process and identity. */
+export function discoverProjectId(client: ApiClient, request: DiscoveryRequest): Promise<string> {
+  const key = JSON.stringify([request.authUrl, request.region, request.identity]);
+  let found = discovered.get(key);
+  if (found === undefined) {
+    found = discover(client, request);
+    discovered.set(key, found);
+    found.catch(() => discovered.delete(key));
+  }
+  return found;
+}

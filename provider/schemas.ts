@@ -1,0 +1,327 @@
+/**
+ * The boundary with the outside: arguments in (strict, every bad field named with its rule and
+ * value) and API bodies out (lenient: numbers may come as numeric strings, unknown fields are
+ * ignored, `error_msg` and `error_message` both accepted). The API's wire names live only here.
+ */
+import { z } from "zod";
+import { ModelArtsResponseError, ModelArtsValidationError, type ValidationIssue } from "./errors";
+import {
+  type JobsPage,
+  type NormalizedQuery,
+  SORT_FIELDS,
+  type VisualizationJob,
+  type VisualizationJobsQueryArgs,
+} from "./model";
+import { jobStatusName, parseJobStatus } from "./status";
+
+/** The API's limit on `per_page` (an older page of the doc says 100; the emulator can play that). */
+export const MAX_PAGE_SIZE = 1000;
+/** The API's limit on `search_content`. */
+export const MAX_SEARCH_CONTENT = 64;
+
+/** The rule of each argument, as error messages state it. */
+const RULES: Readonly<Record<keyof VisualizationJobsQueryArgs, string>> = {
+  status: 'a status name such as "RUNNING" or a code from 0 to 21, or a list of them',
+  name: "a non-empty string",
+  nameRegex: "a valid JavaScript regular expression",
+  searchContent: `a string of at most ${MAX_SEARCH_CONTENT} characters`,
+  workspaceId: "a non-empty string of letters, digits, '-' and '_'",
+  sortBy: `one of ${SORT_FIELDS.map((f) => `"${f}"`).join(", ")}`,
+  order: '"asc" or "desc"',
+  limit: "an integer of at least 1",
+  pageSize: `an integer from 1 to ${MAX_PAGE_SIZE}`,
+  region: "a non-empty string",
+  projectId: "a non-empty string",
+  endpoint: "a non-empty string",
+};
+
+const KNOWN_ARGS = Object.keys(RULES);
+
+const statusSchema = z.union([z.string(), z.number()]).refine((v) => parseJobStatus(v) !== undefined);
+const nonEmpty = z.string().min(1);
+
+const argsSchema = z.strictObject({
+  // A single status is read as a list of one, so that a bad element is reported as `status[1]`.
+  status: z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(statusSchema).min(1)).optional(),
+  name: nonEmpty.optional(),
+  nameRegex: nonEmpty
+    .refine((source) => {
+      try {
+        new RegExp(source);
+        return true;
+      } catch {
+        return false;
+      }
+    })
+    .optional(),
+  searchContent: z.string().max(MAX_SEARCH_CONTENT).optional(),
+  workspaceId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
+  sortBy: z.enum(SORT_FIELDS).optional(),
+  order: z.enum(["asc", "desc"]).optional(),
+  limit: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+  region: nonEmpty.optional(),
+  projectId: nonEmpty.optional(),
+  endpoint: nonEmpty.optional(),
+});
+
+/** A value as an error message shows it: strings quoted, long ones cut. */
+function show(value: unknown): string {
+  let text: string;
+  try {
+    text =
+      typeof value === "string"
+        ? JSON.stringify(value)
+        : typeof value === "bigint"
+          ? `${value}n`
+          : String(JSON.stringify(value) ?? value);
+  } catch {
+    text = Object.prototype.toString.call(value);
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+function fieldName(path: readonly PropertyKey[]): string {
+  const [head, ...rest] = path;
+  return `${String(head)}${rest.map((p) => `[${String(p)}]`).join("")}`;
+}
+
+function valueAt(input: Record<string, unknown>, path: readonly PropertyKey[]): unknown {
+  let value: unknown = input;
+  for (const key of path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
+  return value;
+}
+
+/** Drops fields that are null or undefined: an unset Pulumi input arrives as either. */
+function withoutUnset(args: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined && v !== null));
+}
+
+/**
+ * Validates lookup arguments and applies defaults. Every bad field is reported at once, each as
+ * `<field> must be <rule>, got <value>`.
+ *
+ * @param context what the arguments were given to, for the message (`getVisualizationJobs`).
+ * @throws ModelArtsValidationError
+ */
+export function parseQueryArgs(args: unknown, context: string): NormalizedQuery {
+  if (args === undefined || args === null) return parseQueryArgs({}, context);
+  if (typeof args !== "object" || Array.isArray(args)) {
+    throw new ModelArtsValidationError(context, [
+      { field: "(arguments)", message: `the arguments must be an object, got ${show(args)}` },
+    ]);
+  }
+  const input = withoutUnset(args);
+  const parsed = argsSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = new Map<string, ValidationIssue>();
+    for (const issue of parsed.error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) {
+          issues.set(key, {
+            field: key,
+            message: `unknown argument "${key}"; the arguments are ${KNOWN_ARGS.join(", ")}`,
+          });
+        }
+        continue;
+      }
+      const top = String(issue.path[0]) as keyof VisualizationJobsQueryArgs;
+      const field = Array.isArray(input[top]) ? fieldName(issue.path) : top;
+      if (issues.has(field)) continue;
+      const value = field === top ? input[top] : valueAt(input, issue.path);
+      issues.set(field, { field, message: `${field} must be ${RULES[top]}, got ${show(value)}` });
+    }
+    throw new ModelArtsValidationError(context, [...issues.values()]);
+  }
+  const a = parsed.data;
+  const statuses = (a.status ?? []).map((s) => parseJobStatus(s)!);
+  return {
+    ...a,
+    statuses: [...new Set(statuses)].sort((x, y) => x - y),
+    workspaceId: a.workspaceId ?? "0",
+    sortBy: a.sortBy ?? "job_id",
+    order: a.order ?? "asc",
+    pageSize: a.pageSize ?? MAX_PAGE_SIZE,
+  };
+}
+
+/** The server-side part of a query: what one listing request sends, apart from paging. */
+export interface ServerQuery {
+  readonly status?: number;
+  readonly searchContent?: string;
+  readonly workspaceId: string;
+  readonly sortBy: string;
+  readonly order: string;
+}
+
+/** The query parameters of one list request, with their wire names. */
+export function listQueryParams(query: ServerQuery, page: number, perPage: number): Array<[string, string]> {
+  const params: Array<[string, string]> = [
+    ["workspace_id", query.workspaceId],
+    ["sortBy", query.sortBy],
+    ["order", query.order],
+    ["per_page", String(perPage)],
+    ["page", String(page)],
+  ];
+  if (query.status !== undefined) params.push(["status", String(query.status)]);
+  if (query.searchContent !== undefined) params.push(["search_content", query.searchContent]);
+  return params;
+}
+
+/** Where a response body came from, for error messages. */
+export interface BodyContext {
+  readonly operation: string;
+  readonly requestId?: string;
+}
+
+function shapeError(context: BodyContext, problem: string): ModelArtsResponseError {
+  const id = context.requestId ? ` (request id ${context.requestId})` : "";
+  return new ModelArtsResponseError(
+    `ModelArts ${context.operation} returned a body that does not match the documented shape: ${problem}${id}. ` +
+      "Check that the endpoint points at the ModelArts API (HW_MODELARTS_ENDPOINT / huaweicloud:endpoints).",
+  );
+}
+
+/** Thrown inside the job mapper; turned into a ModelArtsResponseError naming the path. */
+class FieldProblem {
+  constructor(
+    readonly path: string,
+    readonly rule: string,
+    readonly value: unknown,
+  ) {}
+}
+
+/** An integer given as a number or a numeric string (other API samples send `"job_id":"10"`). */
+function lenientInt(value: unknown, path: string): number {
+  if (typeof value === "number" && Number.isSafeInteger(value)) return value;
+  if (typeof value === "string" && /^-?\d{1,16}$/.test(value)) {
+    const n = Number(value);
+    if (Number.isSafeInteger(n)) return n;
+  }
+  throw new FieldProblem(path, "an integer or a numeric string", value);
+}
+
+function optionalInt(value: unknown, path: string, fallback: number): number {
+  return value === undefined || value === null ? fallback : lenientInt(value, path);
+}
+
+function optionalString(value: unknown, path: string): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "string") return value;
+  throw new FieldProblem(path, "a string", value);
+}
+
+/**
+ * Maps one wire job to a {@link VisualizationJob}. Hand-written rather than a zod schema: it runs
+ * once per job (100,000 in a large listing) and keeps validation within the cost of `JSON.parse`
+ * (see `npm run bench`).
+ */
+function mapJob(raw: unknown, index: number): VisualizationJob {
+  const path = `jobs[${index}]`;
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw))
+    throw new FieldProblem(path, "an object", raw);
+  const j = raw as Record<string, unknown>;
+  const status = lenientInt(j.status, `${path}.status`);
+  if (typeof j.job_name !== "string") throw new FieldProblem(`${path}.job_name`, "a string", j.job_name);
+  return Object.freeze({
+    jobId: lenientInt(j.job_id, `${path}.job_id`),
+    jobName: j.job_name,
+    jobDesc: optionalString(j.job_desc, `${path}.job_desc`),
+    status,
+    statusName: jobStatusName(status),
+    createTime: optionalInt(j.create_time, `${path}.create_time`, 0),
+    duration: optionalInt(j.duration, `${path}.duration`, 0),
+    serviceUrl: optionalString(j.service_url, `${path}.service_url`),
+    trainUrl: optionalString(j.train_url, `${path}.train_url`),
+    resourceId: optionalString(j.resource_id, `${path}.resource_id`),
+  });
+}
+
+/**
+ * Maps a list-call body (already known to be a success: see {@link apiFailureOf}) to a page.
+ *
+ * @throws ModelArtsResponseError naming the first field that is wrong.
+ */
+export function parseJobsPage(body: unknown, context: BodyContext): JobsPage {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw shapeError(context, `the body must be a JSON object, got ${show(body)}`);
+  }
+  const b = body as Record<string, unknown>;
+  try {
+    if (!Array.isArray(b.jobs)) throw new FieldProblem("jobs", "an array", b.jobs);
+    const totalCount = lenientInt(b.job_total_count, "job_total_count");
+    if (totalCount < 0)
+      throw new FieldProblem("job_total_count", "an integer of at least 0", b.job_total_count);
+    const page: JobsPage = {
+      totalCount,
+      jobCountLimit: b.job_count_limit == null ? undefined : lenientInt(b.job_count_limit, "job_count_limit"),
+      quotas: b.quotas == null ? undefined : lenientInt(b.quotas, "quotas"),
+      jobs: b.jobs.map(mapJob),
+    };
+    return page;
+  } catch (e) {
+    if (e instanceof FieldProblem)
+      throw shapeError(context, `${e.path} must be ${e.rule}, got ${show(e.value)}`);
+    throw e;
+  }
+}
+
+const apiFailureSchema = z.looseObject({
+  is_success: z.unknown().optional(),
+  error_code: z.unknown().optional(),
+  error_message: z.unknown().optional(),
+  error_msg: z.unknown().optional(),
+  request_id: z.unknown().optional(),
+});
+
+/** An error a body reports, in either of the API's two formats. */
+export interface ApiFailure {
+  readonly errorCode?: string;
+  readonly errorMessage?: string;
+  readonly requestId?: string;
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  if (typeof value === "string" && value !== "") return value;
+  if (typeof value === "number") return String(value);
+  return undefined;
+}
+
+/**
+ * The error a body reports, if any: a ModelArts body (`is_success: false`, `error_code`,
+ * `error_message` or the older `error_msg`) or an API-gateway body (`error_code`, `error_msg`,
+ * `request_id`). Undefined for a body that reports no error.
+ */
+export function apiFailureOf(body: unknown): ApiFailure | undefined {
+  const parsed = apiFailureSchema.safeParse(body);
+  if (!parsed.success) return undefined;
+  const b = parsed.data;
+  const errorCode = stringOrUndefined(b.error_code);
+  const failed = b.is_success === false || b.is_success === "false" || errorCode !== undefined;
+  if (!failed) return undefined;
+  return {
+    errorCode,
+    errorMessage: stringOrUndefined(b.error_message) ?? stringOrUndefined(b.error_msg),
+    requestId: stringOrUndefined(b.request_id),
+  };
+}
+
+const projectsSchema = z.looseObject({
+  projects: z.array(z.looseObject({ id: z.string().min(1), name: z.string().optional() })),
+});
+
+/**
+ * The project ids an IAM `GET /v3/projects?name=...` body lists.
+ *
+ * @throws ModelArtsResponseError when the body is not of that shape.
+ */
+export function parseProjectIds(body: unknown, context: BodyContext): string[] {
+  const parsed = projectsSchema.safeParse(body);
+  if (!parsed.success) {
+    throw shapeError(context, 'the body must be {"projects": [{"id": "...", "name": "..."}]}');
+  }
+  return parsed.data.projects.map((p) => p.id);
+}
