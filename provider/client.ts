@@ -8,6 +8,7 @@ import type { Dispatcher } from "undici";
 import { apiErrorHint } from "./apiErrorHints";
 import { ModelArtsApiError, ModelArtsNetworkError, ModelArtsResponseError } from "./errors";
 import { type Logger, redactingLogger, silentLogger } from "./logger";
+import { registerSecrets } from "./redact";
 import {
   DEFAULT_RETRY_TIMING,
   parseRetryAfter,
@@ -115,6 +116,8 @@ export class ApiClient {
 
   constructor(options: ApiClientOptions) {
     this.options = options;
+    const c = options.credentials;
+    registerSecrets(...(c.kind === "aksk" ? [c.secretKey, c.securityToken] : [c.token]));
     this.logger = redactingLogger(options.logger ?? silentLogger);
     this.timing = options.timing ?? DEFAULT_RETRY_TIMING;
     this.timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;

@@ -1,0 +1,253 @@
+import { ModelArtsResponseError, ModelArtsValidationError } from "../../../provider/errors";
+import {
+  apiFailureOf,
+  listQueryParams,
+  parseJobsPage,
+  parseProjectIds,
+  parseQueryArgs,
+} from "../../../provider/schemas";
+
+function validationError(args: unknown): ModelArtsValidationError {
+  try {
+    parseQueryArgs(args, "getVisualizationJobs");
+  } catch (e) {
+    if (e instanceof ModelArtsValidationError) return e;
+    throw e;
+  }
+  throw new Error("expected a validation error");
+}
+
+describe("parseQueryArgs", () => {
+  it("applies the defaults of SPEC.md", () => {
+    expect(parseQueryArgs(undefined, "x")).toEqual({
+      statuses: [],
+      workspaceId: "0",
+      sortBy: "job_id",
+      order: "asc",
+      pageSize: 1000,
+    });
+  });
+
+  it("accepts a status as name, prefixed name, lower case, code or numeric string, de-duplicated and sorted", () => {
+    expect(
+      parseQueryArgs({ status: ["running", "JOBSTAT_FAILED", 8, "10", "COMPLETED"] }, "x").statuses,
+    ).toEqual([8, 10, 11]);
+    expect(parseQueryArgs({ status: "RUNNING" }, "x").statuses).toEqual([8]);
+    expect(parseQueryArgs({ status: 0 }, "x").statuses).toEqual([0]);
+  });
+
+  it("treats null and undefined fields as unset (an unset Pulumi input)", () => {
+    expect(parseQueryArgs({ name: undefined, limit: null }, "x").limit).toBeUndefined();
+  });
+
+  it("names the field, the rule and the value, as in SPEC.md", () => {
+    expect(validationError({ pageSize: 0 }).message).toBe(
+      "Invalid arguments to getVisualizationJobs: pageSize must be an integer from 1 to 1000, got 0",
+    );
+  });
+
+  it("reports every bad field at once", () => {
+    const error = validationError({
+      pageSize: 1001,
+      order: "up",
+      limit: 1.5,
+      sortBy: "name",
+      searchContent: "x".repeat(65),
+      nameRegex: "(",
+      workspaceId: "a/b",
+    });
+    expect(error.issues.map((i) => i.field).sort()).toEqual(
+      ["limit", "nameRegex", "order", "pageSize", "searchContent", "sortBy", "workspaceId"].sort(),
+    );
+    expect(error.message).toContain('order must be "asc" or "desc", got "up"');
+    expect(error.message).toContain(
+      'sortBy must be one of "job_id", "job_name", "job_desc", "create_time", "status", got "name"',
+    );
+    expect(error.message).toContain('nameRegex must be a valid JavaScript regular expression, got "("');
+    expect(error.code).toBe("MODELARTS_VALIDATION");
+  });
+
+  it("points at the bad element of a status list, and at the field for a single status", () => {
+    expect(validationError({ status: ["RUNNING", "SLEEPING"] }).issues).toEqual([
+      {
+        field: "status[1]",
+        message: expect.stringContaining('status[1] must be a status name such as "RUNNING"'),
+      },
+    ]);
+    expect(validationError({ status: 99 }).message).toContain("status must be a status name");
+    expect(validationError({ status: 99 }).message).toContain("got 99");
+    expect(validationError({ status: [] }).issues[0]!.field).toBe("status");
+  });
+
+  it("rejects unknown arguments by name and lists the known ones", () => {
+    expect(validationError({ nmae: "x" }).message).toMatch(
+      /unknown argument "nmae"; the arguments are status, name, nameRegex/,
+    );
+  });
+
+  it("rejects arguments that are not an object", () => {
+    expect(validationError("RUNNING").message).toMatch(/the arguments must be an object, got "RUNNING"/);
+    expect(validationError([1]).issues).toHaveLength(1);
+  });
+
+  it("rejects wrong types without a TypeError", () => {
+    expect(
+      validationError({ name: 5, limit: "3", pageSize: Number.NaN, region: "" })
+        .issues.map((i) => i.field)
+        .sort(),
+    ).toEqual(["limit", "name", "pageSize", "region"]);
+  });
+});
+
+describe("listQueryParams", () => {
+  it("uses the wire names, sortBy in camelCase, and sends optional filters only when set", () => {
+    expect(listQueryParams({ workspaceId: "0", sortBy: "create_time", order: "desc" }, 3, 50)).toEqual([
+      ["workspace_id", "0"],
+      ["sortBy", "create_time"],
+      ["order", "desc"],
+      ["per_page", "50"],
+      ["page", "3"],
+    ]);
+    expect(
+      Object.fromEntries(
+        listQueryParams(
+          { workspaceId: "0", sortBy: "job_id", order: "asc", status: 8, searchContent: "tb" },
+          1,
+          10,
+        ),
+      ),
+    ).toMatchObject({ status: "8", search_content: "tb" });
+  });
+});
+
+describe("parseJobsPage", () => {
+  const context = { operation: "GET /v1/{project_id}/visualization-jobs", requestId: "req-1" };
+
+  it("maps wire names to camelCase and adds the status name", () => {
+    const page = parseJobsPage(
+      {
+        is_success: true,
+        job_total_count: 1,
+        job_count_limit: 9,
+        quotas: 100,
+        jobs: [
+          {
+            job_id: 10,
+            job_name: "tb",
+            status: 8,
+            create_time: 1524189990635,
+            duration: 5,
+            job_desc: "d",
+            service_url: "https://s",
+            train_url: "/obs/logs/",
+            resource_id: "r",
+            extra_field: { ignored: true },
+          },
+        ],
+      },
+      context,
+    );
+    expect(page).toEqual({
+      totalCount: 1,
+      jobCountLimit: 9,
+      quotas: 100,
+      jobs: [
+        {
+          jobId: 10,
+          jobName: "tb",
+          jobDesc: "d",
+          status: 8,
+          statusName: "RUNNING",
+          createTime: 1524189990635,
+          duration: 5,
+          serviceUrl: "https://s",
+          trainUrl: "/obs/logs/",
+          resourceId: "r",
+        },
+      ],
+    });
+  });
+
+  it("reads numbers sent as numeric strings, and absent optional fields as empty", () => {
+    const page = parseJobsPage(
+      {
+        job_total_count: "1",
+        jobs: [{ job_id: "10", job_name: "tb", status: "8", create_time: "1524189990635" }],
+      },
+      context,
+    );
+    expect(page.jobs[0]).toMatchObject({
+      jobId: 10,
+      status: 8,
+      createTime: 1524189990635,
+      duration: 0,
+      serviceUrl: "",
+      jobDesc: "",
+    });
+    expect(page.jobCountLimit).toBeUndefined();
+  });
+
+  it.each([
+    [{ job_total_count: 1 }, "jobs must be an array, got undefined"],
+    [
+      { job_total_count: "many", jobs: [] },
+      'job_total_count must be an integer or a numeric string, got "many"',
+    ],
+    [
+      { job_total_count: 1, jobs: [{ job_id: 1.5, job_name: "a", status: 8 }] },
+      "jobs[0].job_id must be an integer",
+    ],
+    [
+      { job_total_count: 1, jobs: [{ job_id: 1, job_name: 7, status: 8 }] },
+      "jobs[0].job_name must be a string, got 7",
+    ],
+    [
+      { job_total_count: 2, jobs: [{ job_id: 1, job_name: "a", status: 8 }, null] },
+      "jobs[1] must be an object, got null",
+    ],
+    [
+      { job_total_count: 1, jobs: [{ job_id: "99999999999999999999", job_name: "a", status: 8 }] },
+      "jobs[0].job_id must be an integer",
+    ],
+    [[], "the body must be a JSON object, got []"],
+  ])("names the first wrong field of %j", (body, problem) => {
+    expect(() => parseJobsPage(body, context)).toThrow(ModelArtsResponseError);
+    expect(() => parseJobsPage(body, context)).toThrow(problem);
+    expect(() => parseJobsPage(body, context)).toThrow("(request id req-1)");
+  });
+});
+
+describe("apiFailureOf", () => {
+  it("reads ModelArts bodies with error_message or the older error_msg, and gateway bodies", () => {
+    expect(apiFailureOf({ is_success: false, error_code: "ModelArts.0104", error_message: "bad" })).toEqual({
+      errorCode: "ModelArts.0104",
+      errorMessage: "bad",
+      requestId: undefined,
+    });
+    expect(
+      apiFailureOf({ is_success: false, error_code: "ModelArts.0104", error_msg: "old" })?.errorMessage,
+    ).toBe("old");
+    expect(apiFailureOf({ error_code: "APIGW.0301", error_msg: "sig", request_id: "r9" })).toEqual({
+      errorCode: "APIGW.0301",
+      errorMessage: "sig",
+      requestId: "r9",
+    });
+  });
+
+  it("sees no failure in a success body or a non-object", () => {
+    expect(apiFailureOf({ is_success: true, jobs: [] })).toBeUndefined();
+    expect(apiFailureOf([1, 2])).toBeUndefined();
+    expect(apiFailureOf("text")).toBeUndefined();
+  });
+});
+
+describe("parseProjectIds", () => {
+  it("lists the ids of an IAM projects body, and refuses another shape", () => {
+    expect(
+      parseProjectIds({ projects: [{ id: "p1", name: "cn-north-4" }] }, { operation: "GET /v3/projects" }),
+    ).toEqual(["p1"]);
+    expect(() => parseProjectIds({ items: [] }, { operation: "GET /v3/projects" })).toThrow(
+      ModelArtsResponseError,
+    );
+  });
+});
