@@ -23,3 +23,15 @@ export type {
   VisualizationJobsResult,
 } from "../provider/model";
 export { JobStatus, type JobStatusName, jobStatusName } from "../provider/status";
+export {
+  type GetVisualizationJobArgs,
+  type GetVisualizationJobOutputArgs,
+  type GetVisualizationJobsArgs,
+  type GetVisualizationJobsOutputArgs,
+  type GetVisualizationJobsResult,
+  getVisualizationJob,
+  getVisualizationJobOutput,
+  getVisualizationJobs,
+  getVisualizationJobsOutput,
+} from "./getVisualizationJobs";
+export { VisualizationJobsLookup, type VisualizationJobsLookupArgs } from "./visualizationJobsLookup";

@@ -1,0 +1,164 @@
+/**
+ * The lookup functions, shaped like the invokes of generated Pulumi SDKs (`getX` / `getXOutput`
+ * with `GetXArgs`, `GetXOutputArgs` and a readonly result). A dynamic provider cannot serve invokes,
+ * so these call the API from the program's own process; they run during `pulumi preview` too, as
+ * data sources do, unless an input is unknown.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { ModelArtsError, ModelArtsValidationError } from "../provider/errors";
+import { lookupVisualizationJobs } from "../provider/lookup";
+import type {
+  JobStatusInput,
+  VisualizationJob,
+  VisualizationJobsQueryArgs,
+  VisualizationJobsResult,
+} from "../provider/model";
+import { programDependencies } from "./config";
+import { dependencyGate } from "./dependsOn";
+
+/** Arguments of {@link getVisualizationJobs}: every field optional (see the README for each). */
+export interface GetVisualizationJobsArgs extends VisualizationJobsQueryArgs {}
+
+/** Arguments of {@link getVisualizationJobsOutput}: the same fields, each a `pulumi.Input`. */
+export interface GetVisualizationJobsOutputArgs {
+  readonly status?: pulumi.Input<JobStatusInput | pulumi.Input<JobStatusInput>[]>;
+  readonly name?: pulumi.Input<string>;
+  readonly nameRegex?: pulumi.Input<string>;
+  readonly searchContent?: pulumi.Input<string>;
+  readonly workspaceId?: pulumi.Input<string>;
+  readonly sortBy?: pulumi.Input<VisualizationJobsQueryArgs["sortBy"] & string>;
+  readonly order?: pulumi.Input<"asc" | "desc">;
+  readonly limit?: pulumi.Input<number>;
+  readonly pageSize?: pulumi.Input<number>;
+  readonly region?: pulumi.Input<string>;
+  readonly projectId?: pulumi.Input<string>;
+  readonly endpoint?: pulumi.Input<string>;
+}
+
+/** The result of {@link getVisualizationJobs}. */
+export interface GetVisualizationJobsResult extends VisualizationJobsResult {}
+
+/** Arguments of {@link getVisualizationJob}: the same filters, which must match exactly one job. */
+export interface GetVisualizationJobArgs extends GetVisualizationJobsArgs {}
+
+/** Arguments of {@link getVisualizationJobOutput}. */
+export interface GetVisualizationJobOutputArgs extends GetVisualizationJobsOutputArgs {}
+
+const PLURAL = "getVisualizationJobs";
+const SINGULAR = "getVisualizationJob";
+
+/** Output-valued arguments belong to the Output form: say so, rather than "must be a string, got {}". */
+function refuseOutputs(args: object | undefined, context: string): void {
+  const fields = Object.entries(args ?? {}).filter(
+    ([, v]) => pulumi.Output.isInstance(v) || v instanceof Promise,
+  );
+  if (fields.length > 0) {
+    throw new ModelArtsValidationError(
+      context,
+      fields.map(([field]) => ({
+        field,
+        message: `${field} is a pulumi.Output or a Promise; pass plain values to ${context}, or call ${context}Output, which takes Inputs`,
+      })),
+    );
+  }
+}
+
+/**
+ * Looks up visualization jobs: by status, exact name, name pattern or server-side search text,
+ * sorted and limited as asked, every page fetched.
+ *
+ * @example
+ * ```ts
+ * const running = await getVisualizationJobs({ status: "RUNNING", nameRegex: "^vision-" });
+ * export const urls = running.serviceUrls;
+ * ```
+ */
+export async function getVisualizationJobs(
+  args?: GetVisualizationJobsArgs,
+  _opts?: pulumi.InvokeOptions,
+): Promise<GetVisualizationJobsResult> {
+  refuseOutputs(args, PLURAL);
+  return lookupVisualizationJobs(args ?? {}, PLURAL, programDependencies());
+}
+
+/**
+ * The Output form of {@link getVisualizationJobs}: takes Inputs, waits for `opts.dependsOn`, and is
+ * unknown (sending no request) during a preview in which an input or a dependency is unknown.
+ *
+ * @example
+ * ```ts
+ * const jobs = getVisualizationJobsOutput({ name: config.require("tensorboardName") });
+ * export const url = jobs.serviceUrls[0];
+ * ```
+ */
+export function getVisualizationJobsOutput(
+  args?: GetVisualizationJobsOutputArgs,
+  opts?: pulumi.InvokeOutputOptions,
+): pulumi.Output<GetVisualizationJobsResult> {
+  return pulumi
+    .all([pulumi.output(args ?? {}), dependencyGate(opts?.dependsOn, `${PLURAL}Output`)])
+    .apply(([plain]) => lookupVisualizationJobs(plain, PLURAL, programDependencies()));
+}
+
+function describeFilters(args: object): string {
+  const filters = Object.entries(args).filter(
+    ([k, v]) => v !== undefined && !["pageSize", "region", "projectId", "endpoint"].includes(k),
+  );
+  return filters.length === 0 ? "no filter" : filters.map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(", ");
+}
+
+/** The one job of a result, or an error naming the filters (and, for several, the jobs found). */
+function exactlyOne(result: VisualizationJobsResult, args: object): VisualizationJob {
+  const [first, ...rest] = result.jobs;
+  if (first !== undefined && rest.length === 0) return first;
+  if (first === undefined) {
+    throw new ModelArtsError(
+      "MODELARTS_NO_MATCH",
+      `${SINGULAR} found no visualization job matching ${describeFilters(args)}. Check the filters, or list the candidates with getVisualizationJobs.`,
+    );
+  }
+  const shown = result.jobs.slice(0, 10).map((j) => `${j.jobId} "${j.jobName}" (${j.statusName})`);
+  const more = result.jobs.length > 10 ? ` and ${result.jobs.length - 10} more` : "";
+  throw new ModelArtsError(
+    "MODELARTS_AMBIGUOUS_MATCH",
+    `${SINGULAR} found ${result.jobs.length} visualization jobs matching ${describeFilters(args)}: ${shown.join(", ")}${more}. Narrow the filters (status, name, nameRegex), or pick one with sortBy, order and limit: 1.`,
+  );
+}
+
+/**
+ * Looks up exactly one visualization job; zero or several matches are an error that names the
+ * filters and, for several, the ids and names found.
+ *
+ * @example
+ * ```ts
+ * const job = await getVisualizationJob({ name: "vision-resnet50-tb", status: "RUNNING" });
+ * export const url = job.serviceUrl;
+ * ```
+ */
+export async function getVisualizationJob(
+  args: GetVisualizationJobArgs,
+  _opts?: pulumi.InvokeOptions,
+): Promise<VisualizationJob> {
+  refuseOutputs(args, SINGULAR);
+  return exactlyOne(await lookupVisualizationJobs(args ?? {}, SINGULAR, programDependencies()), args ?? {});
+}
+
+/**
+ * The Output form of {@link getVisualizationJob}.
+ *
+ * @example
+ * ```ts
+ * const job = getVisualizationJobOutput({ name: teamConfig.tensorboard, status: "RUNNING" });
+ * new SomeDashboard("tb", { url: job.serviceUrl });
+ * ```
+ */
+export function getVisualizationJobOutput(
+  args: GetVisualizationJobOutputArgs,
+  opts?: pulumi.InvokeOutputOptions,
+): pulumi.Output<VisualizationJob> {
+  return pulumi
+    .all([pulumi.output(args ?? {}), dependencyGate(opts?.dependsOn, `${SINGULAR}Output`)])
+    .apply(async ([plain]) =>
+      exactlyOne(await lookupVisualizationJobs(plain, SINGULAR, programDependencies()), plain),
+    );
+}
