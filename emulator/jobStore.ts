@@ -4,6 +4,9 @@
  * 100,000 jobs does not sort them again for every page.
  */
 
+import { orderJobs } from "../provider/jobs";
+import type { SortField } from "../provider/model";
+
 /** A job as the emulator holds it. */
 export interface EmulatorJob {
   readonly jobId: number;
@@ -23,21 +26,12 @@ export interface EmulatorJob {
 /** A job to add: only the id and name are required. */
 export type EmulatorJobInput = Partial<EmulatorJob> & Pick<EmulatorJob, "jobId" | "jobName">;
 
-/** The fields jobs can be sorted by, by wire name. */
-export const SORTABLE = {
-  job_id: (j: EmulatorJob) => j.jobId,
-  job_name: (j: EmulatorJob) => j.jobName,
-  job_desc: (j: EmulatorJob) => j.jobDesc,
-  create_time: (j: EmulatorJob) => j.createTime,
-  status: (j: EmulatorJob) => j.status,
-} as const;
-
 /** A validated list query. */
 export interface StoreQuery {
   readonly workspaceId: string;
   readonly status?: number;
   readonly searchContent?: string;
-  readonly sortBy: keyof typeof SORTABLE;
+  readonly sortBy: SortField;
   readonly order: "asc" | "desc";
 }
 
@@ -113,20 +107,14 @@ export class JobStore {
     let view = this.views.get(viewKey);
     if (view === undefined) {
       const search = q.searchContent?.toLowerCase();
-      const sortKey = SORTABLE[q.sortBy];
-      const sign = q.order === "desc" ? -1 : 1;
-      view = [...this.jobs.values()]
-        .filter(
-          (j) =>
-            j.workspaceId === q.workspaceId &&
-            (q.status === undefined || j.status === q.status) &&
-            (!search || j.jobName.toLowerCase().includes(search)),
-        )
-        .sort((a, b) => {
-          const ka = sortKey(a);
-          const kb = sortKey(b);
-          return ka < kb ? -sign : ka > kb ? sign : a.jobId - b.jobId;
-        });
+      const matching = [...this.jobs.values()].filter(
+        (j) =>
+          j.workspaceId === q.workspaceId &&
+          (q.status === undefined || j.status === q.status) &&
+          (!search || j.jobName.toLowerCase().includes(search)),
+      );
+      // The same order as the client's (ties by job id): a real server's tie order is unspecified.
+      view = orderJobs(matching, q);
       this.views.set(viewKey, view);
     }
     return view;

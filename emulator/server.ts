@@ -13,9 +13,10 @@ import {
 } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
+import { SORT_FIELDS } from "../provider/model";
 import { type AcceptedCredentials, authenticate, parseRawQuery } from "./auth";
 import { type Fault, type FaultOptions, FaultQueue, type FaultTarget } from "./faults";
-import { type EmulatorJob, type EmulatorJobInput, JobStore, SORTABLE, type StoreQuery } from "./jobStore";
+import { type EmulatorJob, type EmulatorJobInput, JobStore, type StoreQuery } from "./jobStore";
 import { renderServicePage } from "./servicePage";
 import { toWireJob } from "./wire";
 
@@ -180,8 +181,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (!(page >= 1)) problems.push("page must be an integer of at least 1");
     if (status !== undefined && !(status >= 0 && status <= 21))
       problems.push("status must be a job status code from 0 to 21");
-    if (!Object.hasOwn(SORTABLE, sortBy))
-      problems.push(`sortBy must be one of ${Object.keys(SORTABLE).join(", ")}`);
+    if (!(SORT_FIELDS as readonly string[]).includes(sortBy))
+      problems.push(`sortBy must be one of ${SORT_FIELDS.join(", ")}`);
     if (order !== "asc" && order !== "desc") problems.push("order must be asc or desc");
     if (query.search_content !== undefined && query.search_content.length > MAX_SEARCH) {
       problems.push(`search_content must be at most ${MAX_SEARCH} characters`);

@@ -20,19 +20,22 @@ export function planListings(query: NormalizedQuery): ServerQuery[] {
   return query.statuses.map((status) => ({ ...common, status }));
 }
 
+/** The fields of a job that ordering reads (the emulator's jobs have them too). */
+export type SortableJob = Pick<VisualizationJob, "jobId" | "jobName" | "jobDesc" | "createTime" | "status">;
+
 const SORT_KEYS = {
-  job_id: (j: VisualizationJob) => j.jobId,
-  job_name: (j: VisualizationJob) => j.jobName,
-  job_desc: (j: VisualizationJob) => j.jobDesc,
-  create_time: (j: VisualizationJob) => j.createTime,
-  status: (j: VisualizationJob) => j.status,
+  job_id: (j: SortableJob) => j.jobId,
+  job_name: (j: SortableJob) => j.jobName,
+  job_desc: (j: SortableJob) => j.jobDesc,
+  create_time: (j: SortableJob) => j.createTime,
+  status: (j: SortableJob) => j.status,
 } as const;
 
 /** Orders jobs by the requested field and direction; ties by job id, ascending. */
-export function orderJobs(
-  jobs: readonly VisualizationJob[],
+export function orderJobs<T extends SortableJob>(
+  jobs: readonly T[],
   query: Pick<NormalizedQuery, "sortBy" | "order">,
-): VisualizationJob[] {
+): T[] {
   const key = SORT_KEYS[query.sortBy];
   const sign = query.order === "desc" ? -1 : 1;
   return [...jobs].sort((a, b) => {
