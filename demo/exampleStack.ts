@@ -1,0 +1,104 @@
+/**
+ * Runs an example of examples/ as a stack of the real Pulumi engine, through the Automation API,
+ * against an emulator: a file backend and a Pulumi home in a temporary folder (no account, no
+ * network), the stack config pointing at the emulator with the secret key as a secret. Shared by
+ * `npm run demo` and the end-to-end tests.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, dirname, join } from "node:path";
+import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
+import type { RunningEmulator } from "../emulator";
+
+/** The repository's root, through the package's link to itself (node_modules/pulumi-modelarts). */
+const REPO = dirname(require.resolve("pulumi-modelarts/package.json"));
+const PULUMI_SDK = dirname(require.resolve("@pulumi/pulumi/package.json"));
+
+/** The examples, by folder name. */
+export const EXAMPLES = ["tensorboard-urls", "single-job", "state-tracked"] as const;
+export type ExampleName = (typeof EXAMPLES)[number];
+
+/** The path of the `pulumi` CLI on PATH, or undefined. */
+export function findPulumiCli(): string | undefined {
+  try {
+    return execFileSync("sh", ["-c", "command -v pulumi"], { encoding: "utf8" }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How to get the CLI when there is none, for messages. */
+export const HOW_TO_GET_PULUMI =
+  "No `pulumi` CLI on PATH. Install it (https://www.pulumi.com/docs/install/, or `PulumiCommand.install()` of the Automation API on a connected machine); " +
+  'on machines without downloads, `export PATH="$(dirname "$(../shared/tools/pulumi-cli)"):$PATH"` builds it from its Go module.';
+
+/** An example stack and what to remove when done with it. */
+export interface ExampleStack {
+  readonly stack: Stack;
+  /** The stack's working folder: the dynamic-provider host runs there. */
+  readonly workDir: string;
+  /** The stack's state file, as the file backend stores it (secrets encrypted). */
+  readonly stateFile: string;
+  /** Destroys nothing: removes the temporary folders only. */
+  cleanup(): void;
+}
+
+function link(target: string, path: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  symlinkSync(target, path, "dir");
+}
+
+/**
+ * Creates (or selects) a stack running `example` against `emulator`.
+ *
+ * @param config extra stack config of the example (`team`, `jobName`, ...), project-scoped keys.
+ */
+export async function createExampleStack(
+  example: ExampleName,
+  emulator: RunningEmulator,
+  config: Record<string, string> = {},
+): Promise<ExampleStack> {
+  const root = mkdtempSync(join(tmpdir(), `modelarts-${example}-`));
+  const workDir = join(root, "work");
+  mkdirSync(join(root, "state"), { recursive: true });
+  // The dynamic-provider host runs in workDir: it must find @pulumi/pulumi and this package there.
+  link(PULUMI_SDK, join(workDir, "node_modules", "@pulumi", "pulumi"));
+  link(REPO, join(workDir, "node_modules", "pulumi-modelarts"));
+
+  const programPath = join(REPO, "dist", "examples", example, "index.js");
+  const program = () => require(programPath)();
+  const envVars: Record<string, string> = {
+    PULUMI_BACKEND_URL: `file://${join(root, "state")}`,
+    PULUMI_HOME: join(root, "home"),
+    PULUMI_CONFIG_PASSPHRASE: "pulumi-modelarts-demo",
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    // The engine finds the dynamic-provider plugin (pulumi-resource-pulumi-nodejs) on PATH.
+    PATH: [PULUMI_SDK, process.env.PATH ?? ""].join(delimiter),
+  };
+  const stack = await LocalWorkspace.createOrSelectStack(
+    { stackName: "demo", projectName: `modelarts-${example}`, program },
+    { workDir, envVars },
+  );
+  const s = emulator.settings;
+  await stack.setAllConfig({
+    "huaweicloud:region": { value: s.region },
+    "huaweicloud:projectId": { value: s.projectId },
+    // Both keys as secrets: the engine records the stack config as the inputs of the default
+    // pulumi-nodejs provider in the state, so a key in plain config would be stored in plain text.
+    "huaweicloud:accessKey": { value: s.accessKey, secret: true },
+    "huaweicloud:secretKey": { value: s.secretKey, secret: true },
+    "huaweicloud:endpoints": { value: JSON.stringify({ modelarts: s.endpoint }) },
+    "huaweicloud:authUrl": { value: s.authUrl },
+    ...Object.fromEntries(
+      Object.entries(config).map(([k, v]) => [`modelarts-${example}:${k}`, { value: v }]),
+    ),
+  });
+  return {
+    stack,
+    workDir,
+    stateFile: join(root, "state", ".pulumi", "stacks", `modelarts-${example}`, "demo.json"),
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
