@@ -3,7 +3,7 @@
  * in the process that needs the same TLS and proxy options, so that repeated lookups reuse
  * connections. Tests pass their own dispatcher (a `MockAgent`) instead.
  */
-import { Agent, type Dispatcher, EnvHttpProxyAgent } from "undici";
+import type { Dispatcher } from "undici";
 import type { Environment } from "./settings";
 
 /** Connection timeouts: how long to wait for a TCP + TLS connection. */
@@ -33,6 +33,9 @@ export function dispatcherFor(options: { insecure: boolean; env: Environment }):
   const key = JSON.stringify([options.insecure, httpsProxy, httpProxy, noProxy]);
   let dispatcher = dispatchers.get(key);
   if (dispatcher === undefined) {
+    // undici is loaded with the first dispatcher, not at import: it is a third of the package's
+    // import time (`npm run bench`), and tests that inject a MockAgent never need this one.
+    const { Agent, EnvHttpProxyAgent } = require("undici") as typeof import("undici");
     const common = {
       keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
       connect: { timeout: CONNECT_TIMEOUT_MS, rejectUnauthorized: !options.insecure },

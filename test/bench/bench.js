@@ -1,0 +1,234 @@
+/**
+ * `npm run bench`: where a lookup stands against the physical floor and the obvious alternatives.
+ * Against the emulator with 50 ms of latency per request, for 1,000, 10,000 and 100,000 jobs:
+ *
+ * - ours:          lookupVisualizationJobs with default settings (no shared cache, so each run lists)
+ * - ours-8:        the same with 8 requests at once instead of 4 (what the targets would need)
+ * - sequential:    the same pages at per_page=1000, one after another, plain signed undici requests
+ * - sequential-50: pages of 50 one after another (the Terraform provider's ModelArts page size)
+ * - floor:         latency x (1 + ceil((pages - 1) / 4)) + the time to transfer and JSON.parse
+ *                  the same bytes without latency, measured in the same run
+ *
+ * and, for 100,000 jobs, validation + mapping against bare JSON.parse, peak memory against the JSON
+ * size (in a child process, apart from the emulator), and the time to require the package. Each
+ * figure is the median of several runs, with min and max. Prints a table and writes
+ * bench-results.json. Not part of `npm test`.
+ *
+ *   npm run bench [-- --quick]
+ */
+const { execFileSync } = require("node:child_process");
+const { writeFileSync } = require("node:fs");
+const { join } = require("node:path");
+const { Agent, request } = require("undici");
+const { startEmulator, generateJobs } = require("../../dist/emulator");
+const { lookupVisualizationJobs } = require("../../dist/sdk");
+const { parseJobsPage } = require("../../dist/provider/schemas");
+const { authorizationHeader, formatSdkDate } = require("../../dist/provider/signer");
+
+const LATENCY_MS = 50;
+const CONCURRENCY = 4;
+const quick = process.argv.includes("--quick");
+const SIZES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+const RUNS = quick ? 3 : 5;
+
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    median: sorted[Math.floor(sorted.length / 2)],
+    min: sorted[0],
+    max: sorted.at(-1),
+    runs: sorted.length,
+  };
+}
+
+async function timed(action) {
+  const started = performance.now();
+  await action();
+  return performance.now() - started;
+}
+
+async function sample(runs, action) {
+  await action(); // warm-up: connections, JIT
+  const samples = [];
+  for (let i = 0; i < runs; i++) samples.push(await timed(action));
+  return stats(samples);
+}
+
+/** Plain signed GETs of the list pages, as a straightforward client would send them. */
+function pageFetcher(emulator, dispatcher) {
+  const s = emulator.settings;
+  const origin = new URL(s.endpoint);
+  const path = `/v1/${s.projectId}/visualization-jobs`;
+  return async (page, perPage) => {
+    const query = [
+      ["page", String(page)],
+      ["per_page", String(perPage)],
+    ];
+    const headers = {
+      host: origin.host,
+      "x-sdk-date": formatSdkDate(new Date()),
+      "x-project-id": s.projectId,
+    };
+    headers.authorization = authorizationHeader({ method: "GET", path, query, headers }, s);
+    const response = await request(`${s.endpoint}${path}?page=${page}&per_page=${perPage}`, {
+      headers,
+      dispatcher,
+    });
+    if (response.statusCode !== 200) throw new Error(`HTTP ${response.statusCode}`);
+    return response.body.text();
+  };
+}
+
+async function sequential(fetchPage, total, perPage) {
+  const pages = Math.ceil(total / perPage);
+  let count = 0;
+  for (let page = 1; page <= pages; page++) count += JSON.parse(await fetchPage(page, perPage)).jobs.length;
+  if (count !== total) throw new Error(`sequential listed ${count} of ${total}`);
+}
+
+/** Transfer + JSON.parse of every page at per_page=1000, 4 at a time, without latency. */
+async function transferAndParse(fetchPage, total) {
+  const pages = Math.ceil(total / 1000);
+  const bodies = [];
+  let next = 1;
+  const worker = async () => {
+    while (next <= pages) {
+      const page = next++;
+      bodies.push(JSON.parse(await fetchPage(page, 1000)));
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+}
+
+async function measureSize(total) {
+  const emulator = await startEmulator({ jobs: generateJobs(total), latencyMs: LATENCY_MS });
+  const dispatcher = new Agent({ keepAliveTimeout: 30_000 });
+  const fetchPage = pageFetcher(emulator, dispatcher);
+  const pages = Math.ceil(total / 1000);
+  const ours = (concurrency) => async () => {
+    const result = await lookupVisualizationJobs({}, "bench", {
+      env: emulator.env,
+      cache: false,
+      concurrency,
+    });
+    if (result.ids.length !== total) throw new Error(`listed ${result.ids.length} of ${total}`);
+  };
+  const row = { jobs: total, pages };
+  row.ours = await sample(RUNS, ours(CONCURRENCY));
+  row.ours8 = await sample(RUNS, ours(8));
+  row.sequential = await sample(RUNS, () => sequential(fetchPage, total, 1000));
+  // 2,000 requests one after another at 100,000 jobs: one run is enough to make the point.
+  row.sequential50 = await sample(total >= 100_000 ? 1 : RUNS, () => sequential(fetchPage, total, 50));
+  emulator.setLatency(0);
+  const transfer = await sample(RUNS, () => transferAndParse(fetchPage, total));
+  emulator.setLatency(LATENCY_MS);
+  const rounds = 1 + Math.ceil((pages - 1) / CONCURRENCY);
+  row.floor = { median: LATENCY_MS * rounds + transfer.median, transferAndParse: transfer, rounds };
+  row.oursOverFloor = row.ours.median / row.floor.median;
+  row.sequentialOverOurs = row.sequential.median / row.ours.median;
+  row.sequential50OverOurs = row.sequential50.median / row.ours.median;
+  if (total >= 100_000) row.parsing = await parsingCost(fetchPage, pages);
+  await dispatcher.close();
+  await emulator.close();
+  return row;
+}
+
+/** Validation + mapping of the same bodies against bare JSON.parse. */
+async function parsingCost(fetchPage, pages) {
+  const bodies = [];
+  for (let page = 1; page <= pages; page++) bodies.push(await fetchPage(page, 1000));
+  const context = { operation: "bench" };
+  const bare = await sample(RUNS, async () => {
+    for (const body of bodies) JSON.parse(body);
+  });
+  const full = await sample(RUNS, async () => {
+    for (const body of bodies) parseJobsPage(JSON.parse(body), context);
+  });
+  return {
+    jsonParse: bare,
+    parseValidateMap: full,
+    ratio: full.median / bare.median,
+    bytes: bodies.reduce((n, b) => n + b.length, 0),
+  };
+}
+
+/** Peak memory of a 100,000-job lookup, in a process of its own (the emulator stays here). */
+async function peakMemory() {
+  const emulator = await startEmulator({ jobs: generateJobs(100_000) });
+  const output = execFileSync(process.execPath, ["--expose-gc", join(__dirname, "memoryProbe.js")], {
+    env: { ...process.env, ...emulator.env },
+    encoding: "utf8",
+  });
+  await emulator.close();
+  return JSON.parse(output);
+}
+
+/** Time to require the package, with and without @pulumi/pulumi already loaded (fresh processes). */
+function requireTime() {
+  const script = (preload) =>
+    `${preload ? 'require("@pulumi/pulumi");' : ""}const t=process.hrtime.bigint();require("pulumi-modelarts");process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+  const measure = (preload) =>
+    stats(
+      Array.from({ length: RUNS }, () =>
+        Number(execFileSync(process.execPath, ["-e", script(preload)], { encoding: "utf8" })),
+      ),
+    );
+  return { withPulumiLoaded: measure(true), cold: measure(false) };
+}
+
+const ms = (n) => `${n.toFixed(0)} ms`;
+const figure = (s) => `${ms(s.median)} (${s.min.toFixed(0)}-${s.max.toFixed(0)})`;
+
+async function main() {
+  const rows = [];
+  for (const size of SIZES) {
+    process.stderr.write(`measuring ${size} jobs...\n`);
+    rows.push(await measureSize(size));
+  }
+  process.stderr.write("measuring peak memory and require time...\n");
+  const memory = quick ? undefined : await peakMemory();
+  const load = requireTime();
+  const results = {
+    machine: `${require("node:os").cpus().length} cores, Node ${process.version}`,
+    latencyMs: LATENCY_MS,
+    concurrency: CONCURRENCY,
+    rows,
+    memory,
+    load,
+  };
+  writeFileSync("bench-results.json", `${JSON.stringify(results, null, 2)}\n`);
+
+  console.log(
+    `\nLatency ${LATENCY_MS} ms per request; median (min-max) of ${RUNS} runs; ${results.machine}\n`,
+  );
+  console.log(
+    "| jobs | pages | ours (4 at once) | ours-8 | sequential | sequential-50 | floor | ours/floor | sequential/ours | sequential-50/ours |",
+  );
+  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const r of rows) {
+    console.log(
+      `| ${r.jobs} | ${r.pages} | ${figure(r.ours)} | ${figure(r.ours8)} | ${figure(r.sequential)} | ${figure(r.sequential50)} | ${ms(r.floor.median)} | ${r.oursOverFloor.toFixed(2)} | ${r.sequentialOverOurs.toFixed(2)} | ${r.sequential50OverOurs.toFixed(1)} |`,
+    );
+  }
+  const parsing = rows.find((r) => r.parsing)?.parsing;
+  if (parsing) {
+    console.log(
+      `\nparse + validate + map of ${(parsing.bytes / 1e6).toFixed(1)} MB (100 pages): ${figure(parsing.parseValidateMap)} against JSON.parse ${figure(parsing.jsonParse)}: ratio ${parsing.ratio.toFixed(2)}`,
+    );
+  }
+  if (memory && parsing) {
+    memory.jsonBytes = parsing.bytes;
+    console.log(
+      `peak memory of a 100,000-job lookup: ${(memory.peakBytes / 1e6).toFixed(1)} MB above the process's baseline for ${(parsing.bytes / 1e6).toFixed(1)} MB of JSON: ratio ${(memory.peakBytes / parsing.bytes).toFixed(2)}`,
+    );
+  }
+  console.log(
+    `require("pulumi-modelarts"): ${figure(load.withPulumiLoaded)} with @pulumi/pulumi already loaded, ${figure(load.cold)} cold`,
+  );
+  console.log("\nwritten: bench-results.json");
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
