@@ -101,6 +101,13 @@ export interface RunningEmulator {
   setLatency(ms: number): void;
   setMaxPageSize(size: number): void;
   setNumbersAsStrings(on: boolean): void;
+  /**
+   * Throttle like the gateway: API requests beyond `limit` in flight at once are answered 429
+   * APIGW.0308 without Retry-After. Undefined lifts the limit.
+   */
+  setConcurrencyLimit(limit: number | undefined): void;
+  /** Peak and current figures: API requests in flight, open connections. */
+  stats(): { maxInFlight: number; maxOpenConnections: number; openConnections: number; throttled: number };
   /** Called before each list request is answered (to change jobs while a client pages). */
   onListRequest(hook: ((request: FaultTarget) => void) | undefined): void;
   close(): Promise<void>;
@@ -163,6 +170,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let maxPageSize = options.maxPageSize ?? MAX_PER_PAGE;
   let numbersAsStrings = options.numbersAsStrings ?? false;
   let listHook: ((request: FaultTarget) => void) | undefined;
+  let concurrencyLimit: number | undefined;
+  const counters = { inFlight: 0, maxInFlight: 0, openConnections: 0, maxOpenConnections: 0, throttled: 0 };
   let url = "";
   let requestCounter = 0;
 
@@ -378,9 +387,34 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (fault) Object.assign(record, { fault: fault.kind });
     requests.push(record);
 
-    if (latencyMs > 0) await sleep(latencyMs);
-    if (fault && (await applyFault(fault, res, req.socket, requestId, record))) return;
+    counters.inFlight++;
+    counters.maxInFlight = Math.max(counters.maxInFlight, counters.inFlight);
+    try {
+      if (concurrencyLimit !== undefined && counters.inFlight > concurrencyLimit) {
+        counters.throttled++;
+        if (latencyMs > 0) await sleep(latencyMs);
+        record.status = 429;
+        send(res, gatewayError(429, "APIGW.0308", "The throttling threshold has been reached", requestId));
+        return;
+      }
+      if (latencyMs > 0) await sleep(latencyMs);
+      if (fault && (await applyFault(fault, res, req.socket, requestId, record))) return;
+      answer(req, res, record, rawPath, rawQuery, path, query, requestId);
+    } finally {
+      counters.inFlight--;
+    }
+  }
 
+  function answer(
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: RecordedRequest,
+    rawPath: string,
+    rawQuery: string,
+    path: string,
+    query: Record<string, string>,
+    requestId: string,
+  ): void {
     const auth = authenticate(
       { method: record.method, rawPath, rawQuery, headers: req.headers },
       credentials,
@@ -403,6 +437,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const server: Server = options.tls
     ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener)
     : createHttpServer(listener);
+  server.on("connection", (socket: Socket) => {
+    counters.openConnections++;
+    counters.maxOpenConnections = Math.max(counters.maxOpenConnections, counters.openConnections);
+    socket.once("close", () => counters.openConnections--);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
@@ -457,6 +496,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     setNumbersAsStrings: (on) => {
       numbersAsStrings = on;
     },
+    setConcurrencyLimit: (limit) => {
+      concurrencyLimit = limit;
+    },
+    stats: () => ({
+      maxInFlight: counters.maxInFlight,
+      maxOpenConnections: counters.maxOpenConnections,
+      openConnections: counters.openConnections,
+      throttled: counters.throttled,
+    }),
     onListRequest: (hook) => {
       listHook = hook;
     },

@@ -31,8 +31,13 @@ export interface ClientTimeouts {
 /** The timeouts used unless a caller gives others. */
 export const DEFAULT_TIMEOUTS: ClientTimeouts = { headersMs: 30_000, bodyMs: 30_000 };
 
-/** Told of throttling and of successes, so that it can adapt how many requests run at once. */
-export interface ThrottleObserver {
+/**
+ * Bounds the attempts in flight: each attempt runs through it, and it is told of throttling and of
+ * successes so that it can adapt the bound. Waits between attempts hold no place, so that a retry
+ * after a 429 obeys the lowered bound.
+ */
+export interface AttemptGate {
+  run<T>(attempt: () => Promise<T>): Promise<T>;
   onThrottle(): void;
   onSuccess(): void;
 }
@@ -63,7 +68,7 @@ export interface ApiGetRequest {
   readonly operation: string;
   /** Sent, and signed, as `X-Project-Id` with AK/SK credentials. */
   readonly projectId?: string;
-  readonly throttle?: ThrottleObserver;
+  readonly gate?: AttemptGate;
 }
 
 /** A successful response. */
@@ -140,16 +145,17 @@ export class ApiClient {
 
     for (let attempt = 0; ; attempt++) {
       const started = performance.now();
-      const outcome = await this.attempt(request, base, path, target, attempt + 1);
+      const once = () => this.attempt(request, base, path, target, attempt + 1);
+      const outcome = await (request.gate ? request.gate.run(once) : once());
       const elapsed = Math.round(performance.now() - started);
       if (!("retryable" in outcome)) {
-        request.throttle?.onSuccess();
+        request.gate?.onSuccess();
         this.logger.debug(
           `GET ${target} -> 200 in ${elapsed} ms${outcome.requestId ? ` (request id ${outcome.requestId})` : ""}`,
         );
         return outcome;
       }
-      if (outcome.throttled) request.throttle?.onThrottle();
+      if (outcome.throttled) request.gate?.onThrottle();
       if (!outcome.retryable || attempt + 1 >= attempts) {
         this.logger.debug(
           `GET ${target} -> ${outcome.reason} in ${elapsed} ms; giving up (attempt ${attempt + 1} of ${attempts})`,

@@ -4,26 +4,34 @@
  * sent together counts once), and successes raise it again one at a time up to the maximum. A
  * throttled account thus still finishes, at the pace it is allowed.
  */
-import type { ThrottleObserver } from "./client";
+import type { AttemptGate } from "./client";
 
 /** The number of requests a lookup sends at once, unless told otherwise. */
 export const DEFAULT_CONCURRENCY = 4;
 
-/** Shorter than the 2 to 5 s a throttled request waits, so that 429s of its retry count again. */
-const DECREASE_COOL_DOWN_MS = 1_000;
+/**
+ * The default cool-down between two decreases: shorter than the 2 to 5 s a throttled request
+ * waits before its retry, so that the retry's 429 counts again while a burst counts once.
+ */
+export const DEFAULT_COOL_DOWN_MS = 1_000;
 
 /** Runs tasks with at most `limit` at a time; `limit` follows throttling between 1 and the maximum. */
-export class AdaptiveLimiter implements ThrottleObserver {
+export class AdaptiveLimiter implements AttemptGate {
   private current: number;
   private active = 0;
   private readonly waiting: Array<() => void> = [];
   private successesSinceChange = 0;
   private lastDecrease = Number.NEGATIVE_INFINITY;
 
+  private readonly now: () => number;
+  private readonly coolDownMs: number;
+
   constructor(
     readonly maximum: number = DEFAULT_CONCURRENCY,
-    private readonly now: () => number = () => performance.now(),
+    options: { readonly now?: () => number; readonly coolDownMs?: number } = {},
   ) {
+    this.now = options.now ?? (() => performance.now());
+    this.coolDownMs = options.coolDownMs ?? DEFAULT_COOL_DOWN_MS;
     if (!Number.isInteger(maximum) || maximum < 1) {
       throw new RangeError(`concurrency must be an integer of at least 1, got ${maximum}`);
     }
@@ -50,7 +58,7 @@ export class AdaptiveLimiter implements ThrottleObserver {
   /** A request was throttled: halve the limit, unless it was halved within the cool-down. */
   onThrottle(): void {
     const now = this.now();
-    if (now - this.lastDecrease < DECREASE_COOL_DOWN_MS) return;
+    if (now - this.lastDecrease < this.coolDownMs) return;
     this.lastDecrease = now;
     this.current = Math.max(1, Math.floor(this.current / 2));
     this.successesSinceChange = 0;

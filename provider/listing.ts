@@ -20,6 +20,13 @@ export const LIST_OPERATION = "GET /v1/{project_id}/visualization-jobs";
 /** How many times a listing that changed while it was paged is listed again before giving up. */
 export const CONSISTENCY_RETRIES = 3;
 
+/**
+ * The most pages one listing may take (10 million jobs at 1000 a page). A total beyond it is not a
+ * real account: a server reporting `job_total_count` of a billion with 2 jobs a page must get an
+ * error, not half a billion requests.
+ */
+export const MAX_PAGES = 10_000;
+
 /** Where and how a listing runs. */
 export interface ListingContext {
   readonly client: ApiClient;
@@ -54,17 +61,15 @@ async function fetchPage(
   page: number,
   perPage: number,
 ): Promise<JobsPage> {
-  return ctx.limiter.run(async () => {
-    const response = await ctx.client.getJson({
-      baseUrl: ctx.endpoint,
-      path: `/v1/${ctx.projectId}/visualization-jobs`,
-      query: listQueryParams(query, page, perPage),
-      operation: LIST_OPERATION,
-      projectId: ctx.projectId,
-      throttle: ctx.limiter,
-    });
-    return parseJobsPage(response.body, { operation: LIST_OPERATION, requestId: response.requestId });
+  const response = await ctx.client.getJson({
+    baseUrl: ctx.endpoint,
+    path: `/v1/${ctx.projectId}/visualization-jobs`,
+    query: listQueryParams(query, page, perPage),
+    operation: LIST_OPERATION,
+    projectId: ctx.projectId,
+    gate: ctx.limiter,
   });
+  return parseJobsPage(response.body, { operation: LIST_OPERATION, requestId: response.requestId });
 }
 
 /** One pass over the listing; throws {@link Inconsistency} when the pages disagree. */
@@ -81,6 +86,11 @@ async function listOnce(ctx: ListingContext, query: ServerQuery, pageSize: numbe
     );
   }
   const pageCount = Math.max(1, Math.ceil(total / perPage));
+  if (pageCount > MAX_PAGES) {
+    throw new ModelArtsResponseError(
+      `ModelArts ${LIST_OPERATION} (${describe(query)}) reported job_total_count ${total} with ${perPage} jobs a page: ${pageCount} pages, more than the ${MAX_PAGES} a listing may take. Check that the endpoint points at the ModelArts API, or narrow the lookup (status, searchContent).`,
+    );
+  }
   const rest = await Promise.all(
     Array.from({ length: pageCount - 1 }, (_, i) => fetchPage(ctx, query, i + 2, perPage)),
   );

@@ -13,7 +13,7 @@ import { type ListingCache, processListingCache } from "./listingCache";
 import { type Logger, redactingLogger, silentLogger } from "./logger";
 import type { VisualizationJobsResult } from "./model";
 import { discoverProjectId } from "./projectDiscovery";
-import type { RetryTiming } from "./retryPolicy";
+import { DEFAULT_RETRY_TIMING, type RetryTiming } from "./retryPolicy";
 import { parseQueryArgs } from "./schemas";
 import { type ConfigGetter, type Credentials, type Environment, resolveSettings } from "./settings";
 
@@ -82,7 +82,10 @@ export async function lookupVisualizationJobs(
       endpoint: settings.endpoint,
       projectId,
       identity,
-      limiter: new AdaptiveLimiter(deps.concurrency ?? DEFAULT_CONCURRENCY),
+      // The cool-down follows the retry timing: half the shortest wait after a throttled attempt.
+      limiter: new AdaptiveLimiter(deps.concurrency ?? DEFAULT_CONCURRENCY, {
+        coolDownMs: (deps.timing ?? DEFAULT_RETRY_TIMING).throttleDelayMs[0] / 2,
+      }),
       logger,
       cache: deps.cache === false ? undefined : (deps.cache ?? processListingCache),
     },

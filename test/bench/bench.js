@@ -16,7 +16,8 @@
  *
  *   npm run bench [-- --quick]
  */
-const { execFileSync } = require("node:child_process");
+const { execFile, execFileSync } = require("node:child_process");
+const { promisify } = require("node:util");
 const { writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 const { Agent, request } = require("undici");
@@ -47,8 +48,8 @@ async function timed(action) {
   return performance.now() - started;
 }
 
-async function sample(runs, action) {
-  await action(); // warm-up: connections, JIT
+async function sample(runs, action, { warmUp = true } = {}) {
+  if (warmUp) await action(); // connections, JIT
   const samples = [];
   for (let i = 0; i < runs; i++) samples.push(await timed(action));
   return stats(samples);
@@ -117,8 +118,9 @@ async function measureSize(total) {
   row.ours = await sample(RUNS, ours(CONCURRENCY));
   row.ours8 = await sample(RUNS, ours(8));
   row.sequential = await sample(RUNS, () => sequential(fetchPage, total, 1000));
-  // 2,000 requests one after another at 100,000 jobs: one run is enough to make the point.
-  row.sequential50 = await sample(total >= 100_000 ? 1 : RUNS, () => sequential(fetchPage, total, 50));
+  // 2,000 requests one after another at 100,000 jobs: one run, without warm-up, makes the point.
+  const huge = total >= 100_000;
+  row.sequential50 = await sample(huge ? 1 : RUNS, () => sequential(fetchPage, total, 50), { warmUp: !huge });
   emulator.setLatency(0);
   const transfer = await sample(RUNS, () => transferAndParse(fetchPage, total));
   emulator.setLatency(LATENCY_MS);
@@ -155,12 +157,17 @@ async function parsingCost(fetchPage, pages) {
 /** Peak memory of a 100,000-job lookup, in a process of its own (the emulator stays here). */
 async function peakMemory() {
   const emulator = await startEmulator({ jobs: generateJobs(100_000) });
-  const output = execFileSync(process.execPath, ["--expose-gc", join(__dirname, "memoryProbe.js")], {
-    env: { ...process.env, ...emulator.env },
-    encoding: "utf8",
-  });
+  // Asynchronously: the emulator answering the child runs on this process's event loop.
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ["--expose-gc", join(__dirname, "memoryProbe.js")],
+    {
+      env: { ...process.env, ...emulator.env },
+      encoding: "utf8",
+    },
+  );
   await emulator.close();
-  return JSON.parse(output);
+  return JSON.parse(stdout);
 }
 
 /** Time to require the package, with and without @pulumi/pulumi already loaded (fresh processes). */

@@ -1,6 +1,22 @@
 /**
- * The core query against the emulator when things go wrong: every fault kind on some page,
- * authentication failures, temporary credentials and IAM tokens, and project-id discovery.
+ * The core query against the emulator when things go wrong: every fault kind on the first, a
+ * middle and the last page, authentication failures, temporary credentials and IAM tokens, and
+ * project-id discovery.
+ *
+ * | fault (twice on one page of 4)                    | outcome                                    |
+ * |---------------------------------------------------|--------------------------------------------|
+ * | 429 with / without Retry-After                    | complete list, 3 requests for that page    |
+ * | 500, 502 with a proxy's HTML page, 503, 504       | complete list, 3 requests for that page    |
+ * | connection reset, body cut off mid-way            | complete list, 3 requests for that page    |
+ * | response stalled past the timeout                 | complete list, 3 requests for that page    |
+ * | is_success: false with a ModelArts busy code, 200 | complete list, 3 requests for that page    |
+ * | 503 on every attempt                              | ModelArtsApiError, "after 3 attempts"      |
+ * | reset on every attempt                            | ModelArtsNetworkError, "after 2 attempts"  |
+ * | 200 with a body that is not JSON                  | ModelArtsResponseError, not retried        |
+ * | is_success: false in a 400                        | ModelArtsApiError with code and message    |
+ *
+ * Each case must end within a bound it states: (retries + 1) x (timeout + the longest backoff)
+ * plus the rest of the listing; a hang fails the case instead of the whole run.
  */
 
 import { generateJobs, type RunningEmulator, startEmulator } from "../../emulator";
@@ -38,13 +54,23 @@ describe("faults on a page: the lookup ends with the complete list", () => {
     ["ModelArts busy (is_success: false in a 200)", { kind: "apiFailure", errorCode: "ModelArts.6101" }],
   ];
 
+  /** Fails when `promise` takes longer than `ms`: a lookup must end, in success or error. */
+  const within = <T>(ms: number, promise: Promise<T>): Promise<T> =>
+    Promise.race([
+      promise,
+      new Promise<T>((_, reject) =>
+        setTimeout(() => reject(new Error(`the lookup did not end within ${ms} ms`)), ms).unref(),
+      ),
+    ]);
+  // 3 attempts of a page x (undici's ~1 s timeout granularity + 40 ms backoff) + the rest: 6 s.
+  const BOUND_MS = 6_000;
+
   describe.each([1, 2, 4])("on page %i of 4", (page) => {
     it.each(recoverable)("%s", async (_, fault) => {
       emulator().injectFault(fault, { count: 2, when: onPage(page) });
-      const result = await lookup(
-        emulator(),
-        { pageSize: 250 },
-        { timeouts: { headersMs: 200, bodyMs: 200 } },
+      const result = await within(
+        BOUND_MS,
+        lookup(emulator(), { pageSize: 250 }, { timeouts: { headersMs: 200, bodyMs: 200 } }),
       );
       expect(result.ids).toEqual(ALL_IDS);
       const hits = emulator()

@@ -166,6 +166,20 @@ describe("lookup against the emulator: paging", () => {
     expect(new Set(result.ids).size).toBe(result.ids.length);
   });
 
+  it("lists again when jobs are deleted while it pages, and loses none that existed throughout", async () => {
+    const before = idsWhere(emulator().jobs(), () => true);
+    let deleted = false;
+    emulator().onListRequest((request) => {
+      if (request.query.page === "2" && !deleted) {
+        emulator().removeJob(before[10]!);
+        emulator().removeJob(before[2000]!);
+        deleted = true;
+      }
+    });
+    const result = await lookup(emulator(), { pageSize: 400 });
+    expect(result.ids).toEqual(before.filter((id) => id !== before[10] && id !== before[2000]));
+  });
+
   it("lists again when a job changes status while a status listing pages", async () => {
     const running = idsWhere(emulator().jobs(), (j) => j.status === 8);
     let changed = false;

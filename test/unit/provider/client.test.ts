@@ -129,7 +129,7 @@ describe("ApiClient", () => {
     expect(h.sleeps).toEqual([3000, 750, 1500]);
   });
 
-  it("waits 2 to 5 seconds when throttled without Retry-After, and tells the throttle observer", async () => {
+  it("waits 2 to 5 seconds when throttled without Retry-After, each attempt through the gate, which hears of it", async () => {
     const h = harness();
     reply(h, 429, { error_code: "APIGW.0308", error_msg: "throttled" });
     reply(h, 200, OK);
@@ -139,11 +139,18 @@ describe("ApiClient", () => {
       path: PATH,
       query: [],
       operation: "op",
-      throttle: { onThrottle: () => events.push("throttle"), onSuccess: () => events.push("success") },
+      gate: {
+        run: (attempt) => {
+          events.push("attempt");
+          return attempt();
+        },
+        onThrottle: () => events.push("throttle"),
+        onSuccess: () => events.push("success"),
+      },
     });
     expect(h.sleeps[0]).toBeGreaterThanOrEqual(DEFAULT_RETRY_TIMING.throttleDelayMs[0]);
     expect(h.sleeps[0]).toBeLessThanOrEqual(DEFAULT_RETRY_TIMING.throttleDelayMs[1]);
-    expect(events).toEqual(["throttle", "success"]);
+    expect(events).toEqual(["attempt", "throttle", "attempt", "success"]);
   });
 
   it("retries a ModelArts busy code that comes with HTTP 200, and fails on another is_success: false", async () => {

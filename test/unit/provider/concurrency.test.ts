@@ -30,7 +30,7 @@ describe("AdaptiveLimiter", () => {
 
   it("halves on throttling once per cool-down, and climbs back with successes", () => {
     let now = 0;
-    const limiter = new AdaptiveLimiter(8, () => now);
+    const limiter = new AdaptiveLimiter(8, { now: () => now });
     limiter.onThrottle();
     limiter.onThrottle(); // same burst
     expect(limiter.limit).toBe(4);
@@ -49,7 +49,7 @@ describe("AdaptiveLimiter", () => {
 
   it("lets a waiting task start when the limit rises", async () => {
     let now = 0;
-    const limiter = new AdaptiveLimiter(2, () => now);
+    const limiter = new AdaptiveLimiter(2, { now: () => now });
     limiter.onThrottle();
     const gate = deferred();
     let secondStarted = false;

@@ -1,0 +1,76 @@
+/**
+ * The listing against servers that misreport, through an injected MockAgent: the checks that keep
+ * a lookup from returning part of a listing, or from paging forever.
+ */
+import { MockAgent } from "undici";
+import { ModelArtsResponseError } from "../../../provider/errors";
+import { lookupVisualizationJobs } from "../../../provider/lookup";
+import { failure } from "../../support/failure";
+
+const ORIGIN = "https://modelarts.cn-north-4.myhuaweicloud.com";
+const ENV = {
+  HW_ACCESS_KEY: "AK",
+  HW_SECRET_KEY: "listing-test-secret",
+  HW_REGION_NAME: "cn-north-4",
+  HW_PROJECT_ID: "p1",
+};
+const job = (id: number) => ({ job_id: id, job_name: `j${id}`, status: 8 });
+
+function serverAnswering(answer: (page: number, perPage: number) => object): {
+  agent: MockAgent;
+  pages: number[];
+} {
+  const agent = new MockAgent();
+  agent.disableNetConnect();
+  const pages: number[] = [];
+  agent
+    .get(ORIGIN)
+    .intercept({ path: () => true })
+    .reply(200, (options) => {
+      const url = new URL(String(options.path), ORIGIN);
+      const page = Number(url.searchParams.get("page"));
+      pages.push(page);
+      return JSON.stringify(answer(page, Number(url.searchParams.get("per_page"))));
+    })
+    .persist();
+  return { agent, pages };
+}
+
+const run = (agent: MockAgent, args: object = {}) =>
+  lookupVisualizationJobs(args, "x", { env: ENV, dispatcher: agent, cache: false });
+
+describe("listing", () => {
+  it("refuses a total that would take more pages than a listing may, after one request", async () => {
+    const { agent, pages } = serverAnswering(() => ({
+      job_total_count: 1_000_000_000,
+      jobs: [job(1), job(2)],
+    }));
+    const error = await failure(run(agent));
+    expect(error).toBeInstanceOf(ModelArtsResponseError);
+    expect(error.message).toContain(
+      "reported job_total_count 1000000000 with 2 jobs a page: 500000000 pages, more than the 10000",
+    );
+    expect(pages).toEqual([1]);
+  });
+
+  it("reports a server that ignores the page parameter, after listing again", async () => {
+    const { agent, pages } = serverAnswering(() => ({ job_total_count: 4, jobs: [job(1), job(2)] }));
+    const error = await failure(run(agent, { pageSize: 2 }));
+    expect(error.message).toContain("job_total_count was 4, but the 2 pages held 4 jobs, 2 of them distinct");
+    expect(pages).toEqual([1, 2, 1, 2, 1, 2, 1, 2]);
+  });
+
+  it("reports a first page that is empty though the total says otherwise", async () => {
+    const { agent } = serverAnswering(() => ({ job_total_count: 3, jobs: [] }));
+    expect((await failure(run(agent))).message).toContain("page 1 held no job though job_total_count was 3");
+  });
+
+  it("pages a server that returns fewer jobs than asked at the size it returns", async () => {
+    const all = Array.from({ length: 7 }, (_, i) => job(i + 1));
+    const { agent } = serverAnswering((page, perPage) => {
+      const size = Math.min(perPage, 3);
+      return { job_total_count: 7, jobs: all.slice((page - 1) * size, page * size) };
+    });
+    expect((await run(agent)).ids).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+});
