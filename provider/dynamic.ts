@@ -10,7 +10,7 @@
 import type { dynamic } from "@pulumi/pulumi";
 import { ModelArtsValidationError, type ValidationIssue } from "./errors";
 import { lookupVisualizationJobs } from "./lookup";
-import type { VisualizationJobsQueryArgs, VisualizationJobsResult } from "./model";
+import type { VisualizationJobsQueryArgs } from "./model";
 import { parseQueryArgs } from "./schemas";
 import type { ConfigGetter } from "./settings";
 
@@ -34,17 +34,6 @@ export const ARGUMENT_KEYS: ReadonlyArray<keyof VisualizationJobsQueryArgs> = [
   "region",
   "projectId",
   "endpoint",
-];
-
-/** The output properties, each a field of the lookup's result. */
-export const OUTPUT_KEYS: ReadonlyArray<keyof VisualizationJobsResult> = [
-  "jobs",
-  "ids",
-  "names",
-  "serviceUrls",
-  "totalCount",
-  "jobCountLimit",
-  "quotas",
 ];
 
 let stackConfig: ConfigGetter = () => undefined;

@@ -74,13 +74,6 @@ export const SETTING_SOURCES = {
   insecure: { config: "huaweicloud:insecure", env: ["HW_INSECURE"] },
 } as const satisfies Record<string, Source>;
 
-/** The stack-config keys that hold secrets (read without Pulumi's plain-text warning). */
-export const SECRET_CONFIG_KEYS: readonly string[] = [
-  SETTING_SOURCES.secretKey.config,
-  SETTING_SOURCES.securityToken.config,
-  SETTING_SOURCES.token.config,
-];
-
 const DEFAULT_MAX_RETRIES = 5;
 const MAX_MAX_RETRIES = 20;
 

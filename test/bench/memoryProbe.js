@@ -6,6 +6,9 @@
 const { lookupVisualizationJobs } = require("../../dist/sdk");
 
 async function main() {
+  // The package's lazily loaded dependencies are code, not the lookup's data: load them first.
+  require("undici");
+  require("zod");
   global.gc();
   const baseline = process.memoryUsage().rss;
   const result = await lookupVisualizationJobs({}, "bench", { cache: false });
