@@ -10,7 +10,7 @@
 import type { dynamic } from "@pulumi/pulumi";
 import { ModelArtsValidationError, type ValidationIssue } from "./errors";
 import { lookupVisualizationJobs } from "./lookup";
-import type { VisualizationJobsQueryArgs } from "./model";
+import { QUERY_ARGUMENTS } from "./model";
 import { parseQueryArgs } from "./schemas";
 import type { ConfigGetter } from "./settings";
 
@@ -20,27 +20,11 @@ const CONTEXT = "VisualizationJobsLookup";
 /** The engine's marker for a value not known during a preview (`pulumi.runtime.unknownValue`). */
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-/** The input properties: the lookup's arguments. Everything else in the state is an output. */
-export const ARGUMENT_KEYS: ReadonlyArray<keyof VisualizationJobsQueryArgs> = [
-  "status",
-  "name",
-  "nameRegex",
-  "searchContent",
-  "workspaceId",
-  "sortBy",
-  "order",
-  "limit",
-  "pageSize",
-  "region",
-  "projectId",
-  "endpoint",
-];
-
 let stackConfig: ConfigGetter = () => undefined;
 
 function argumentsOf(props: Record<string, unknown>): Record<string, unknown> {
   const args: Record<string, unknown> = {};
-  for (const key of ARGUMENT_KEYS)
+  for (const key of QUERY_ARGUMENTS)
     if (props[key] !== undefined && props[key] !== null) args[key] = props[key];
   return args;
 }
@@ -97,7 +81,7 @@ export async function diff(
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<dynamic.DiffResult> {
-  const changed = ARGUMENT_KEYS.filter(
+  const changed = QUERY_ARGUMENTS.filter(
     (key) => JSON.stringify(olds[key] ?? null) !== JSON.stringify(news[key] ?? null),
   );
   return { changes: changed.length > 0, replaces: [], deleteBeforeReplace: false };

@@ -46,6 +46,22 @@ export interface VisualizationJobsQueryArgs {
   readonly endpoint?: string;
 }
 
+/** The names of the lookup's arguments (the inputs of VisualizationJobsLookup). */
+export const QUERY_ARGUMENTS: ReadonlyArray<keyof VisualizationJobsQueryArgs> = [
+  "status",
+  "name",
+  "nameRegex",
+  "searchContent",
+  "workspaceId",
+  "sortBy",
+  "order",
+  "limit",
+  "pageSize",
+  "region",
+  "projectId",
+  "endpoint",
+];
+
 /** The arguments after validation: defaults applied, statuses as sorted unique codes. */
 export interface NormalizedQuery {
   /** Status codes to list, ascending; empty means every status. */

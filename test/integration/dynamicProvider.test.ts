@@ -5,7 +5,7 @@
  */
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
 import { providerShim } from "../../sdk/visualizationJobsLookup";
-import { type Host, secret, serializeProvider, startHost } from "../support/dynamicProviderHost";
+import { type Host, serializeProvider, stackConfigFor, startHost } from "../support/dynamicProviderHost";
 
 const SECRET_KEY = "dynamic-provider-test-secret-key-0123";
 const DIFF_NONE = 1;
@@ -22,14 +22,7 @@ describe("VisualizationJobsLookup through the real dynamic-provider host", () =>
   beforeEach(async () => {
     emulator = await startEmulator({ jobs: demoJobs(), secretKey: SECRET_KEY });
     host = await startHost();
-    const s = emulator.settings;
-    await host.configure({
-      "huaweicloud:region": s.region,
-      "huaweicloud:projectId": s.projectId,
-      "huaweicloud:accessKey": s.accessKey,
-      "huaweicloud:secretKey": secret(SECRET_KEY),
-      "huaweicloud:endpoints": JSON.stringify({ modelarts: s.endpoint }),
-    });
+    await host.configure(stackConfigFor(emulator.settings, { secretKey: SECRET_KEY }));
   });
   afterEach(async () => {
     await host.close();
@@ -110,13 +103,7 @@ describe("VisualizationJobsLookup through the real dynamic-provider host", () =>
     // Configure applies once per host process: a new host takes the new config.
     await host.close();
     host = await startHost();
-    await host.configure({
-      "huaweicloud:region": emulator.settings.region,
-      "huaweicloud:projectId": emulator.settings.projectId,
-      "huaweicloud:accessKey": emulator.settings.accessKey,
-      "huaweicloud:secretKey": secret("wrong-secret-for-this-test"),
-      "huaweicloud:endpoints": JSON.stringify({ modelarts: emulator.settings.endpoint }),
-    });
+    await host.configure(stackConfigFor(emulator.settings, { secretKey: "wrong-secret-for-this-test" }));
     const error = await host.create({ __provider: provider, status: "RUNNING" }).catch((e: Error) => e);
     expect(String(error)).toMatch(/HTTP 401 APIGW\.0301/);
     expect(String(error) + host.stderr()).not.toContain("wrong-secret-for-this-test");

@@ -7,29 +7,13 @@ import fc from "fast-check";
 import { MockAgent } from "undici";
 import { ModelArtsError, ModelArtsValidationError } from "../../provider/errors";
 import { lookupVisualizationJobs } from "../../provider/lookup";
+import { QUERY_ARGUMENTS } from "../../provider/model";
 import { parseQueryArgs } from "../../provider/schemas";
+import { MOCK_ORIGIN, mockEnv } from "../support/mockApi";
 
-const ORIGIN = "https://modelarts.cn-north-4.myhuaweicloud.com";
-const ENV = {
-  HW_ACCESS_KEY: "AK",
-  HW_SECRET_KEY: "property-test-secret",
-  HW_REGION_NAME: "cn-north-4",
-  HW_PROJECT_ID: "p1",
-};
-const KNOWN = [
-  "status",
-  "name",
-  "nameRegex",
-  "searchContent",
-  "workspaceId",
-  "sortBy",
-  "order",
-  "limit",
-  "pageSize",
-  "region",
-  "projectId",
-  "endpoint",
-];
+const ORIGIN = MOCK_ORIGIN;
+const ENV = mockEnv("property-test-secret");
+const KNOWN = QUERY_ARGUMENTS;
 
 /** Values of every JSON type and a few others, biased towards the edges of each rule. */
 const anyValue = fc.oneof(

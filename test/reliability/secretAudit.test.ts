@@ -12,7 +12,7 @@ import { lookupVisualizationJobs } from "../../provider/lookup";
 import { getVisualizationJobs } from "../../sdk";
 import { providerShim } from "../../sdk/visualizationJobsLookup";
 import { FAST_RETRIES } from "../integration/helpers";
-import { secret, serializeProvider, startHost } from "../support/dynamicProviderHost";
+import { serializeProvider, stackConfigFor, startHost } from "../support/dynamicProviderHost";
 
 const SECRET_KEY = "audit-secret-key-7f3a9c1e5b";
 const SECURITY_TOKEN = "audit-security-token-4d8e2b6f0a";
@@ -108,15 +108,9 @@ describe("no secret leaves a lookup", () => {
     gathered.push(provider);
     const host = await startHost();
     try {
-      const s = emulator.settings;
-      await host.configure({
-        "huaweicloud:region": s.region,
-        "huaweicloud:projectId": s.projectId,
-        "huaweicloud:accessKey": s.accessKey,
-        "huaweicloud:secretKey": secret(SECRET_KEY),
-        "huaweicloud:securityToken": secret(SECURITY_TOKEN),
-        "huaweicloud:endpoints": JSON.stringify({ modelarts: s.endpoint }),
-      });
+      await host.configure(
+        stackConfigFor(emulator.settings, { secretKey: SECRET_KEY, securityToken: SECURITY_TOKEN }),
+      );
       const created = await host.create({ __provider: provider, status: "RUNNING" });
       gathered.push(JSON.stringify(created));
       emulator.injectFault({

@@ -24,6 +24,21 @@ export function secret(value: string): Record<string, string> {
 
 type Props = Record<string, unknown>;
 
+/** The stack config that points the provider at an emulator, with the secrets wrapped as the engine does. */
+export function stackConfigFor(
+  settings: { region: string; projectId: string; accessKey: string; endpoint: string },
+  secrets: { secretKey: string; securityToken?: string },
+): Props {
+  return {
+    "huaweicloud:region": settings.region,
+    "huaweicloud:projectId": settings.projectId,
+    "huaweicloud:accessKey": settings.accessKey,
+    "huaweicloud:secretKey": secret(secrets.secretKey),
+    ...(secrets.securityToken ? { "huaweicloud:securityToken": secret(secrets.securityToken) } : {}),
+    "huaweicloud:endpoints": JSON.stringify({ modelarts: settings.endpoint }),
+  };
+}
+
 /** A running host and typed calls to it. */
 export interface Host {
   /** What the host process printed on stderr so far. */

@@ -6,14 +6,10 @@ import { MockAgent } from "undici";
 import { ModelArtsResponseError } from "../../../provider/errors";
 import { lookupVisualizationJobs } from "../../../provider/lookup";
 import { failure } from "../../support/failure";
+import { MOCK_ORIGIN, mockEnv } from "../../support/mockApi";
 
-const ORIGIN = "https://modelarts.cn-north-4.myhuaweicloud.com";
-const ENV = {
-  HW_ACCESS_KEY: "AK",
-  HW_SECRET_KEY: "listing-test-secret",
-  HW_REGION_NAME: "cn-north-4",
-  HW_PROJECT_ID: "p1",
-};
+const ORIGIN = MOCK_ORIGIN;
+const ENV = mockEnv("listing-test-secret");
 const job = (id: number) => ({ job_id: id, job_name: `j${id}`, status: 8 });
 
 function serverAnswering(answer: (page: number, perPage: number) => object): {
