@@ -26,9 +26,10 @@ describe("a throttled account", () => {
     expect(result.ids).toEqual(JOBS.map((j) => j.jobId));
     const { throttled } = emulator().stats();
     const requests = emulator().listRequests();
-    // 20 pages; each 429 is one more request. Halving from 8 to 2 takes two bursts, so the 429s stay few.
+    // 20 pages; each 429 is one more request. Halving from 8 to 2 takes two bursts, so the 429s stay
+    // few (about 10 here); without the halving, pages would run out of their 6 attempts and fail.
     expect(throttled).toBeGreaterThan(0);
-    expect(throttled).toBeLessThanOrEqual(20);
+    expect(throttled).toBeLessThanOrEqual(30);
     expect(requests).toHaveLength(20 + throttled);
     expect(requests.filter((r) => r.status === 200)).toHaveLength(20);
   });
