@@ -19,7 +19,7 @@ import {
   THROTTLE_ERROR_CODES,
 } from "./retryPolicy";
 import { type ApiFailure, apiFailureOf } from "./schemas";
-import type { Credentials } from "./settings";
+import { type Credentials, secretsOf } from "./settings";
 import { authorizationHeader, formatSdkDate, percentEncode } from "./signer";
 
 /** How long to wait for a response's headers, and between two chunks of its body. */
@@ -121,8 +121,7 @@ export class ApiClient {
 
   constructor(options: ApiClientOptions) {
     this.options = options;
-    const c = options.credentials;
-    registerSecrets(...(c.kind === "aksk" ? [c.secretKey, c.securityToken] : [c.token]));
+    registerSecrets(...secretsOf(options.credentials));
     this.logger = redactingLogger(options.logger ?? silentLogger);
     this.timing = options.timing ?? DEFAULT_RETRY_TIMING;
     this.timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;

@@ -59,9 +59,9 @@ export function refineJobs(jobs: readonly VisualizationJob[], query: NormalizedQ
   );
 }
 
-/** The jobs of several listings, each once. */
-function mergeListings(listings: readonly Listing[]): VisualizationJob[] {
-  if (listings.length === 1) return [...listings[0]!.jobs];
+/** The jobs of several listings, each once (a listing's own jobs are distinct already). */
+function mergeListings(listings: readonly Listing[]): readonly VisualizationJob[] {
+  if (listings.length === 1) return listings[0]!.jobs;
   const byId = new Map<number, VisualizationJob>();
   for (const listing of listings) for (const job of listing.jobs) byId.set(job.jobId, job);
   return [...byId.values()];

@@ -25,6 +25,13 @@ export type Credentials =
     }
   | { readonly kind: "token"; readonly token: string };
 
+/** The secret values of credentials: what redaction must remove wherever it appears. */
+export function secretsOf(credentials: Credentials): Array<string | undefined> {
+  return credentials.kind === "aksk"
+    ? [credentials.secretKey, credentials.securityToken]
+    : [credentials.token];
+}
+
 /** Everything a lookup needs to reach the API, resolved. */
 export interface Settings {
   /** Undefined only when both the endpoint and the project id were given. */
@@ -254,11 +261,7 @@ export function resolveSettings(
 ): Settings {
   const s = SETTING_SOURCES;
   const credentials = resolveCredentials(config, env);
-  registerSecrets(
-    ...(credentials.kind === "aksk"
-      ? [credentials.secretKey, credentials.securityToken]
-      : [credentials.token]),
-  );
+  registerSecrets(...secretsOf(credentials));
 
   const regionFound = lookUp(s.region, config, env, ["region", overrides.region]);
   const region = regionFound && checkedRegion(regionFound);

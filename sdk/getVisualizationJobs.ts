@@ -64,6 +64,21 @@ function refuseOutputs(args: object | undefined, context: string): void {
 }
 
 /**
+ * Runs `lookup` with the plain arguments once every input and every `opts.dependsOn` resource is
+ * known; unknown (and no request) in a preview where one is not. Both Output forms go through here.
+ */
+function whenKnown<T>(
+  args: GetVisualizationJobsOutputArgs | undefined,
+  opts: pulumi.InvokeOutputOptions | undefined,
+  context: string,
+  lookup: (plain: pulumi.Unwrap<GetVisualizationJobsOutputArgs>) => Promise<T>,
+): pulumi.Output<T> {
+  return pulumi
+    .all([pulumi.output(args ?? {}), dependencyGate(opts?.dependsOn, `${context}Output`)])
+    .apply(([plain]) => lookup(plain));
+}
+
+/**
  * Looks up visualization jobs: by status, exact name, name pattern or server-side search text,
  * sorted and limited as asked, every page fetched.
  *
@@ -95,9 +110,9 @@ export function getVisualizationJobsOutput(
   args?: GetVisualizationJobsOutputArgs,
   opts?: pulumi.InvokeOutputOptions,
 ): pulumi.Output<GetVisualizationJobsResult> {
-  return pulumi
-    .all([pulumi.output(args ?? {}), dependencyGate(opts?.dependsOn, `${PLURAL}Output`)])
-    .apply(([plain]) => lookupVisualizationJobs(plain, PLURAL, programDependencies()));
+  return whenKnown(args, opts, PLURAL, (plain) =>
+    lookupVisualizationJobs(plain, PLURAL, programDependencies()),
+  );
 }
 
 function describeFilters(args: object): string {
@@ -156,9 +171,7 @@ export function getVisualizationJobOutput(
   args: GetVisualizationJobOutputArgs,
   opts?: pulumi.InvokeOutputOptions,
 ): pulumi.Output<VisualizationJob> {
-  return pulumi
-    .all([pulumi.output(args ?? {}), dependencyGate(opts?.dependsOn, `${SINGULAR}Output`)])
-    .apply(async ([plain]) =>
-      exactlyOne(await lookupVisualizationJobs(plain, SINGULAR, programDependencies()), plain),
-    );
+  return whenKnown(args, opts, SINGULAR, async (plain) =>
+    exactlyOne(await lookupVisualizationJobs(plain, SINGULAR, programDependencies()), plain),
+  );
 }
