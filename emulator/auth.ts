@@ -5,6 +5,7 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
+import { HEADER } from "../provider/headerNames";
 import { canonicalRequest, computeSignature, parseSdkDate, SIGNING_ALGORITHM } from "../provider/signer";
 
 /** The credentials the emulator accepts. */
@@ -57,13 +58,13 @@ function equalSecrets(a: string, b: string): boolean {
 
 /** Checks a request's credentials as the gateway would. */
 export function authenticate(request: ArrivedRequest, accepted: AcceptedCredentials, now: Date): AuthOutcome {
-  const token = header(request.headers, "x-auth-token");
+  const token = header(request.headers, HEADER.authToken);
   if (token !== undefined) {
     return accepted.token !== undefined && equalSecrets(token, accepted.token)
       ? { ok: true }
       : { ok: false, message: "Incorrect IAM authentication information: verify token failed" };
   }
-  const authorization = header(request.headers, "authorization");
+  const authorization = header(request.headers, HEADER.authorization);
   if (authorization === undefined) {
     return {
       ok: false,
@@ -82,13 +83,13 @@ export function authenticate(request: ArrivedRequest, accepted: AcceptedCredenti
     return { ok: false, message: `Incorrect IAM authentication information: ak ${accessKey} not exist` };
   }
   const names = signedHeaderList.split(";");
-  if (!names.includes("x-sdk-date")) {
+  if (!names.includes(HEADER.sdkDate)) {
     return {
       ok: false,
       message: "Incorrect IAM authentication information: x-sdk-date is not a signed header",
     };
   }
-  const sdkDate = parseSdkDate(header(request.headers, "x-sdk-date") ?? "");
+  const sdkDate = parseSdkDate(header(request.headers, HEADER.sdkDate) ?? "");
   if (sdkDate === undefined) {
     return {
       ok: false,
@@ -103,10 +104,10 @@ export function authenticate(request: ArrivedRequest, accepted: AcceptedCredenti
     };
   }
   if (accepted.securityToken !== undefined) {
-    const sent = header(request.headers, "x-security-token");
+    const sent = header(request.headers, HEADER.securityToken);
     if (
       sent === undefined ||
-      !names.includes("x-security-token") ||
+      !names.includes(HEADER.securityToken) ||
       !equalSecrets(sent, accepted.securityToken)
     ) {
       return {

@@ -8,6 +8,8 @@
  * Object.assign(process.env, emulator.env);
  * ```
  */
+
+export type { EmulatorStats } from "./counters";
 export { demoJobs, type GenerateOptions, generateJobs } from "./dataGen";
 export type { Fault, FaultOptions, FaultTarget } from "./faults";
 export type { EmulatorJob, EmulatorJobInput } from "./jobStore";

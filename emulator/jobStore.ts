@@ -4,8 +4,8 @@
  * 100,000 jobs does not sort them again for every page.
  */
 
-import { orderJobs } from "../provider/jobs";
 import type { SortField } from "../provider/model";
+import { orderJobs } from "../provider/query";
 
 /** A job as the emulator holds it. */
 export interface EmulatorJob {

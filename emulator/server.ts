@@ -13,12 +13,16 @@ import {
 } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
-import { SORT_FIELDS } from "../provider/model";
+import { CREDENTIAL_HEADERS, HEADER } from "../provider/headerNames";
+import { MAX_PAGE_SIZE } from "../provider/model";
 import { type AcceptedCredentials, authenticate, parseRawQuery } from "./auth";
+import { Counters, type EmulatorStats } from "./counters";
+import { playFault } from "./faultPlayer";
 import { type Fault, type FaultOptions, FaultQueue, type FaultTarget } from "./faults";
-import { type EmulatorJob, type EmulatorJobInput, JobStore, type StoreQuery } from "./jobStore";
+import { type EmulatorJob, type EmulatorJobInput, JobStore } from "./jobStore";
+import { gatewayError, send } from "./replies";
+import { LIST_PATH, type RouteState, route } from "./routes";
 import { renderServicePage } from "./servicePage";
-import { toWireJob } from "./wire";
 
 /** Options of {@link startEmulator}; all optional. */
 export interface EmulatorOptions {
@@ -107,40 +111,25 @@ export interface RunningEmulator {
    */
   setConcurrencyLimit(limit: number | undefined): void;
   /** Peak and current figures: API requests in flight, open connections. */
-  stats(): { maxInFlight: number; maxOpenConnections: number; openConnections: number; throttled: number };
+  stats(): EmulatorStats;
   /** Called before each list request is answered (to change jobs while a client pages). */
   onListRequest(hook: ((request: FaultTarget) => void) | undefined): void;
   close(): Promise<void>;
 }
 
-const SENSITIVE_HEADERS = new Set(["authorization", "x-auth-token", "x-security-token"]);
-const LIST_PATH = /^\/v1\/([^/]+)\/visualization-jobs\/?$/;
-const DETAILS_PATH = /^\/v1\/([^/]+)\/visualization-jobs\/([^/]+)\/?$/;
 const SERVICE_PATH = /^\/visualization\/(\d+)\/?$/;
-const MAX_PER_PAGE = 1000;
-const MAX_SEARCH = 64;
-
-/** A reply: status, JSON body, extra headers. */
-interface Reply {
-  readonly status: number;
-  readonly body: unknown;
-  readonly headers?: Readonly<Record<string, string>>;
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function gatewayError(status: number, code: string, message: string, requestId: string): Reply {
-  return { status, body: { error_code: code, error_msg: message, request_id: requestId } };
-}
-
-function modelArtsError(status: number, code: string, message: string): Reply {
-  return { status, body: { is_success: false, error_code: code, error_message: message } };
-}
-
-/** Parses an integer query parameter; undefined when absent, NaN when not an integer. */
-function intParam(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  return /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
+/** An API request as it arrived, and as decoded: what authentication and routing read. */
+interface ApiRequest {
+  readonly req: IncomingMessage;
+  readonly record: RecordedRequest;
+  readonly rawPath: string;
+  readonly rawQuery: string;
+  readonly path: string;
+  readonly query: Record<string, string>;
+  readonly requestId: string;
 }
 
 /**
@@ -154,199 +143,44 @@ function intParam(value: string | undefined): number | undefined {
  * ```
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const store = new JobStore(options.jobs ?? []);
   const faults = new FaultQueue();
+  const counters = new Counters();
   const requests: RecordedRequest[] = [];
-  const region = options.region ?? "cn-north-4";
   const credentials: AcceptedCredentials & { token: string } = {
     accessKey: options.accessKey ?? "EMULATORACCESSKEY00001",
     secretKey: options.secretKey ?? randomBytes(20).toString("base64url"),
     securityToken: options.securityToken,
     token: options.token ?? `emulator-token-${randomBytes(16).toString("hex")}`,
   };
-  const projectId = options.projectId ?? "0a1b2c3d4e5f40718293a4b5c6d7e8f9";
   const clock = options.clock ?? (() => new Date());
   let latencyMs = options.latencyMs ?? 0;
-  let maxPageSize = options.maxPageSize ?? MAX_PER_PAGE;
-  let numbersAsStrings = options.numbersAsStrings ?? false;
-  let listHook: ((request: FaultTarget) => void) | undefined;
   let concurrencyLimit: number | undefined;
-  const counters = { inFlight: 0, maxInFlight: 0, openConnections: 0, maxOpenConnections: 0, throttled: 0 };
   let url = "";
   let requestCounter = 0;
+  const state: RouteState = {
+    store: new JobStore(options.jobs ?? []),
+    projectId: options.projectId ?? "0a1b2c3d4e5f40718293a4b5c6d7e8f9",
+    region: options.region ?? "cn-north-4",
+    iamProjects: options.iamProjects,
+    maxPageSize: options.maxPageSize ?? MAX_PAGE_SIZE,
+    numbersAsStrings: options.numbersAsStrings ?? false,
+    listHook: undefined,
+    serviceUrlOf: (job) => job.serviceUrl || `${url}/visualization/${job.jobId}/`,
+  };
 
-  const serviceUrlOf = (job: EmulatorJob) => job.serviceUrl || `${url}/visualization/${job.jobId}/`;
-
-  function listJobs(query: Record<string, string>, requestId: string): Reply {
-    const perPage = intParam(query.per_page) ?? 10;
-    const page = intParam(query.page) ?? 1;
-    const status = intParam(query.status);
-    const sortBy = query.sortBy ?? "job_id";
-    const order = query.order ?? "asc";
-    const workspaceId = query.workspace_id ?? "0";
-    const problems: string[] = [];
-    if (!(perPage >= 1 && perPage <= MAX_PER_PAGE))
-      problems.push(`per_page must be an integer from 1 to ${MAX_PER_PAGE}`);
-    if (!(page >= 1)) problems.push("page must be an integer of at least 1");
-    if (status !== undefined && !(status >= 0 && status <= 21))
-      problems.push("status must be a job status code from 0 to 21");
-    if (!(SORT_FIELDS as readonly string[]).includes(sortBy))
-      problems.push(`sortBy must be one of ${SORT_FIELDS.join(", ")}`);
-    if (order !== "asc" && order !== "desc") problems.push("order must be asc or desc");
-    if (query.search_content !== undefined && query.search_content.length > MAX_SEARCH) {
-      problems.push(`search_content must be at most ${MAX_SEARCH} characters`);
-    }
-    if (problems.length > 0)
-      return modelArtsError(400, "ModelArts.0104", `Invalid parameter: ${problems.join("; ")}`);
-    if (!store.hasWorkspace(workspaceId)) {
-      return modelArtsError(400, "ModelArts.0102", `Workspace ${workspaceId} does not exist`);
-    }
-    const storeQuery: StoreQuery = {
-      workspaceId,
-      status,
-      searchContent: query.search_content || undefined,
-      sortBy: sortBy as StoreQuery["sortBy"],
-      order: order as StoreQuery["order"],
-    };
-    const matching = store.query(storeQuery);
-    const size = Math.min(perPage, maxPageSize);
-    const slice = matching.slice((page - 1) * size, page * size);
-    const count = (n: number) => (numbersAsStrings ? String(n) : n);
-    return {
-      status: 200,
-      headers: { "x-request-id": requestId },
-      body: {
-        is_success: true,
-        job_total_count: count(matching.length),
-        job_count_limit: count(Math.max(0, 50 - store.all().filter((j) => j.status === 8).length)),
-        quotas: count(100),
-        jobs: slice.map((j) => toWireJob(j, serviceUrlOf(j), numbersAsStrings)),
-      },
-    };
-  }
-
-  function route(method: string, path: string, query: Record<string, string>, requestId: string): Reply {
-    if (method !== "GET")
-      return gatewayError(
-        404,
-        "APIGW.0101",
-        "The API does not exist or has not been published in the environment",
-        requestId,
-      );
-    if (path === "/v3/projects") {
-      const projects = (options.iamProjects ?? [{ id: projectId, name: region }]).filter(
-        (p) => query.name === undefined || p.name === query.name,
-      );
-      return {
-        status: 200,
-        body: { projects: projects.map((p) => ({ ...p, enabled: true, domain_id: "emulator-domain" })) },
-      };
-    }
-    const list = LIST_PATH.exec(path);
-    const details = DETAILS_PATH.exec(path);
-    const pathProject = list?.[1] ?? details?.[1];
-    if (pathProject === undefined)
-      return gatewayError(
-        404,
-        "APIGW.0101",
-        "The API does not exist or has not been published in the environment",
-        requestId,
-      );
-    if (pathProject !== projectId) {
-      return modelArtsError(
-        403,
-        "ModelArts.0210",
-        `The project id ${pathProject} does not match the credentials' project`,
-      );
-    }
-    if (list) {
-      listHook?.({ path, query });
-      return listJobs(query, requestId);
-    }
-    const job = store.get(Number(details![2]));
-    if (job === undefined)
-      return modelArtsError(404, "ModelArts.0102", `Visualization job ${details![2]} does not exist`);
-    return {
-      status: 200,
-      body: { is_success: true, ...toWireJob(job, serviceUrlOf(job), numbersAsStrings) },
-    };
-  }
-
-  function send(res: ServerResponse, reply: Reply): void {
-    const text = JSON.stringify(reply.body);
-    res.writeHead(reply.status, {
-      "content-type": "application/json",
-      "content-length": Buffer.byteLength(text),
-      ...reply.headers,
-    });
-    res.end(text);
-  }
-
-  async function applyFault(
-    fault: Fault,
-    res: ServerResponse,
-    socket: Socket,
-    requestId: string,
-    record: RecordedRequest,
-  ): Promise<boolean> {
-    switch (fault.kind) {
-      case "delay":
-        await sleep(fault.ms);
-        return false;
-      case "reset":
-        record.status = 0;
-        socket.resetAndDestroy();
-        return true;
-      case "truncate": {
-        const body = JSON.stringify({
-          is_success: true,
-          job_total_count: 1,
-          jobs: [{ job_id: 1, job_name: "cut-off".repeat(20) }],
-        });
-        record.status = 0;
-        res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-        res.write(body.slice(0, body.length >> 1), () => socket.destroy());
-        return true;
-      }
-      case "malformed": {
-        record.status = 200;
-        const body = fault.body ?? '{"is_success": true, "job_total_count": 3, "jobs": [';
-        res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-        res.end(body);
-        return true;
-      }
-      case "apiFailure":
-        record.status = fault.status ?? 200;
-        send(
-          res,
-          modelArtsError(
-            record.status,
-            fault.errorCode,
-            fault.errorMessage ?? `Injected failure ${fault.errorCode}`,
-          ),
-        );
-        return true;
-      case "status": {
-        record.status = fault.status;
-        const headers: Record<string, string> = { "x-request-id": requestId };
-        if (fault.retryAfter !== undefined) headers["retry-after"] = String(fault.retryAfter);
-        if (fault.body !== undefined) {
-          res.writeHead(fault.status, {
-            "content-type": fault.contentType ?? "text/html",
-            "content-length": Buffer.byteLength(fault.body),
-            ...headers,
-          });
-          res.end(fault.body);
-          return true;
-        }
-        const code = fault.status === 429 ? "APIGW.0308" : fault.status >= 500 ? "APIGW.0201" : "APIGW.0101";
-        send(res, {
-          ...gatewayError(fault.status, code, `Injected HTTP ${fault.status}`, requestId),
-          headers,
-        });
-        return true;
-      }
-    }
+  /** Authenticates an API request as the gateway does, then routes it. */
+  function answer(res: ServerResponse, request: ApiRequest): void {
+    const { req, record, requestId } = request;
+    const auth = authenticate(
+      { method: record.method, rawPath: request.rawPath, rawQuery: request.rawQuery, headers: req.headers },
+      credentials,
+      clock(),
+    );
+    const reply = auth.ok
+      ? route(state, { method: record.method, path: request.path, query: request.query }, requestId)
+      : gatewayError(401, "APIGW.0301", auth.message, requestId);
+    record.status = reply.status;
+    send(res, { ...reply, headers: { [HEADER.requestId]: requestId, ...reply.headers } });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -367,8 +201,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
     const service = SERVICE_PATH.exec(path);
     if (service) {
-      const job = store.get(Number(service[1]));
-      const page = renderServicePage(job);
+      const page = renderServicePage(state.store.get(Number(service[1])));
       res.writeHead(page.status, {
         "content-type": "text/html; charset=utf-8",
         "content-length": Buffer.byteLength(page.html),
@@ -379,7 +212,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
-      if (!SENSITIVE_HEADERS.has(name) && value !== undefined)
+      if (!CREDENTIAL_HEADERS.has(name) && value !== undefined)
         headers[name] = Array.isArray(value) ? value.join(",") : value;
     }
     const record: RecordedRequest = { method: req.method ?? "GET", path, query, headers, status: 0 };
@@ -387,44 +220,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (fault) Object.assign(record, { fault: fault.kind });
     requests.push(record);
 
-    counters.inFlight++;
-    counters.maxInFlight = Math.max(counters.maxInFlight, counters.inFlight);
+    const inFlight = counters.requestStarted();
     try {
-      if (concurrencyLimit !== undefined && counters.inFlight > concurrencyLimit) {
-        counters.throttled++;
+      if (concurrencyLimit !== undefined && inFlight > concurrencyLimit) {
+        counters.requestThrottled();
         if (latencyMs > 0) await sleep(latencyMs);
         record.status = 429;
         send(res, gatewayError(429, "APIGW.0308", "The throttling threshold has been reached", requestId));
         return;
       }
       if (latencyMs > 0) await sleep(latencyMs);
-      if (fault && (await applyFault(fault, res, req.socket, requestId, record))) return;
-      answer(req, res, record, rawPath, rawQuery, path, query, requestId);
+      const setStatus = (status: number) => {
+        record.status = status;
+      };
+      if (fault && (await playFault(fault, res, req.socket, requestId, setStatus))) return;
+      answer(res, { req, record, rawPath, rawQuery, path, query, requestId });
     } finally {
-      counters.inFlight--;
+      counters.requestEnded();
     }
-  }
-
-  function answer(
-    req: IncomingMessage,
-    res: ServerResponse,
-    record: RecordedRequest,
-    rawPath: string,
-    rawQuery: string,
-    path: string,
-    query: Record<string, string>,
-    requestId: string,
-  ): void {
-    const auth = authenticate(
-      { method: record.method, rawPath, rawQuery, headers: req.headers },
-      credentials,
-      clock(),
-    );
-    const reply = auth.ok
-      ? route(record.method, path, query, requestId)
-      : gatewayError(401, "APIGW.0301", auth.message, requestId);
-    record.status = reply.status;
-    send(res, { ...reply, headers: { "x-request-id": requestId, ...reply.headers } });
   }
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
@@ -438,9 +251,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener)
     : createHttpServer(listener);
   server.on("connection", (socket: Socket) => {
-    counters.openConnections++;
-    counters.maxOpenConnections = Math.max(counters.maxOpenConnections, counters.openConnections);
-    socket.once("close", () => counters.openConnections--);
+    counters.connectionOpened();
+    socket.once("close", () => counters.connectionClosed());
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -453,8 +265,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const settings: EmulatorSettings = {
     endpoint: url,
     authUrl: `${url}/v3`,
-    region,
-    projectId,
+    region: state.region,
+    projectId: state.projectId,
     accessKey: credentials.accessKey,
     secretKey: credentials.secretKey,
     token: credentials.token,
@@ -463,13 +275,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const env: Record<string, string> = {
     HW_MODELARTS_ENDPOINT: settings.endpoint,
     HW_AUTH_URL: settings.authUrl,
-    HW_REGION_NAME: region,
-    HW_PROJECT_ID: projectId,
+    HW_REGION_NAME: settings.region,
+    HW_PROJECT_ID: settings.projectId,
     HW_ACCESS_KEY: settings.accessKey,
     HW_SECRET_KEY: settings.secretKey,
   };
   if (settings.securityToken !== undefined) env.HW_SECURITY_TOKEN = settings.securityToken;
 
+  const { store } = state;
   return {
     url,
     settings,
@@ -491,22 +304,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       latencyMs = ms;
     },
     setMaxPageSize: (size) => {
-      maxPageSize = size;
+      state.maxPageSize = size;
     },
     setNumbersAsStrings: (on) => {
-      numbersAsStrings = on;
+      state.numbersAsStrings = on;
     },
     setConcurrencyLimit: (limit) => {
       concurrencyLimit = limit;
     },
-    stats: () => ({
-      maxInFlight: counters.maxInFlight,
-      maxOpenConnections: counters.maxOpenConnections,
-      openConnections: counters.openConnections,
-      throttled: counters.throttled,
-    }),
+    stats: () => counters.stats(),
     onListRequest: (hook) => {
-      listHook = hook;
+      state.listHook = hook;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -7,6 +7,7 @@
 import type { Dispatcher } from "undici";
 import { apiErrorHint } from "./apiErrorHints";
 import { ModelArtsApiError, ModelArtsNetworkError, ModelArtsResponseError } from "./errors";
+import { HEADER } from "./headerNames";
 import { type Logger, redactingLogger, silentLogger } from "./logger";
 import { registerSecrets } from "./redact";
 import {
@@ -176,16 +177,23 @@ export class ApiClient {
   /** The headers of one attempt, signed afresh. */
   private headersFor(request: ApiGetRequest, base: URL, path: string): Record<string, string> {
     const credentials = this.options.credentials;
-    const signed: Record<string, string> = { host: base.host, "x-sdk-date": formatSdkDate(this.clock()) };
-    const unsigned: Record<string, string> = { accept: "application/json", "user-agent": "pulumi-modelarts" };
-    if (credentials.kind === "token") return { ...signed, ...unsigned, "x-auth-token": credentials.token };
-    if (request.projectId !== undefined) signed["x-project-id"] = request.projectId;
-    if (credentials.securityToken !== undefined) signed["x-security-token"] = credentials.securityToken;
+    const signed: Record<string, string> = {
+      [HEADER.host]: base.host,
+      [HEADER.sdkDate]: formatSdkDate(this.clock()),
+    };
+    const unsigned: Record<string, string> = {
+      [HEADER.accept]: "application/json",
+      [HEADER.userAgent]: "pulumi-modelarts",
+    };
+    if (credentials.kind === "token")
+      return { ...signed, ...unsigned, [HEADER.authToken]: credentials.token };
+    if (request.projectId !== undefined) signed[HEADER.projectId] = request.projectId;
+    if (credentials.securityToken !== undefined) signed[HEADER.securityToken] = credentials.securityToken;
     const authorization = authorizationHeader(
       { method: "GET", path, query: request.query, headers: signed },
       credentials,
     );
-    return { ...signed, ...unsigned, authorization };
+    return { ...signed, ...unsigned, [HEADER.authorization]: authorization };
   }
 
   private async attempt(
@@ -214,7 +222,7 @@ export class ApiClient {
       return this.networkFailure(request, base, cause, attemptNumber);
     }
 
-    const requestIdHeader = headerString(responseHeaders, "x-request-id");
+    const requestIdHeader = headerString(responseHeaders, HEADER.requestId);
     let body: unknown;
     let isJson = true;
     try {
@@ -252,7 +260,7 @@ export class ApiClient {
       error,
       retryable: throttled || RETRYABLE_STATUSES.has(status),
       throttled,
-      retryAfterMs: parseRetryAfter(headerString(responseHeaders, "retry-after"), this.clock()),
+      retryAfterMs: parseRetryAfter(headerString(responseHeaders, HEADER.retryAfter), this.clock()),
       reason: `HTTP ${status}${failure?.errorCode ? ` ${failure.errorCode}` : ""}`,
     };
   }

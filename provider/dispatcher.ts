@@ -4,6 +4,7 @@
  * connections. Tests pass their own dispatcher (a `MockAgent`) instead.
  */
 import type { Dispatcher } from "undici";
+import { BoundedMap } from "./boundedMap";
 import type { Environment } from "./settings";
 
 /** Connection timeouts: how long to wait for a TCP + TLS connection. */
@@ -18,7 +19,14 @@ const KEEP_ALIVE_TIMEOUT_MS = 30_000;
  */
 export const MAX_CONNECTIONS_PER_ORIGIN = 32;
 
-const dispatchers = new Map<string, Dispatcher>();
+/**
+ * The shared dispatchers, one per combination of TLS and proxy settings: a handful in practice.
+ * Bounded all the same; one dropped for room is closed gracefully (its requests in flight finish).
+ */
+const dispatchers = new BoundedMap<string, Dispatcher>(
+  16,
+  (dispatcher) => void dispatcher.close().catch(() => {}),
+);
 
 function firstSet(env: Environment, ...names: string[]): string | undefined {
   for (const name of names) {
@@ -54,4 +62,9 @@ export function dispatcherFor(options: { insecure: boolean; env: Environment }):
     dispatchers.set(key, dispatcher);
   }
   return dispatcher;
+}
+
+/** Closes every shared dispatcher (their requests in flight finish first); new ones are made as needed. */
+export function closeSharedDispatchers(): void {
+  dispatchers.clear();
 }

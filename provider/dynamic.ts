@@ -6,12 +6,17 @@
  * `configure()` (the stack config) or the host's environment.
  *
  * Create, update and read (refresh) run the lookup; delete only forgets; there is never a replace.
+ *
+ * Plumbing, not an API: only the shim calls it, and its exports may change in any release.
+ *
+ * @internal
+ * @packageDocumentation
  */
 import type { dynamic } from "@pulumi/pulumi";
 import { ModelArtsValidationError, type ValidationIssue } from "./errors";
-import { lookupVisualizationJobs } from "./lookup";
-import { QUERY_ARGUMENTS } from "./model";
-import { parseQueryArgs } from "./schemas";
+import { runLookup } from "./lookup";
+
+import { parseQueryArgs, QUERY_ARGUMENT_NAMES } from "./schemas";
 import type { ConfigGetter } from "./settings";
 
 /** The resource's name in messages. */
@@ -24,7 +29,7 @@ let stackConfig: ConfigGetter = () => undefined;
 
 function argumentsOf(props: Record<string, unknown>): Record<string, unknown> {
   const args: Record<string, unknown> = {};
-  for (const key of QUERY_ARGUMENTS)
+  for (const key of QUERY_ARGUMENT_NAMES)
     if (props[key] !== undefined && props[key] !== null) args[key] = props[key];
   return args;
 }
@@ -38,7 +43,7 @@ function containsUnknown(value: unknown): boolean {
 async function lookUp(props: Record<string, unknown>): Promise<Record<string, unknown>> {
   const args = argumentsOf(props);
   // A refresh or update in another process never shares a listing: it must see the jobs as they are now.
-  const result = await lookupVisualizationJobs(args, CONTEXT, {
+  const result = await runLookup(args, CONTEXT, {
     config: stackConfig,
     env: process.env,
     cache: false,
@@ -81,7 +86,7 @@ export async function diff(
   olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<dynamic.DiffResult> {
-  const changed = QUERY_ARGUMENTS.filter(
+  const changed = QUERY_ARGUMENT_NAMES.filter(
     (key) => JSON.stringify(olds[key] ?? null) !== JSON.stringify(news[key] ?? null),
   );
   return { changes: changed.length > 0, replaces: [], deleteBeforeReplace: false };

@@ -2,12 +2,17 @@
  * The errors this package throws. Each has a stable `code`, a message that says what was asked,
  * what came back and what to do, and never a secret: every message and every `cause` passes
  * through {@link redact}. Like Pulumi's `RunError`, the classes are recognised by a brand
- * (`ModelArtsError.isInstance(x)`), so checks still work when two copies of this package are loaded
- * (a program's and the dynamic provider's).
+ * (`ModelArtsApiError.isInstance(x)`), so checks still work when two copies of this package are
+ * loaded (a program's and the dynamic provider's). Each class has a brand of its own, and an error
+ * carries the brands of its class and of every class above it: `ModelArtsError.isInstance` is true
+ * of every error here, `ModelArtsApiError.isInstance` only of API errors.
  */
 import { redact } from "./redact";
 
-const BRAND = Symbol.for("pulumi-modelarts:ModelArtsError");
+/** The brand of a class, by its name: shared by every copy of this package in the process. */
+function brandOf(className: string): symbol {
+  return Symbol.for(`pulumi-modelarts:${className}`);
+}
 
 /** Stable codes of {@link ModelArtsError}s, for programs that branch on the kind of failure. */
 export type ModelArtsErrorCode =
@@ -39,12 +44,24 @@ export class ModelArtsError extends Error {
     );
     this.code = code;
     this.name = new.target.name;
-    Object.defineProperty(this, BRAND, { value: true });
+    for (let c: unknown = new.target; c !== Error && typeof c === "function"; c = Object.getPrototypeOf(c)) {
+      Object.defineProperty(this, brandOf((c as { name: string }).name), { value: true });
+    }
   }
 
-  /** True when `x` is a ModelArtsError of any copy of this package. */
-  static isInstance(x: unknown): x is ModelArtsError {
-    return typeof x === "object" && x !== null && (x as Record<symbol, unknown>)[BRAND] === true;
+  /**
+   * True when `x` is an error of this class (or a subclass) from any copy of this package:
+   * `ModelArtsError.isInstance(e)` for any of ours, `ModelArtsApiError.isInstance(e)` for API errors.
+   */
+  static isInstance<T extends ModelArtsError>(
+    this: abstract new (
+      ...args: never[]
+    ) => T,
+    x: unknown,
+  ): x is T {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class it is called on, whose brand is checked.
+    const brand = brandOf(this.name);
+    return typeof x === "object" && x !== null && (x as Record<symbol, unknown>)[brand] === true;
   }
 }
 
@@ -125,6 +142,30 @@ export class ModelArtsNetworkError extends ModelArtsError {
 export class ModelArtsResponseError extends ModelArtsError {
   constructor(message: string) {
     super("MODELARTS_RESPONSE", message);
+  }
+}
+
+/** What a failed single-job lookup found: each job's id and name. */
+export interface FoundJob {
+  readonly jobId: number;
+  readonly jobName: string;
+}
+
+/** `getVisualizationJob` found no job matching the filters. */
+export class ModelArtsNoMatchError extends ModelArtsError {
+  constructor(message: string) {
+    super("MODELARTS_NO_MATCH", message);
+  }
+}
+
+/** `getVisualizationJob` found several jobs matching the filters; `jobs` lists them. */
+export class ModelArtsAmbiguousMatchError extends ModelArtsError {
+  /** The matching jobs' ids and names, in the requested order. */
+  readonly jobs: readonly FoundJob[];
+
+  constructor(message: string, jobs: readonly FoundJob[]) {
+    super("MODELARTS_AMBIGUOUS_MATCH", message);
+    this.jobs = jobs.map(({ jobId, jobName }) => ({ jobId, jobName }));
   }
 }
 

@@ -1,22 +1,25 @@
 /**
- * Identical lookups in one process within 60 s share one listing (SPEC.md): a Pulumi program often
+ * Identical lookups in one process within 60 s share one listing (README, "Behaviour"): a Pulumi program often
  * looks up the same jobs from several places, and `pulumi preview` followed by the update's own run
  * would otherwise list everything twice. What is shared is the in-flight or settled promise of a
  * server-side listing, keyed by everything that shapes it, credentials included (by a hash), so
  * that two identities never share. A failed listing is forgotten at once.
  */
 import { createHash } from "node:crypto";
+import { BoundedMap } from "./boundedMap";
 import type { Listing } from "./listing";
 
 /** How long a listing is shared. */
 export const LISTING_TTL_MS = 60_000;
 
-/** The most listings kept; the oldest goes first. */
+/** The most listings kept; the least recently listed goes first (an expired one is listed anew when asked for). */
 const MAX_ENTRIES = 256;
 
 /** Shares listings between identical lookups for a while. */
 export class ListingCache {
-  private readonly entries = new Map<string, { expires: number; listing: Promise<Listing> }>();
+  private readonly entries = new BoundedMap<string, { expires: number; listing: Promise<Listing> }>(
+    MAX_ENTRIES,
+  );
 
   constructor(
     private readonly ttlMs: number = LISTING_TTL_MS,
@@ -34,15 +37,10 @@ export class ListingCache {
     const entry = this.entries.get(key);
     if (entry && entry.expires > now) return entry.listing;
     const listing = list();
-    this.entries.delete(key);
     this.entries.set(key, { expires: now + this.ttlMs, listing });
     listing.catch(() => {
       if (this.entries.get(key)?.listing === listing) this.entries.delete(key);
     });
-    for (const [oldKey, old] of this.entries) {
-      if (this.entries.size <= MAX_ENTRIES && old.expires > now) break;
-      this.entries.delete(oldKey);
-    }
     return listing;
   }
 

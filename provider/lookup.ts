@@ -1,18 +1,19 @@
 /**
  * The whole lookup, from raw arguments to result: validate, resolve settings, find the project id
- * if needed, list and refine. Both the program-side functions (sdk/) and the dynamic provider call
- * this, each with its own config getter, environment and logger.
+ * if needed, list and refine. The program-side functions (sdk/) and the dynamic provider call
+ * {@link runLookup}, each with its own config getter, environment and logger; users call
+ * {@link lookupVisualizationJobs}, its typed form.
  */
 import { createHash } from "node:crypto";
 import type { Dispatcher } from "undici";
 import { ApiClient, type ClientTimeouts } from "./client";
 import { AdaptiveLimiter, DEFAULT_CONCURRENCY } from "./concurrency";
-import { dispatcherFor } from "./dispatcher";
-import { queryVisualizationJobs } from "./jobs";
+import { closeSharedDispatchers, dispatcherFor } from "./dispatcher";
 import { type ListingCache, processListingCache } from "./listingCache";
 import { type Logger, redactingLogger, silentLogger } from "./logger";
-import type { VisualizationJobsResult } from "./model";
-import { discoverProjectId } from "./projectDiscovery";
+import type { VisualizationJobsQueryArgs, VisualizationJobsResult } from "./model";
+import { discoverProjectId, type ProjectIdCache, processProjectIds } from "./projectDiscovery";
+import { queryVisualizationJobs } from "./query";
 import { DEFAULT_RETRY_TIMING, type RetryTiming } from "./retryPolicy";
 import { parseQueryArgs } from "./schemas";
 import { type ConfigGetter, type Credentials, type Environment, resolveSettings } from "./settings";
@@ -28,6 +29,8 @@ export interface LookupDependencies {
   readonly logger?: Logger;
   /** Shares listings between identical lookups; default the process-wide cache, `false` for none. */
   readonly cache?: ListingCache | false;
+  /** Keeps project ids found through IAM; default the process-wide cache. */
+  readonly projectIds?: ProjectIdCache;
   /** Requests in flight at once, across all the listings of the lookup; default 4. */
   readonly concurrency?: number;
   readonly timing?: RetryTiming;
@@ -44,15 +47,52 @@ function identityOf(credentials: Credentials): string {
   return createHash("sha256").update(JSON.stringify(who)).digest("hex").slice(0, 32);
 }
 
+/** Options of {@link lookupVisualizationJobs}: its dependencies, and a name for messages. */
+export interface LookupOptions extends LookupDependencies {
+  /** What the arguments were given to, as error messages name it; default `lookupVisualizationJobs`. */
+  readonly context?: string;
+}
+
 /**
- * Looks up visualization jobs.
+ * Looks up visualization jobs: the lookup behind `getVisualizationJobs`, with every dependency
+ * injectable (config getter, environment, undici dispatcher, logger, caches, concurrency, timing).
+ * Outside Pulumi, settings come from `options.env` (default `process.env`).
  *
- * @param args the lookup's arguments, validated here (see {@link VisualizationJobsQueryArgs}).
- * @param context what the arguments were given to, for messages (`getVisualizationJobs`).
+ * @example
+ * ```ts
+ * const result = await lookupVisualizationJobs({ status: "RUNNING" }, { env: process.env, cache: false });
+ * console.log(result.serviceUrls);
+ * ```
  * @throws ModelArtsValidationError before any request when the arguments are invalid; then
  *   ModelArtsConfigError, ModelArtsApiError, ModelArtsNetworkError or ModelArtsResponseError.
  */
-export async function lookupVisualizationJobs(
+export function lookupVisualizationJobs(
+  args: VisualizationJobsQueryArgs = {},
+  options: LookupOptions = {},
+): Promise<VisualizationJobsResult> {
+  const { context = "lookupVisualizationJobs", ...deps } = options;
+  return runLookup(args, context, deps);
+}
+
+/**
+ * Empties what lookups in this process share: listings, project ids found through IAM, and the
+ * keep-alive connection pools (closed once their requests finish). For tests that change the
+ * emulator's jobs and look again within the 60 s a listing is shared.
+ */
+export function resetSharedState(): void {
+  processListingCache.clear();
+  processProjectIds.clear();
+  closeSharedDispatchers();
+}
+
+/**
+ * Runs a lookup from inputs as an engine or a caller hands them over, not yet typed: everything is
+ * validated here.
+ *
+ * @param context what the arguments were given to, for messages (`getVisualizationJobs`).
+ * @internal
+ */
+export async function runLookup(
   args: unknown,
   context: string,
   deps: LookupDependencies = {},
@@ -74,8 +114,13 @@ export async function lookupVisualizationJobs(
   });
   const identity = identityOf(settings.credentials);
   const projectId =
-    settings.projectId ??
-    (await discoverProjectId(client, { authUrl: settings.authUrl!, region: settings.region!, identity }));
+    settings.projectId !== undefined
+      ? settings.projectId
+      : await discoverProjectId(
+          client,
+          { authUrl: settings.authUrl, region: settings.region, identity },
+          deps.projectIds ?? processProjectIds,
+        );
   return queryVisualizationJobs(
     {
       client,

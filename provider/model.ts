@@ -3,6 +3,12 @@
  * appear only in schemas.ts, which maps between the two.
  */
 
+/** The API's limit on `per_page` (an older page of the API reference says 100; the emulator can play that). */
+export const MAX_PAGE_SIZE = 1000;
+
+/** The API's limit on `search_content`, in characters. */
+export const MAX_SEARCH_CONTENT = 64;
+
 /** The values `sortBy` takes: the fields the API sorts by. */
 export const SORT_FIELDS = ["job_id", "job_name", "job_desc", "create_time", "status"] as const;
 
@@ -45,22 +51,6 @@ export interface VisualizationJobsQueryArgs {
   /** Overrides the configured ModelArts endpoint for this call. */
   readonly endpoint?: string;
 }
-
-/** The names of the lookup's arguments (the inputs of VisualizationJobsLookup). */
-export const QUERY_ARGUMENTS: ReadonlyArray<keyof VisualizationJobsQueryArgs> = [
-  "status",
-  "name",
-  "nameRegex",
-  "searchContent",
-  "workspaceId",
-  "sortBy",
-  "order",
-  "limit",
-  "pageSize",
-  "region",
-  "projectId",
-  "endpoint",
-];
 
 /** The arguments after validation: defaults applied, statuses as sorted unique codes. */
 export interface NormalizedQuery {

@@ -3,13 +3,42 @@
  * `GET /v3/projects?name={region}` must list exactly one project. The answer is kept for the life
  * of the process (a project id never changes), per IAM endpoint, region and identity.
  */
+import { BoundedMap } from "./boundedMap";
 import type { ApiClient } from "./client";
 import { ModelArtsConfigError } from "./errors";
 import { parseProjectIds } from "./schemas";
 
 const OPERATION = "GET /v3/projects";
 
-const discovered = new Map<string, Promise<string>>();
+/** The most answers kept; the least recently found goes first. */
+const MAX_ENTRIES = 256;
+
+/** Project ids found through IAM, shared by the lookups that use the same cache. */
+export class ProjectIdCache {
+  private readonly found = new BoundedMap<string, Promise<string>>(MAX_ENTRIES);
+
+  /** The project id for `key`, or the one `discover` finds; a failure is forgotten at once. */
+  get(key: string, discover: () => Promise<string>): Promise<string> {
+    let answer = this.found.get(key);
+    if (answer === undefined) {
+      answer = discover();
+      this.found.set(key, answer);
+      const settled = answer;
+      settled.catch(() => {
+        if (this.found.get(key) === settled) this.found.delete(key);
+      });
+    }
+    return answer;
+  }
+
+  /** Forgets every project id. */
+  clear(): void {
+    this.found.clear();
+  }
+}
+
+/** The project ids lookups share unless they are given another cache. */
+export const processProjectIds = new ProjectIdCache();
 
 /** Where to ask, and who asks. */
 export interface DiscoveryRequest {
@@ -41,14 +70,12 @@ async function discover(client: ApiClient, request: DiscoveryRequest): Promise<s
   return ids[0]!;
 }
 
-/** The project id of the region; one IAM request per process and identity. */
-export function discoverProjectId(client: ApiClient, request: DiscoveryRequest): Promise<string> {
+/** The project id of the region; one IAM request per cache and identity. */
+export function discoverProjectId(
+  client: ApiClient,
+  request: DiscoveryRequest,
+  cache: ProjectIdCache = processProjectIds,
+): Promise<string> {
   const key = JSON.stringify([request.authUrl, request.region, request.identity]);
-  let found = discovered.get(key);
-  if (found === undefined) {
-    found = discover(client, request);
-    discovered.set(key, found);
-    found.catch(() => discovered.delete(key));
-  }
-  return found;
+  return cache.get(key, () => discover(client, request));
 }

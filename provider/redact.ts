@@ -1,11 +1,28 @@
 /**
  * Redaction of credentials from any text that may leave the process: error messages, log lines,
- * state. Two layers: the exact secret values we know of (registered when settings are resolved),
+ * state. Two layers: the exact secret values we know of (registered by each API client as it is made),
  * and the shapes a secret takes on the wire (an `Authorization` header's signature, an
  * `X-Auth-Token` / `X-Security-Token` header value), for the secrets we were never told about.
  */
 
-const knownSecrets = new Set<string>();
+import { BoundedMap } from "./boundedMap";
+import { HEADER } from "./headerNames";
+
+/** The most secrets remembered. */
+export const MAX_KNOWN_SECRETS = 1024;
+
+/**
+ * The secrets registered, oldest first. Bounded so that a long-lived process that sees many
+ * identities does not grow without end: a secret registered again moves to the end, so the secrets
+ * of the clients in use are the last to go.
+ */
+const knownSecrets = new BoundedMap<string, true>(MAX_KNOWN_SECRETS);
+
+/**
+ * The secrets longest first, made again after each registration: a secret that is a prefix of
+ * another (`abcd` and `abcdef`) must not be replaced first, or the longer one's tail would show.
+ */
+let longestFirst: string[] | undefined;
 
 /** What replaces a secret in redacted text. */
 export const REDACTED = "[REDACTED]";
@@ -16,20 +33,35 @@ export const REDACTED = "[REDACTED]";
  */
 export function registerSecrets(...secrets: Array<string | undefined>): void {
   for (const secret of secrets) {
-    if (secret !== undefined && secret.length >= 4) knownSecrets.add(secret);
+    if (secret !== undefined && secret.length >= 4) knownSecrets.set(secret, true);
   }
+  longestFirst = undefined;
+}
+
+/** Forgets every registered secret (tests; a process that wants a clean slate). */
+export function forgetSecrets(): void {
+  knownSecrets.clear();
+  longestFirst = undefined;
 }
 
 const WIRE_SHAPES: ReadonlyArray<[RegExp, string]> = [
   [/(Signature=)[0-9a-fA-F]+/g, `$1${REDACTED}`],
   [/(SDK-HMAC-SHA256\s+Access=)[^,\s]+/g, `$1${REDACTED}`],
-  [/(x-(?:auth|security|subject)-token["']?\s*[:=]\s*["']?)[^"',\s|]+/gi, `$1${REDACTED}`],
+  // A credential header's value, wherever it is echoed (`x-security-token:abc`, `"x-auth-token": "abc"`).
+  [
+    new RegExp(
+      `((?:${[HEADER.authToken, HEADER.securityToken, HEADER.subjectToken].join("|")})["']?\\s*[:=]\\s*["']?)[^"',\\s|]+`,
+      "gi",
+    ),
+    `$1${REDACTED}`,
+  ],
 ];
 
 /** Returns `text` with every registered secret and every wire-shaped credential replaced. */
 export function redact(text: string): string {
   let out = text;
-  for (const secret of knownSecrets) {
+  longestFirst ??= [...knownSecrets.keys()].sort((a, b) => b.length - a.length);
+  for (const secret of longestFirst) {
     if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
   for (const [pattern, replacement] of WIRE_SHAPES) out = out.replace(pattern, replacement);

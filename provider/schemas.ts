@@ -7,35 +7,14 @@ import type { z as ZodNamespace } from "zod";
 import { ModelArtsResponseError, ModelArtsValidationError, type ValidationIssue } from "./errors";
 import {
   type JobsPage,
+  MAX_PAGE_SIZE,
+  MAX_SEARCH_CONTENT,
   type NormalizedQuery,
   SORT_FIELDS,
   type VisualizationJob,
   type VisualizationJobsQueryArgs,
 } from "./model";
 import { jobStatusName, parseJobStatus } from "./status";
-
-/** The API's limit on `per_page` (an older page of the doc says 100; the emulator can play that). */
-export const MAX_PAGE_SIZE = 1000;
-/** The API's limit on `search_content`. */
-export const MAX_SEARCH_CONTENT = 64;
-
-/** The rule of each argument, as error messages state it. */
-const RULES: Readonly<Record<keyof VisualizationJobsQueryArgs, string>> = {
-  status: 'a status name such as "RUNNING" or a code from 0 to 21, or a list of them',
-  name: "a non-empty string",
-  nameRegex: "a valid JavaScript regular expression",
-  searchContent: `a string of at most ${MAX_SEARCH_CONTENT} characters`,
-  workspaceId: "a non-empty string of letters, digits, '-' and '_'",
-  sortBy: `one of ${SORT_FIELDS.map((f) => `"${f}"`).join(", ")}`,
-  order: '"asc" or "desc"',
-  limit: "an integer of at least 1",
-  pageSize: `an integer from 1 to ${MAX_PAGE_SIZE}`,
-  region: "a non-empty string",
-  projectId: "a non-empty string",
-  endpoint: "a non-empty string",
-};
-
-const KNOWN_ARGS = Object.keys(RULES);
 
 type Zod = typeof ZodNamespace;
 let loadedZod: Zod | undefined;
@@ -53,37 +32,80 @@ function lazySchema<T>(build: (z: Zod) => T): () => T {
   };
 }
 
-const argsSchema = lazySchema((z) => {
-  const statusSchema = z.union([z.string(), z.number()]).refine((v) => parseJobStatus(v) !== undefined);
-  const nonEmpty = z.string().min(1);
-  return z.strictObject({
+/** One argument: the rule as error messages state it, and the schema that enforces it. */
+interface ArgumentSpec {
+  readonly rule: string;
+  readonly schema: (z: Zod) => ZodNamespace.ZodType;
+}
+
+function isValidRegex(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every argument of a lookup, keyed by {@link VisualizationJobsQueryArgs}: the one runtime list of
+ * them. `satisfies` makes a field added to the interface but not here (or the reverse) a compile
+ * error; the zod schema, the unknown-argument message and the dynamic provider's inputs derive from it.
+ */
+const ARGUMENTS = {
+  status: {
+    rule: 'a status name such as "RUNNING" or a code from 0 to 21, or a list of them',
     // A single status is read as a list of one, so that a bad element is reported as `status[1]`.
-    status: z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(statusSchema).min(1)).optional(),
-    name: nonEmpty.optional(),
-    nameRegex: nonEmpty
-      .refine((source) => {
-        try {
-          new RegExp(source);
-          return true;
-        } catch {
-          return false;
-        }
-      })
-      .optional(),
-    searchContent: z.string().max(MAX_SEARCH_CONTENT).optional(),
-    workspaceId: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,64}$/)
-      .optional(),
-    sortBy: z.enum(SORT_FIELDS).optional(),
-    order: z.enum(["asc", "desc"]).optional(),
-    limit: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
-    pageSize: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
-    region: nonEmpty.optional(),
-    projectId: nonEmpty.optional(),
-    endpoint: nonEmpty.optional(),
-  });
-});
+    schema: (z) =>
+      z.preprocess(
+        (v) => (Array.isArray(v) ? v : [v]),
+        z.array(z.union([z.string(), z.number()]).refine((v) => parseJobStatus(v) !== undefined)).min(1),
+      ),
+  },
+  name: { rule: "a non-empty string", schema: (z) => z.string().min(1) },
+  nameRegex: {
+    rule: "a valid JavaScript regular expression",
+    schema: (z) => z.string().min(1).refine(isValidRegex),
+  },
+  searchContent: {
+    rule: `a string of at most ${MAX_SEARCH_CONTENT} characters`,
+    schema: (z) => z.string().max(MAX_SEARCH_CONTENT),
+  },
+  workspaceId: {
+    rule: "a non-empty string of letters, digits, '-' and '_'",
+    schema: (z) => z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  },
+  sortBy: {
+    rule: `one of ${SORT_FIELDS.map((f) => `"${f}"`).join(", ")}`,
+    schema: (z) => z.enum(SORT_FIELDS),
+  },
+  order: { rule: '"asc" or "desc"', schema: (z) => z.enum(["asc", "desc"]) },
+  limit: {
+    rule: "an integer of at least 1",
+    schema: (z) => z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  },
+  pageSize: {
+    rule: `an integer from 1 to ${MAX_PAGE_SIZE}`,
+    schema: (z) => z.number().int().min(1).max(MAX_PAGE_SIZE),
+  },
+  region: { rule: "a non-empty string", schema: (z) => z.string().min(1) },
+  projectId: { rule: "a non-empty string", schema: (z) => z.string().min(1) },
+  endpoint: { rule: "a non-empty string", schema: (z) => z.string().min(1) },
+} as const satisfies Record<keyof VisualizationJobsQueryArgs, ArgumentSpec>;
+
+/** The names of the lookup's arguments (also the inputs of VisualizationJobsLookup). */
+export const QUERY_ARGUMENT_NAMES = Object.keys(ARGUMENTS) as ReadonlyArray<keyof VisualizationJobsQueryArgs>;
+
+const argsSchema = lazySchema((z) =>
+  z.strictObject(
+    Object.fromEntries(
+      Object.entries(ARGUMENTS).map(([name, spec]: [string, ArgumentSpec]) => [
+        name,
+        spec.schema(z).optional(),
+      ]),
+    ),
+  ),
+);
 
 /** A value as an error message shows it: strings quoted, long ones cut. */
 function show(value: unknown): string {
@@ -140,20 +162,20 @@ export function parseQueryArgs(args: unknown, context: string): NormalizedQuery 
         for (const key of issue.keys) {
           issues.set(key, {
             field: key,
-            message: `unknown argument "${key}"; the arguments are ${KNOWN_ARGS.join(", ")}`,
+            message: `unknown argument "${key}"; the arguments are ${QUERY_ARGUMENT_NAMES.join(", ")}`,
           });
         }
         continue;
       }
-      const top = String(issue.path[0]) as keyof VisualizationJobsQueryArgs;
+      const top = String(issue.path[0]) as keyof typeof ARGUMENTS;
       const field = Array.isArray(input[top]) ? fieldName(issue.path) : top;
       if (issues.has(field)) continue;
       const value = field === top ? input[top] : valueAt(input, issue.path);
-      issues.set(field, { field, message: `${field} must be ${RULES[top]}, got ${show(value)}` });
+      issues.set(field, { field, message: `${field} must be ${ARGUMENTS[top].rule}, got ${show(value)}` });
     }
     throw new ModelArtsValidationError(context, [...issues.values()]);
   }
-  const a = parsed.data;
+  const a = parsed.data as VisualizationJobsQueryArgs & { status?: Array<string | number> };
   const statuses = (a.status ?? []).map((s) => parseJobStatus(s)!);
   return {
     ...a,

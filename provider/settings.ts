@@ -6,7 +6,6 @@
  * dynamic-provider host and the tests each give their own.
  */
 import { ModelArtsConfigError } from "./errors";
-import { registerSecrets } from "./redact";
 
 /** Reads one stack-config value by its full key (`huaweicloud:region`); undefined when unset. */
 export type ConfigGetter = (key: string) => string | undefined;
@@ -32,12 +31,10 @@ export function secretsOf(credentials: Credentials): Array<string | undefined> {
     : [credentials.token];
 }
 
-/** Everything a lookup needs to reach the API, resolved. */
-export interface Settings {
-  /** Undefined only when both the endpoint and the project id were given. */
+/** The settings every lookup has, however its project id is found. */
+interface CommonSettings {
+  /** The region; undefined only when both the endpoint and the project id were given. */
   readonly region: string | undefined;
-  /** Undefined when it must be found through IAM. */
-  readonly projectId: string | undefined;
   /** The ModelArts endpoint: origin and optional path prefix, without a trailing slash. */
   readonly endpoint: string;
   /** The IAM endpoint, e.g. `https://iam.cn-north-4.myhuaweicloud.com/v3`; undefined only without a region. */
@@ -48,6 +45,14 @@ export interface Settings {
   /** Skip TLS certificate verification. */
   readonly insecure: boolean;
 }
+
+/**
+ * Everything a lookup needs to reach the API, resolved: either the project id is configured, or
+ * it must be found through IAM, which needs the region and the IAM endpoint.
+ */
+export type Settings =
+  | (CommonSettings & { readonly projectId: string })
+  | (CommonSettings & { readonly projectId: undefined; readonly region: string; readonly authUrl: string });
 
 /** The per-call overrides a lookup's arguments may carry. */
 export interface SettingOverrides {
@@ -62,7 +67,7 @@ interface Source {
   readonly env: readonly string[];
 }
 
-/** The stack-config keys and environment variables of each setting (SPEC.md, "Configuration"). */
+/** The stack-config keys and environment variables of each setting (README, "Configuration"). */
 export const SETTING_SOURCES = {
   region: { config: "huaweicloud:region", env: ["HW_REGION_NAME"] },
   projectId: { config: "huaweicloud:projectId", env: ["HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"] },
@@ -94,7 +99,7 @@ function present(value: string | undefined): value is string {
   return value !== undefined && value.trim() !== "";
 }
 
-function lookUp(
+function findSetting(
   source: Source,
   config: ConfigGetter,
   env: Environment,
@@ -224,10 +229,10 @@ function checkedProjectId(found: Found): string {
 
 function resolveCredentials(config: ConfigGetter, env: Environment): Credentials {
   const s = SETTING_SOURCES;
-  const accessKey = lookUp(s.accessKey, config, env);
-  const secretKey = lookUp(s.secretKey, config, env);
-  const securityToken = lookUp(s.securityToken, config, env);
-  const token = lookUp(s.token, config, env);
+  const accessKey = findSetting(s.accessKey, config, env);
+  const secretKey = findSetting(s.secretKey, config, env);
+  const securityToken = findSetting(s.securityToken, config, env);
+  const token = findSetting(s.token, config, env);
   if (accessKey && secretKey) {
     return {
       kind: "aksk",
@@ -250,7 +255,8 @@ function resolveCredentials(config: ConfigGetter, env: Environment): Credentials
 }
 
 /**
- * Resolves every setting a lookup needs. The secrets found are registered for redaction.
+ * Resolves every setting a lookup needs. Nothing here is sent anywhere: the client that uses the
+ * credentials registers their secrets for redaction.
  *
  * @throws ModelArtsConfigError naming each name looked at when a setting is missing or invalid.
  */
@@ -261,28 +267,27 @@ export function resolveSettings(
 ): Settings {
   const s = SETTING_SOURCES;
   const credentials = resolveCredentials(config, env);
-  registerSecrets(...secretsOf(credentials));
 
-  const regionFound = lookUp(s.region, config, env, ["region", overrides.region]);
+  const regionFound = findSetting(s.region, config, env, ["region", overrides.region]);
   const region = regionFound && checkedRegion(regionFound);
-  const projectFound = lookUp(s.projectId, config, env, ["projectId", overrides.projectId]);
+  const projectFound = findSetting(s.projectId, config, env, ["projectId", overrides.projectId]);
   const projectId = projectFound && checkedProjectId(projectFound);
   const endpointFound =
     (present(overrides.endpoint)
       ? { value: overrides.endpoint.trim(), from: "the endpoint argument" }
       : undefined) ??
-    endpointFromMap(lookUp(s.endpoints, config, env)) ??
-    lookUp(s.modelartsEndpoint, config, env);
+    endpointFromMap(findSetting(s.endpoints, config, env)) ??
+    findSetting(s.modelartsEndpoint, config, env);
 
-  const cloudFound = lookUp(s.cloud, config, env);
-  const authUrlFound = lookUp(s.authUrl, config, env);
+  const cloudFound = findSetting(s.cloud, config, env);
+  const authUrlFound = findSetting(s.authUrl, config, env);
   // The default endpoint is built from the region, and project-id discovery asks IAM for the
   // project named after the region: only an explicit endpoint and project id make it unnecessary.
-  if (region === undefined && (endpointFound === undefined || projectId === undefined)) {
-    throw new ModelArtsConfigError(
+  const noRegion = () =>
+    new ModelArtsConfigError(
       `No region found. Looked in ${namesOf(s.region, "region")}. Set one, e.g. \`pulumi config set huaweicloud:region cn-north-4\` or export HW_REGION_NAME=cn-north-4.`,
     );
-  }
+  if (region === undefined && endpointFound === undefined) throw noRegion();
   const cloud = cloudFound?.value ?? defaultCloud(region ?? "");
   const endpoint = normalizeEndpoint(
     endpointFound ?? { value: `https://modelarts.${region}.${cloud}`, from: "the default" },
@@ -293,14 +298,14 @@ export function resolveSettings(
   const authUrlSource = authUrlFound ?? authUrlDefault;
   const authUrl = authUrlSource && normalizeEndpoint(authUrlSource, "IAM endpoint");
 
-  const insecureFound = lookUp(s.insecure, config, env);
-  return {
-    region,
-    projectId,
+  const insecureFound = findSetting(s.insecure, config, env);
+  const common = {
     endpoint,
-    authUrl,
     credentials,
-    maxRetries: parseMaxRetries(lookUp(s.maxRetries, config, env)),
+    maxRetries: parseMaxRetries(findSetting(s.maxRetries, config, env)),
     insecure: insecureFound ? parseBoolean(insecureFound) : false,
   };
+  if (projectId !== undefined) return { ...common, region, authUrl, projectId };
+  if (region === undefined || authUrl === undefined) throw noRegion();
+  return { ...common, region, authUrl, projectId: undefined };
 }

@@ -5,6 +5,7 @@
  * verifies signatures with the same functions.
  */
 import { createHash, createHmac } from "node:crypto";
+import { HEADER } from "./headerNames";
 
 /** The algorithm name, first word of the `Authorization` header and of the string to sign. */
 export const SIGNING_ALGORITHM = "SDK-HMAC-SHA256";
@@ -128,7 +129,7 @@ export function computeSignature(
   signature: string;
   signedHeaders: string;
 } {
-  const sdkDate = headerValue(request.headers, "x-sdk-date");
+  const sdkDate = headerValue(request.headers, HEADER.sdkDate);
   if (sdkDate === undefined) throw new TypeError("the request to sign has no X-Sdk-Date header");
   const canonical = canonicalRequest(request);
   const signature = createHmac("sha256", secretKey)

@@ -5,35 +5,37 @@
  * data sources do, unless an input is unknown.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ModelArtsError, ModelArtsValidationError } from "../provider/errors";
-import { lookupVisualizationJobs } from "../provider/lookup";
+import {
+  ModelArtsAmbiguousMatchError,
+  ModelArtsNoMatchError,
+  ModelArtsValidationError,
+} from "../provider/errors";
+import { runLookup } from "../provider/lookup";
 import type {
-  JobStatusInput,
   VisualizationJob,
   VisualizationJobsQueryArgs,
   VisualizationJobsResult,
 } from "../provider/model";
-import { programDependencies } from "./config";
 import { dependencyGate } from "./dependsOn";
+import { programDependencies } from "./programDependencies";
 
 /** Arguments of {@link getVisualizationJobs}: every field optional (see the README for each). */
 export interface GetVisualizationJobsArgs extends VisualizationJobsQueryArgs {}
 
+/**
+ * A field of the Output-form arguments: a `pulumi.Input` of the plain field, and for a list a list
+ * of Inputs, as generated SDKs type them.
+ */
+type InputField<T> = T extends readonly (infer E)[] ? pulumi.Input<pulumi.Input<E>[]> : pulumi.Input<T>;
+
+/**
+ * The Output-form arguments: each field of the plain arguments as a `pulumi.Input`. A mapped type,
+ * so that every field keeps the plain field's documentation and a field added there appears here.
+ */
+type OutputArgsOf<T> = { readonly [K in keyof T]?: InputField<Exclude<T[K], undefined>> };
+
 /** Arguments of {@link getVisualizationJobsOutput}: the same fields, each a `pulumi.Input`. */
-export interface GetVisualizationJobsOutputArgs {
-  readonly status?: pulumi.Input<JobStatusInput | pulumi.Input<JobStatusInput>[]>;
-  readonly name?: pulumi.Input<string>;
-  readonly nameRegex?: pulumi.Input<string>;
-  readonly searchContent?: pulumi.Input<string>;
-  readonly workspaceId?: pulumi.Input<string>;
-  readonly sortBy?: pulumi.Input<VisualizationJobsQueryArgs["sortBy"] & string>;
-  readonly order?: pulumi.Input<"asc" | "desc">;
-  readonly limit?: pulumi.Input<number>;
-  readonly pageSize?: pulumi.Input<number>;
-  readonly region?: pulumi.Input<string>;
-  readonly projectId?: pulumi.Input<string>;
-  readonly endpoint?: pulumi.Input<string>;
-}
+export interface GetVisualizationJobsOutputArgs extends OutputArgsOf<GetVisualizationJobsArgs> {}
 
 /** The result of {@link getVisualizationJobs}. */
 export interface GetVisualizationJobsResult extends VisualizationJobsResult {}
@@ -43,6 +45,9 @@ export interface GetVisualizationJobArgs extends GetVisualizationJobsArgs {}
 
 /** Arguments of {@link getVisualizationJobOutput}. */
 export interface GetVisualizationJobOutputArgs extends GetVisualizationJobsOutputArgs {}
+
+/** The result of {@link getVisualizationJob}: the one job that matched. */
+export interface GetVisualizationJobResult extends VisualizationJob {}
 
 const PLURAL = "getVisualizationJobs";
 const SINGULAR = "getVisualizationJob";
@@ -82,6 +87,9 @@ function whenKnown<T>(
  * Looks up visualization jobs: by status, exact name, name pattern or server-side search text,
  * sorted and limited as asked, every page fetched.
  *
+ * `opts` is accepted for the shape of generated invokes; none of its fields (`provider`, `parent`,
+ * `version`, `async`) applies to a lookup that runs in the program's own process, so it is not read.
+ *
  * @example
  * ```ts
  * const running = await getVisualizationJobs({ status: "RUNNING", nameRegex: "^vision-" });
@@ -93,7 +101,7 @@ export async function getVisualizationJobs(
   _opts?: pulumi.InvokeOptions,
 ): Promise<GetVisualizationJobsResult> {
   refuseOutputs(args, PLURAL);
-  return lookupVisualizationJobs(args ?? {}, PLURAL, programDependencies());
+  return runLookup(args ?? {}, PLURAL, programDependencies());
 }
 
 /**
@@ -110,9 +118,7 @@ export function getVisualizationJobsOutput(
   args?: GetVisualizationJobsOutputArgs,
   opts?: pulumi.InvokeOutputOptions,
 ): pulumi.Output<GetVisualizationJobsResult> {
-  return whenKnown(args, opts, PLURAL, (plain) =>
-    lookupVisualizationJobs(plain, PLURAL, programDependencies()),
-  );
+  return whenKnown(args, opts, PLURAL, (plain) => runLookup(plain, PLURAL, programDependencies()));
 }
 
 function describeFilters(args: object): string {
@@ -127,22 +133,22 @@ function exactlyOne(result: VisualizationJobsResult, args: object): Visualizatio
   const [first, ...rest] = result.jobs;
   if (first !== undefined && rest.length === 0) return first;
   if (first === undefined) {
-    throw new ModelArtsError(
-      "MODELARTS_NO_MATCH",
+    throw new ModelArtsNoMatchError(
       `${SINGULAR} found no visualization job matching ${describeFilters(args)}. Check the filters, or list the candidates with getVisualizationJobs.`,
     );
   }
   const shown = result.jobs.slice(0, 10).map((j) => `${j.jobId} "${j.jobName}" (${j.statusName})`);
   const more = result.jobs.length > 10 ? ` and ${result.jobs.length - 10} more` : "";
-  throw new ModelArtsError(
-    "MODELARTS_AMBIGUOUS_MATCH",
+  throw new ModelArtsAmbiguousMatchError(
     `${SINGULAR} found ${result.jobs.length} visualization jobs matching ${describeFilters(args)}: ${shown.join(", ")}${more}. Narrow the filters (status, name, nameRegex), or pick one with sortBy, order and limit: 1.`,
+    result.jobs,
   );
 }
 
 /**
  * Looks up exactly one visualization job; zero or several matches are an error that names the
- * filters and, for several, the ids and names found.
+ * filters and, for several, the ids and names found. `opts` is not read, as for
+ * {@link getVisualizationJobs}.
  *
  * @example
  * ```ts
@@ -153,9 +159,9 @@ function exactlyOne(result: VisualizationJobsResult, args: object): Visualizatio
 export async function getVisualizationJob(
   args: GetVisualizationJobArgs,
   _opts?: pulumi.InvokeOptions,
-): Promise<VisualizationJob> {
+): Promise<GetVisualizationJobResult> {
   refuseOutputs(args, SINGULAR);
-  return exactlyOne(await lookupVisualizationJobs(args ?? {}, SINGULAR, programDependencies()), args ?? {});
+  return exactlyOne(await runLookup(args ?? {}, SINGULAR, programDependencies()), args ?? {});
 }
 
 /**
@@ -170,8 +176,8 @@ export async function getVisualizationJob(
 export function getVisualizationJobOutput(
   args: GetVisualizationJobOutputArgs,
   opts?: pulumi.InvokeOutputOptions,
-): pulumi.Output<VisualizationJob> {
+): pulumi.Output<GetVisualizationJobResult> {
   return whenKnown(args, opts, SINGULAR, async (plain) =>
-    exactlyOne(await lookupVisualizationJobs(plain, SINGULAR, programDependencies()), plain),
+    exactlyOne(await runLookup(plain, SINGULAR, programDependencies()), plain),
   );
 }

@@ -3,8 +3,8 @@
  * drift (a job that stopped, a new one that matches). A Pulumi dynamic resource.
  *
  * Pulumi writes a dynamic resource's provider into the state as serialized JavaScript. Ours is a
- * shim whose methods load `pulumi-modelarts/dynamic-provider` by name when called: the state holds a
- * few hundred bytes and no credential, and every operation runs the installed package's code.
+ * shim whose methods load `pulumi-modelarts/dynamic-provider` by name when called: the state holds
+ * about 2 KB of it and no credential, and every operation runs the installed package's code.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { VisualizationJob } from "../provider/model";
@@ -17,6 +17,8 @@ export interface VisualizationJobsLookupArgs extends GetVisualizationJobsOutputA
  * The provider Pulumi serializes into the state. Each method requires the module when called,
  * inside the host process: nothing of this package (and no variable of the program) is captured.
  * Exported for the tests that drive it through the real host; not part of the package root.
+ *
+ * @internal
  */
 export const providerShim: pulumi.dynamic.ResourceProvider = {
   configure: (req) => require("pulumi-modelarts/dynamic-provider").configure(req),

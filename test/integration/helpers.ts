@@ -1,6 +1,6 @@
 /** Shared set-up of the integration tests: an emulator per test, and lookups pointed at it. */
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../emulator";
-import { type LookupDependencies, lookupVisualizationJobs } from "../../provider/lookup";
+import { type LookupDependencies, runLookup } from "../../provider/lookup";
 import type { VisualizationJobsResult } from "../../provider/model";
 
 /** Retry waits short enough for tests, with the same shape as the real ones. */
@@ -33,7 +33,7 @@ export function lookup(
   args: object = {},
   deps: LookupDependencies = {},
 ): Promise<VisualizationJobsResult> {
-  return lookupVisualizationJobs(args, "getVisualizationJobs", {
+  return runLookup(args, "getVisualizationJobs", {
     env: emulator.env,
     cache: false,
     timing: FAST_RETRIES,

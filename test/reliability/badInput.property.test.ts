@@ -6,14 +6,14 @@
 import fc from "fast-check";
 import { MockAgent } from "undici";
 import { ModelArtsError, ModelArtsValidationError } from "../../provider/errors";
-import { lookupVisualizationJobs } from "../../provider/lookup";
-import { QUERY_ARGUMENTS } from "../../provider/model";
-import { parseQueryArgs } from "../../provider/schemas";
+import { runLookup } from "../../provider/lookup";
+import { parseQueryArgs, QUERY_ARGUMENT_NAMES } from "../../provider/schemas";
+import { failure } from "../support/failure";
 import { MOCK_ORIGIN, mockEnv } from "../support/mockApi";
 
 const ORIGIN = MOCK_ORIGIN;
 const ENV = mockEnv("property-test-secret");
-const KNOWN = QUERY_ARGUMENTS;
+const KNOWN = QUERY_ARGUMENT_NAMES;
 
 /** Values of every JSON type and a few others, biased towards the edges of each rule. */
 const anyValue = fc.oneof(
@@ -78,12 +78,10 @@ describe("arguments", () => {
           valid = false;
         }
         fc.pre(!valid);
-        const error = await lookupVisualizationJobs(args, "x", {
-          env: ENV,
-          dispatcher: agent,
-          cache: false,
-        }).catch((e) => e);
-        expect(error).toBeInstanceOf(ModelArtsValidationError);
+        await failure(
+          runLookup(args, "x", { env: ENV, dispatcher: agent, cache: false }),
+          ModelArtsValidationError,
+        );
       }),
       { numRuns: 300 },
     );
@@ -152,7 +150,7 @@ describe("response bodies", () => {
           .intercept({ path: () => true })
           .reply(status, body)
           .persist();
-        const outcome = await lookupVisualizationJobs({}, "x", {
+        const outcome = await runLookup({}, "x", {
           env: { ...ENV, HW_MAX_RETRIES: "0" },
           dispatcher: agent,
           cache: false,

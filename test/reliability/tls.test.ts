@@ -13,6 +13,7 @@ import { ModelArtsConfigError, ModelArtsNetworkError } from "../../provider/erro
 import { lookupVisualizationJobs } from "../../provider/lookup";
 import { lookup, useEmulator } from "../integration/helpers";
 import { failure } from "../support/failure";
+import { mockEnv } from "../support/mockApi";
 
 const TLS_DIR = join(__dirname, "../fixtures/tls");
 const tls = {
@@ -43,7 +44,7 @@ describe("TLS", () => {
   });
 
   it("accepts it when NODE_EXTRA_CA_CERTS names the certificate (read by Node at start-up)", async () => {
-    const script = `require(${JSON.stringify(join(__dirname, "../../dist/sdk"))}).lookupVisualizationJobs({ status: "RUNNING" }, "tls-test", { cache: false }).then((r) => process.stdout.write(String(r.ids.length)), (e) => { process.stdout.write(e.message); process.exitCode = 1; })`;
+    const script = `require(${JSON.stringify(join(__dirname, "../../dist/sdk"))}).lookupVisualizationJobs({ status: "RUNNING" }, { context: "tls-test", cache: false }).then((r) => process.stdout.write(String(r.ids.length)), (e) => { process.stdout.write(e.message); process.exitCode = 1; })`;
     // Asynchronously: the emulator answering the child runs on this process's event loop.
     const { stdout } = await promisify(execFile)(process.execPath, ["-e", script], {
       env: {
@@ -62,15 +63,10 @@ describe("plain http:// to a non-loopback host", () => {
     const agent = new MockAgent();
     agent.disableNetConnect();
     const error = await failure(
-      lookupVisualizationJobs({ endpoint: "http://10.1.2.3:8080" }, "x", {
-        env: {
-          HW_ACCESS_KEY: "AK",
-          HW_SECRET_KEY: "sk-value",
-          HW_REGION_NAME: "cn-north-4",
-          HW_PROJECT_ID: "p1",
-        },
-        dispatcher: agent,
-      }),
+      lookupVisualizationJobs(
+        { endpoint: "http://10.1.2.3:8080" },
+        { env: mockEnv("sk-value"), dispatcher: agent },
+      ),
     );
     expect(error).toBeInstanceOf(ModelArtsConfigError);
     expect(error.message).toContain('plain http:// with the non-loopback host "10.1.2.3"');

@@ -4,7 +4,7 @@
  */
 import { MockAgent } from "undici";
 import { ModelArtsResponseError } from "../../../provider/errors";
-import { lookupVisualizationJobs } from "../../../provider/lookup";
+import { runLookup } from "../../../provider/lookup";
 import { failure } from "../../support/failure";
 import { MOCK_ORIGIN, mockEnv } from "../../support/mockApi";
 
@@ -33,7 +33,7 @@ function serverAnswering(answer: (page: number, perPage: number) => object): {
 }
 
 const run = (agent: MockAgent, args: object = {}) =>
-  lookupVisualizationJobs(args, "x", { env: ENV, dispatcher: agent, cache: false });
+  runLookup(args, "x", { env: ENV, dispatcher: agent, cache: false });
 
 describe("listing", () => {
   it("refuses a total that would take more pages than a listing may, after one request", async () => {

@@ -6,19 +6,13 @@ import {
   parseProjectIds,
   parseQueryArgs,
 } from "../../../provider/schemas";
+import { failureOf } from "../../support/failure";
 
-function validationError(args: unknown): ModelArtsValidationError {
-  try {
-    parseQueryArgs(args, "getVisualizationJobs");
-  } catch (e) {
-    if (e instanceof ModelArtsValidationError) return e;
-    throw e;
-  }
-  throw new Error("expected a validation error");
-}
+const validationError = (args: unknown) =>
+  failureOf(() => parseQueryArgs(args, "getVisualizationJobs"), ModelArtsValidationError);
 
 describe("parseQueryArgs", () => {
-  it("applies the defaults of SPEC.md", () => {
+  it("applies the documented defaults", () => {
     expect(parseQueryArgs(undefined, "x")).toEqual({
       statuses: [],
       workspaceId: "0",
@@ -40,7 +34,7 @@ describe("parseQueryArgs", () => {
     expect(parseQueryArgs({ name: undefined, limit: null }, "x").limit).toBeUndefined();
   });
 
-  it("names the field, the rule and the value, as in SPEC.md", () => {
+  it("names the field, the rule and the value", () => {
     expect(validationError({ pageSize: 0 }).message).toBe(
       "Invalid arguments to getVisualizationJobs: pageSize must be an integer from 1 to 1000, got 0",
     );

@@ -1,6 +1,6 @@
 import { ModelArtsConfigError } from "../../../provider/errors";
-import { redact } from "../../../provider/redact";
 import { type Environment, resolveSettings } from "../../../provider/settings";
+import { failureOf } from "../../support/failure";
 
 const AKSK: Environment = { HW_ACCESS_KEY: "AK-ENV", HW_SECRET_KEY: "SK-ENV-secret" };
 const noConfig = () => undefined;
@@ -81,14 +81,10 @@ describe("resolveSettings", () => {
   });
 
   it("lists every name it looked at when there are no credentials", () => {
-    const error = (() => {
-      try {
-        resolveSettings({}, noConfig, { HW_REGION_NAME: "cn-north-4" });
-      } catch (e) {
-        return e as ModelArtsConfigError;
-      }
-    })();
-    expect(error).toBeInstanceOf(ModelArtsConfigError);
+    const error = failureOf(
+      () => resolveSettings({}, noConfig, { HW_REGION_NAME: "cn-north-4" }),
+      ModelArtsConfigError,
+    );
     for (const name of [
       "huaweicloud:accessKey",
       "HW_ACCESS_KEY",
@@ -170,14 +166,5 @@ describe("resolveSettings", () => {
       maxRetries: 0,
       insecure: true,
     });
-  });
-
-  it("registers the secrets it finds for redaction", () => {
-    resolveSettings({}, noConfig, {
-      HW_ACCESS_KEY: "AK",
-      HW_SECRET_KEY: "a-very-secret-key-123",
-      HW_REGION_NAME: "r",
-    });
-    expect(redact("boom a-very-secret-key-123 boom")).toBe("boom [REDACTED] boom");
   });
 });

@@ -1,7 +1,7 @@
 /**
- * The published SDK-HMAC-SHA256 test vectors (../shared/docs/modelarts-api.md, "Published test
- * vectors"): Huawei's signing guide and the Go SDK's signer tests. Kept as data: they are the
- * signer's oracle.
+ * The published SDK-HMAC-SHA256 test vectors: Huawei's API Request Signing Guide and the
+ * huaweicloud-sdk-go-v3 signer tests (docs/api-notes.md, "Published test vectors"). Kept as data:
+ * they are the signer's oracle.
  */
 import type { SignableRequest, SigningKey } from "../../../provider/signer";
 

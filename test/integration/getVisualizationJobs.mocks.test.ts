@@ -5,16 +5,18 @@
  * singular form's errors.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { demoJobs, type RunningEmulator, startEmulator } from "../../../emulator";
+import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
 import {
   getVisualizationJob,
   getVisualizationJobOutput,
   getVisualizationJobs,
   getVisualizationJobsOutput,
+  ModelArtsAmbiguousMatchError,
   ModelArtsError,
+  ModelArtsNoMatchError,
   ModelArtsValidationError,
-} from "../../../sdk";
-import { failure } from "../../support/failure";
+} from "../../sdk";
+import { failure } from "../support/failure";
 
 /** Whether an Output is known, and its value (Output internals: what the engine would see). */
 async function settle<T>(output: pulumi.Output<T>): Promise<{ known: boolean; value: T }> {
@@ -117,7 +119,10 @@ describe("the lookup functions in a Pulumi program", () => {
 
   it("names the filters when the singular form finds no job", async () => {
     useMocks(false);
-    const error = await failure(getVisualizationJob({ name: "no-such-tb", status: "RUNNING" }));
+    const error = await failure(
+      getVisualizationJob({ name: "no-such-tb", status: "RUNNING" }),
+      ModelArtsNoMatchError,
+    );
     expect(error.code).toBe("MODELARTS_NO_MATCH");
     expect(error.message).toBe(
       'getVisualizationJob found no visualization job matching name "no-such-tb", status "RUNNING". Check the filters, or list the candidates with getVisualizationJobs.',
@@ -126,8 +131,12 @@ describe("the lookup functions in a Pulumi program", () => {
 
   it("lists the ids and names when the singular form finds several jobs", async () => {
     useMocks(false);
-    const error = await failure(getVisualizationJob({ name: "recsys-two-tower-tb" }));
+    const error = await failure(
+      getVisualizationJob({ name: "recsys-two-tower-tb" }),
+      ModelArtsAmbiguousMatchError,
+    );
     expect(error.code).toBe("MODELARTS_AMBIGUOUS_MATCH");
+    expect(error.jobs.map((j) => j.jobId)).toEqual([1020, 1021]);
     expect(error.message).toContain(
       'found 2 visualization jobs matching name "recsys-two-tower-tb": 1020 "recsys-two-tower-tb" (RUNNING), 1021 "recsys-two-tower-tb" (COMPLETED)',
     );

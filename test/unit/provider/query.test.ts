@@ -1,5 +1,5 @@
-import { orderJobs, planListings, refineJobs } from "../../../provider/jobs";
 import type { VisualizationJob } from "../../../provider/model";
+import { orderJobs, planListings, refineJobs } from "../../../provider/query";
 import { parseQueryArgs } from "../../../provider/schemas";
 
 const job = (jobId: number, jobName: string, status: number, createTime = 0): VisualizationJob => ({

@@ -6,8 +6,13 @@
  */
 import { type Listing, type ListingContext, listAll } from "./listing";
 import { ListingCache } from "./listingCache";
-import type { NormalizedQuery, VisualizationJob, VisualizationJobsResult } from "./model";
-import { MAX_SEARCH_CONTENT, type ServerQuery } from "./schemas";
+import {
+  MAX_SEARCH_CONTENT,
+  type NormalizedQuery,
+  type VisualizationJob,
+  type VisualizationJobsResult,
+} from "./model";
+import type { ServerQuery } from "./schemas";
 
 /** The server-side listings a query needs. */
 export function planListings(query: NormalizedQuery): ServerQuery[] {

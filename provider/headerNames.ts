@@ -1,0 +1,34 @@
+/**
+ * The HTTP header names of the API, defined once (as smithy's signature-v4 does), lower-case as
+ * Node and undici hand them over. The client, the signer, redaction and the emulator all use these.
+ */
+
+/** The headers the API reads or sends. */
+export const HEADER = {
+  host: "host",
+  accept: "accept",
+  userAgent: "user-agent",
+  /** `SDK-HMAC-SHA256 Access=..., SignedHeaders=..., Signature=...`. */
+  authorization: "authorization",
+  /** The signing time, `YYYYMMDDTHHMMSSZ`; must be signed. */
+  sdkDate: "x-sdk-date",
+  /** Sent, and signed, with AK/SK credentials. */
+  projectId: "x-project-id",
+  /** The token of temporary AK/SK credentials; sent and signed. */
+  securityToken: "x-security-token",
+  /** An IAM token, sent instead of a signature. */
+  authToken: "x-auth-token",
+  /** The token IAM returns when one is issued. */
+  subjectToken: "x-subject-token",
+  /** The id of a request, in responses: quoted in error messages. */
+  requestId: "x-request-id",
+  retryAfter: "retry-after",
+} as const;
+
+/** Headers whose value is a credential: never logged, recorded or shown. */
+export const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set([
+  HEADER.authorization,
+  HEADER.authToken,
+  HEADER.securityToken,
+  HEADER.subjectToken,
+]);

@@ -1,0 +1,56 @@
+/**
+ * The public types as a program meets them. `npm run typecheck` compiles this file: each
+ * `@ts-expect-error` must meet an error, so a type that grew looser fails the check. At run time
+ * the test checks that the lists of argument names agree.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { QUERY_ARGUMENT_NAMES } from "../../../provider/schemas";
+import type {
+  GetVisualizationJobsArgs,
+  GetVisualizationJobsOutputArgs,
+  VisualizationJobsLookupArgs,
+} from "../../../sdk";
+
+const outputArgs: GetVisualizationJobsOutputArgs = {
+  status: ["RUNNING", pulumi.output(8)],
+  name: pulumi.output("vision-tb"),
+  nameRegex: "^vision-",
+  sortBy: pulumi.output("create_time" as const),
+  order: "desc",
+  limit: pulumi.output(1),
+  // @ts-expect-error a misspelt key is refused in the Output form too
+  stauts: "RUNNING",
+};
+
+const plainArgs: GetVisualizationJobsArgs = {
+  // @ts-expect-error the Promise form takes plain values, not Outputs
+  name: pulumi.output("x"),
+};
+
+const lookupArgs: VisualizationJobsLookupArgs = {
+  // @ts-expect-error sortBy is one of the API's sort fields
+  sortBy: "size",
+};
+
+describe("the public argument types", () => {
+  it("have exactly the fields the runtime validates", () => {
+    // Every key of this object must be a field of the plain arguments (checked by the compiler),
+    // and every field must be here (checked by `satisfies` with Required).
+    const everyField = {
+      status: 8,
+      name: "",
+      nameRegex: "",
+      searchContent: "",
+      workspaceId: "",
+      sortBy: "job_id",
+      order: "asc",
+      limit: 1,
+      pageSize: 1,
+      region: "",
+      projectId: "",
+      endpoint: "",
+    } satisfies Required<GetVisualizationJobsArgs>;
+    expect([...QUERY_ARGUMENT_NAMES].sort()).toEqual(Object.keys(everyField).sort());
+    expect([outputArgs, plainArgs, lookupArgs]).toHaveLength(3);
+  });
+});
