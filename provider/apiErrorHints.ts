@@ -1,6 +1,6 @@
 /**
  * What a user can do about an API error, by gateway or ModelArts error code and then by HTTP status
- * (modelarts-api.md, "Errors"). The hint ends the error message.
+ * (docs/api-notes.md, "Errors"). The hint ends the error message.
  */
 
 const CREDENTIALS =

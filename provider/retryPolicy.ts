@@ -1,6 +1,6 @@
 /**
- * When to retry and how long to wait (SPEC.md, "Retries"). Only 429, 500, 502, 503, 504 and
- * connection failures are retried: 400, 401, 403 and 404 never are, because more than five
+ * When to retry and how long to wait (docs/api-notes.md, "Errors"). Only 429, 500, 502, 503, 504
+ * and connection failures are retried: 400, 401, 403 and 404 never are, because more than five
  * consecutive AK/SK authentication failures lock the key pair for five minutes.
  */
 

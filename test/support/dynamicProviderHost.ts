@@ -1,6 +1,6 @@
 /**
  * Pulumi's real dynamic-provider host process, driven over gRPC as the engine drives it
- * (pulumi-notes.md, "Testing without the Pulumi CLI"). The host loads our serialized shim, which
+ * (CONTRIBUTING.md, "How the tests drive Pulumi"). The host loads our serialized shim, which
  * requires `pulumi-modelarts/dynamic-provider` by name from the host's working directory: a
  * temporary folder whose node_modules links to this repository's built package.
  */
