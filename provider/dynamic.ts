@@ -40,7 +40,7 @@ function containsUnknown(value: unknown): boolean {
   return false;
 }
 
-async function lookUp(props: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function lookupForState(props: Record<string, unknown>): Promise<Record<string, unknown>> {
   const args = argumentsOf(props);
   // A refresh or update in another process never shares a listing: it must see the jobs as they are now.
   const result = await runLookup(args, CONTEXT, {
@@ -94,14 +94,14 @@ export async function diff(
 
 /** Runs the lookup; the id is random, as a data source's is: the lookup owns no cloud resource. */
 export async function create(inputs: Record<string, unknown>): Promise<dynamic.CreateResult> {
-  const outs = await lookUp(inputs);
+  const outs = await lookupForState(inputs);
   const id = `lookup-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
   return { id, outs };
 }
 
 /** Runs the lookup again (`pulumi refresh`), so that drift shows. */
 export async function read(id: string, props: Record<string, unknown>): Promise<dynamic.ReadResult> {
-  return { id, props: await lookUp(props) };
+  return { id, props: await lookupForState(props) };
 }
 
 /** Runs the lookup with the new arguments. */
@@ -110,7 +110,7 @@ export async function update(
   _olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<dynamic.UpdateResult> {
-  return { outs: await lookUp(news) };
+  return { outs: await lookupForState(news) };
 }
 
 /** Forgets the lookup: no job is ever touched. */
