@@ -9,7 +9,7 @@ import { apiErrorHint } from "./apiErrorHints";
 import { ModelArtsApiError, ModelArtsNetworkError, ModelArtsResponseError } from "./errors";
 import { HEADER } from "./headerNames";
 import { type Logger, redactingLogger, silentLogger } from "./logger";
-import { registerSecrets } from "./redact";
+import { redact, registerSecrets } from "./redact";
 import {
   DEFAULT_RETRY_TIMING,
   parseRetryAfter,
@@ -56,7 +56,15 @@ export interface ApiClientOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
   readonly logger?: Logger;
+  /**
+   * Ends the client's work: an aborted signal starts no new attempt, cancels those in flight and
+   * ends waits, each rejecting with the signal's reason (the lookup's timeout, or its first failure).
+   */
+  readonly signal?: AbortSignal;
 }
+
+/** The most bytes of a response body read unless a request says otherwise: 1 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /** One GET. */
 export interface ApiGetRequest {
@@ -70,6 +78,8 @@ export interface ApiGetRequest {
   /** Sent, and signed, as `X-Project-Id` with AK/SK credentials. */
   readonly projectId?: string;
   readonly gate?: AttemptGate;
+  /** A larger body is a failure, and is not read further; default {@link DEFAULT_MAX_BODY_BYTES}. */
+  readonly maxBodyBytes?: number;
 }
 
 /** A successful response. */
@@ -100,9 +110,12 @@ function headerString(
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** A short, readable excerpt of a body that is not JSON (a proxy's HTML error page, say). */
+/**
+ * A short, readable excerpt of a body that is not JSON (a proxy's HTML error page, say). Redacted
+ * before it is cut, so that a secret straddling the cut cannot survive in part.
+ */
 function excerpt(text: string): string {
-  const plain = text
+  const plain = redact(text.slice(0, 64 * 1024))
     .replace(/<[^>]*>/g, " ")
     .replace(/\s+/g, " ")
     .trim();
@@ -144,6 +157,7 @@ export class ApiClient {
     const attempts = this.options.maxRetries + 1;
 
     for (let attempt = 0; ; attempt++) {
+      this.throwIfAborted();
       const started = performance.now();
       const once = () => this.attempt(request, base, path, target, attempt + 1);
       const outcome = await (request.gate ? request.gate.run(once) : once());
@@ -170,8 +184,58 @@ export class ApiClient {
       this.logger.debug(
         `GET ${target} -> ${outcome.reason} in ${elapsed} ms; retrying in ${delay} ms (attempt ${attempt + 2} of ${attempts})`,
       );
-      await this.sleep(delay);
+      await this.abortableSleep(delay);
     }
+  }
+
+  /** Throws the signal's reason once the client's work is over. */
+  private throwIfAborted(): void {
+    const signal = this.options.signal;
+    if (signal?.aborted) throw signal.reason;
+  }
+
+  /** Waits `ms`, or rejects with the signal's reason as soon as it is aborted. */
+  private async abortableSleep(ms: number): Promise<void> {
+    const signal = this.options.signal;
+    if (signal === undefined) return this.sleep(ms);
+    this.throwIfAborted();
+    let onAbort: (() => void) | undefined;
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => reject(signal.reason);
+      signal.addEventListener("abort", onAbort, { once: true });
+    });
+    try {
+      await Promise.race([this.sleep(ms), aborted]);
+    } finally {
+      signal.removeEventListener("abort", onAbort!);
+    }
+  }
+
+  /**
+   * Reads a body up to `maxBytes`; undefined when it is larger, after destroying the stream so
+   * that nothing more is read.
+   */
+  private async readBody(
+    body: Dispatcher.ResponseData["body"],
+    headers: Record<string, string | string[] | undefined>,
+    maxBytes: number,
+  ): Promise<string | undefined> {
+    const declared = Number(headerString(headers, "content-length"));
+    if (declared > maxBytes) {
+      body.destroy();
+      return undefined;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of body) {
+      size += (chunk as Buffer).length;
+      if (size > maxBytes) {
+        body.destroy();
+        return undefined;
+      }
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks, size).toString("utf8");
   }
 
   /** The headers of one attempt, signed afresh. */
@@ -203,9 +267,11 @@ export class ApiClient {
     target: string,
     attemptNumber: number,
   ): Promise<ApiResponse | RetryableFailure> {
+    this.throwIfAborted();
+    const maxBodyBytes = request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     let status: number;
     let responseHeaders: Record<string, string | string[] | undefined>;
-    let text: string;
+    let text: string | undefined;
     try {
       const response = await this.options.dispatcher.request({
         origin: base.origin,
@@ -214,12 +280,24 @@ export class ApiClient {
         headers: this.headersFor(request, base, path),
         headersTimeout: this.timeouts.headersMs,
         bodyTimeout: this.timeouts.bodyMs,
+        signal: this.options.signal,
       });
       status = response.statusCode;
       responseHeaders = response.headers;
-      text = await response.body.text();
+      text = await this.readBody(response.body, responseHeaders, maxBodyBytes);
     } catch (cause) {
+      this.throwIfAborted();
       return this.networkFailure(request, base, cause, attemptNumber);
+    }
+    if (text === undefined) {
+      return {
+        error: new ModelArtsResponseError(
+          `ModelArts ${request.operation} returned HTTP ${status} with a body larger than ${maxBodyBytes} bytes, more than such an answer can hold; it was not read further. Check that the endpoint points at the ModelArts API, and any proxy between.`,
+        ),
+        retryable: false,
+        throttled: false,
+        reason: "a body too large",
+      };
     }
 
     const requestIdHeader = headerString(responseHeaders, HEADER.requestId);

@@ -1,13 +1,24 @@
 /**
  * The undici dispatchers lookups use by default: keep-alive connection pools, shared by every lookup
  * in the process that needs the same TLS and proxy options, so that repeated lookups reuse
- * connections. Tests pass their own dispatcher (a `MockAgent`) instead.
+ * connections. HTTPS goes through the proxy of `HTTPS_PROXY` unless `NO_PROXY` exempts the host,
+ * over our own tunnel (proxyTunnel.ts); plain `http://` (loopback only) never goes through a proxy.
+ * Tests pass their own dispatcher (a `MockAgent`) instead.
  */
-import type { Dispatcher } from "undici";
+import type { buildConnector, Dispatcher } from "undici";
 import { BoundedMap } from "./boundedMap";
+import {
+  bypassesProxy,
+  type ConnectCallback,
+  type ConnectOptions,
+  connectThroughProxy,
+  type ProxyConfig,
+  proxyFromEnv,
+  withoutUserinfo,
+} from "./proxyTunnel";
 import type { Environment } from "./settings";
 
-/** Connection timeouts: how long to wait for a TCP + TLS connection. */
+/** Connection timeouts: how long to wait for a TCP + TLS connection (through the proxy too). */
 export const CONNECT_TIMEOUT_MS = 10_000;
 
 /** How long an idle kept-alive connection stays open. */
@@ -28,40 +39,63 @@ const dispatchers = new BoundedMap<string, Dispatcher>(
   (dispatcher) => void dispatcher.close().catch(() => {}),
 );
 
-function firstSet(env: Environment, ...names: string[]): string | undefined {
-  for (const name of names) {
-    const value = env[name];
-    if (value !== undefined && value !== "") return value;
-  }
-  return undefined;
+/** The transport a lookup's requests take: what decides whom they reach and what is trusted. */
+export interface Transport {
+  readonly insecure: boolean;
+  readonly proxy?: ProxyConfig;
 }
 
 /**
- * The shared dispatcher for these options. `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` (either case)
- * are read from `env`; with none set, a plain keep-alive `Agent` serves.
+ * The transport of these options, reading `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` (either case)
+ * from `env`.
+ *
+ * @throws ModelArtsConfigError when the proxy variable is not a URL.
  */
-export function dispatcherFor(options: { insecure: boolean; env: Environment }): Dispatcher {
-  const httpsProxy = firstSet(options.env, "HTTPS_PROXY", "https_proxy");
-  const httpProxy = firstSet(options.env, "HTTP_PROXY", "http_proxy");
-  const noProxy = firstSet(options.env, "NO_PROXY", "no_proxy");
-  const key = JSON.stringify([options.insecure, httpsProxy, httpProxy, noProxy]);
+export function transportFor(options: { insecure: boolean; env: Environment }): Transport {
+  return { insecure: options.insecure, proxy: proxyFromEnv(options.env) };
+}
+
+/** A string that tells transports apart (for cache keys); the proxy's userinfo is part of it. */
+export function transportKey(transport: Transport): string {
+  const proxy = transport.proxy;
+  return JSON.stringify([transport.insecure, proxy?.url.href ?? null, proxy?.noProxy ?? []]);
+}
+
+/** The shared dispatcher of a transport. */
+export function dispatcherFor(transport: Transport): Dispatcher {
+  const key = transportKey(transport);
   let dispatcher = dispatchers.get(key);
   if (dispatcher === undefined) {
     // undici is loaded with the first dispatcher, not at import: it is a third of the package's
     // import time (`npm run bench`), and tests that inject a MockAgent never need this one.
-    const { Agent, EnvHttpProxyAgent } = require("undici") as typeof import("undici");
-    const common = {
+    const undici = require("undici") as typeof import("undici");
+    const tls = { rejectUnauthorized: !transport.insecure, timeoutMs: CONNECT_TIMEOUT_MS };
+    const direct = undici.buildConnector({
+      rejectUnauthorized: tls.rejectUnauthorized,
+      timeout: CONNECT_TIMEOUT_MS,
+    });
+    const { proxy } = transport;
+    const connect = (options: ConnectOptions, callback: ConnectCallback) => {
+      const proxied =
+        proxy !== undefined &&
+        options.protocol === "https:" &&
+        !bypassesProxy(proxy.noProxy, options.hostname, options.port || "443");
+      if (proxied) connectThroughProxy(proxy, options, tls, callback);
+      else direct(options as buildConnector.Options, callback as buildConnector.Callback);
+    };
+    dispatcher = new undici.Agent({
       keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
       connections: MAX_CONNECTIONS_PER_ORIGIN,
-      connect: { timeout: CONNECT_TIMEOUT_MS, rejectUnauthorized: !options.insecure },
-    };
-    dispatcher =
-      httpsProxy || httpProxy
-        ? new EnvHttpProxyAgent({ ...common, httpProxy, httpsProxy, noProxy })
-        : new Agent(common);
+      connect: connect as buildConnector.connector,
+    });
     dispatchers.set(key, dispatcher);
   }
   return dispatcher;
+}
+
+/** How a transport's proxy is named in messages: `the proxy http://proxy:3128 (HTTPS_PROXY)`. */
+export function describeProxy(transport: Transport): string | undefined {
+  return transport.proxy && `the proxy ${withoutUserinfo(transport.proxy.url)} (${transport.proxy.from})`;
 }
 
 /** Closes every shared dispatcher (their requests in flight finish first); new ones are made as needed. */

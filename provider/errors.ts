@@ -1,13 +1,13 @@
 /**
  * The errors this package throws. Each has a stable `code`, a message that says what was asked,
  * what came back and what to do, and never a secret: every message and every `cause` passes
- * through {@link redact}. Like Pulumi's `RunError`, the classes are recognised by a brand
+ * through {@link forDisplay} (redacted, control characters escaped). Like Pulumi's `RunError`, the classes are recognised by a brand
  * (`ModelArtsApiError.isInstance(x)`), so checks still work when two copies of this package are
  * loaded (a program's and the dynamic provider's). Each class has a brand of its own, and an error
  * carries the brands of its class and of every class above it: `ModelArtsError.isInstance` is true
  * of every error here, `ModelArtsApiError.isInstance` only of API errors.
  */
-import { redact } from "./redact";
+import { forDisplay, redact } from "./redact";
 
 /** The brand of a class, by its name: shared by every copy of this package in the process. */
 function brandOf(className: string): symbol {
@@ -21,6 +21,7 @@ export type ModelArtsErrorCode =
   | "MODELARTS_API"
   | "MODELARTS_NETWORK"
   | "MODELARTS_RESPONSE"
+  | "MODELARTS_TIMEOUT"
   | "MODELARTS_NO_MATCH"
   | "MODELARTS_AMBIGUOUS_MATCH";
 
@@ -39,7 +40,7 @@ export class ModelArtsError extends Error {
 
   constructor(code: ModelArtsErrorCode, message: string, options?: { cause?: unknown }) {
     super(
-      redact(message),
+      forDisplay(message),
       options?.cause === undefined ? undefined : { cause: sanitizeCause(options.cause) },
     );
     this.code = code;
@@ -88,7 +89,7 @@ export class ModelArtsValidationError extends ModelArtsError {
       "MODELARTS_VALIDATION",
       `Invalid arguments to ${context}: ${issues.map((i) => i.message).join("; ")}`,
     );
-    this.issues = issues.map((i) => ({ field: i.field, message: redact(i.message) }));
+    this.issues = issues.map((i) => ({ field: i.field, message: forDisplay(i.message) }));
   }
 }
 
@@ -126,7 +127,7 @@ export class ModelArtsApiError extends ModelArtsError {
     this.operation = details.operation;
     this.status = details.status;
     this.errorCode = details.errorCode;
-    this.errorMessage = details.errorMessage === undefined ? undefined : redact(details.errorMessage);
+    this.errorMessage = details.errorMessage === undefined ? undefined : forDisplay(details.errorMessage);
     this.requestId = details.requestId;
   }
 }
@@ -135,6 +136,13 @@ export class ModelArtsApiError extends ModelArtsError {
 export class ModelArtsNetworkError extends ModelArtsError {
   constructor(message: string, cause: unknown) {
     super("MODELARTS_NETWORK", message, { cause });
+  }
+}
+
+/** The whole lookup took longer than its time bound (`timeoutSeconds`); nothing was left running. */
+export class ModelArtsTimeoutError extends ModelArtsError {
+  constructor(message: string) {
+    super("MODELARTS_TIMEOUT", message);
   }
 }
 
@@ -175,9 +183,9 @@ export class ModelArtsAmbiguousMatchError extends ModelArtsError {
  * Authorization header.
  */
 function sanitizeCause(cause: unknown, depth = 0): unknown {
-  if (!(cause instanceof Error)) return typeof cause === "string" ? redact(cause) : undefined;
+  if (!(cause instanceof Error)) return typeof cause === "string" ? forDisplay(cause) : undefined;
   const inner = depth < 4 && cause.cause !== undefined ? sanitizeCause(cause.cause, depth + 1) : undefined;
-  const copy = new Error(redact(cause.message), inner === undefined ? undefined : { cause: inner });
+  const copy = new Error(forDisplay(cause.message), inner === undefined ? undefined : { cause: inner });
   copy.name = cause.name;
   const code = (cause as { code?: unknown }).code;
   if (typeof code === "string") Object.assign(copy, { code });

@@ -27,6 +27,21 @@ export const CONSISTENCY_RETRIES = 3;
  */
 export const MAX_PAGES = 10_000;
 
+/**
+ * The requests a listing may spend, over all its passes: twice the pages of its first pass plus
+ * this. A server whose pages never agree (one that repeats a job on every page, say) then gets one
+ * new listing and an error, not an amplification of three more whole listings.
+ */
+export const EXTRA_REQUESTS = 10;
+
+/**
+ * The most bytes one page's body may have: a job is well under 1 KiB on the wire; 16 KiB a job and
+ * 64 KiB besides leave room for long descriptions and still stop a body that never ends.
+ */
+export function maxPageBytes(perPage: number): number {
+  return perPage * 16 * 1024 + 64 * 1024;
+}
+
 /** Where and how a listing runs. */
 export interface ListingContext {
   readonly client: ApiClient;
@@ -68,12 +83,43 @@ async function fetchPage(
     operation: LIST_OPERATION,
     projectId: ctx.projectId,
     gate: ctx.limiter,
+    maxBodyBytes: maxPageBytes(perPage),
   });
   return parseJobsPage(response.body, { operation: LIST_OPERATION, requestId: response.requestId });
 }
 
+/** Counts a listing's requests against its bound, set by its first pass. */
+class RequestBudget {
+  private spent = 0;
+  private limit: number | undefined;
+  private firstPassPages = 0;
+
+  constructor(private readonly query: ServerQuery) {}
+
+  /** Spends `requests`; the first pass's page count, once known, sets the bound. */
+  spend(requests: number, passPages?: number): void {
+    if (passPages !== undefined && this.limit === undefined) {
+      this.firstPassPages = passPages;
+      this.limit = 2 * passPages + EXTRA_REQUESTS;
+    }
+    this.spent += requests;
+    if (this.limit !== undefined && this.spent > this.limit) {
+      throw new ModelArtsResponseError(
+        `ModelArts ${LIST_OPERATION} (${describe(this.query)}) would take more than ${this.limit} requests: its pages kept disagreeing (a listing of ${this.firstPassPages} pages, listed again). ` +
+          "Check that the endpoint points at the ModelArts API and that nothing between rewrites its answers; run the lookup again.",
+      );
+    }
+  }
+}
+
 /** One pass over the listing; throws {@link Inconsistency} when the pages disagree. */
-async function listOnce(ctx: ListingContext, query: ServerQuery, pageSize: number): Promise<Listing> {
+async function listOnce(
+  ctx: ListingContext,
+  query: ServerQuery,
+  pageSize: number,
+  budget: RequestBudget,
+): Promise<Listing> {
+  budget.spend(1);
   const first = await fetchPage(ctx, query, 1, pageSize);
   const total = first.totalCount;
   let perPage = pageSize;
@@ -91,6 +137,7 @@ async function listOnce(ctx: ListingContext, query: ServerQuery, pageSize: numbe
       `ModelArts ${LIST_OPERATION} (${describe(query)}) reported job_total_count ${total} with ${perPage} jobs a page: ${pageCount} pages, more than the ${MAX_PAGES} a listing may take. Check that the endpoint points at the ModelArts API, or narrow the lookup (status, searchContent).`,
     );
   }
+  budget.spend(pageCount - 1, pageCount);
   const rest = await Promise.all(
     Array.from({ length: pageCount - 1 }, (_, i) => fetchPage(ctx, query, i + 2, perPage)),
   );
@@ -129,9 +176,10 @@ async function listOnce(ctx: ListingContext, query: ServerQuery, pageSize: numbe
  *   and the client's errors as they come.
  */
 export async function listAll(ctx: ListingContext, query: ServerQuery, pageSize: number): Promise<Listing> {
+  const budget = new RequestBudget(query);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await listOnce(ctx, query, pageSize);
+      return await listOnce(ctx, query, pageSize, budget);
     } catch (e) {
       if (!(e instanceof Inconsistency)) throw e;
       if (attempt > CONSISTENCY_RETRIES) {

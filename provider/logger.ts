@@ -1,8 +1,8 @@
 /**
  * Diagnostics. The package logs through a {@link Logger} it is given (the SDK passes `pulumi.log`),
- * never to the console, and every line passes through {@link redact} first.
+ * never to the console, and every line is redacted and its control characters escaped first.
  */
-import { redact } from "./redact";
+import { forDisplay } from "./redact";
 
 /** Where diagnostics go. */
 export interface Logger {
@@ -15,10 +15,10 @@ export interface Logger {
 /** A logger that drops everything. */
 export const silentLogger: Logger = { debug: () => {}, warn: () => {} };
 
-/** Wraps a logger so that no line reaches it without passing through {@link redact}. */
+/** Wraps a logger so that no line reaches it without passing through {@link forDisplay}. */
 export function redactingLogger(logger: Logger): Logger {
   return {
-    debug: (message) => logger.debug(redact(message)),
-    warn: (message) => logger.warn(redact(message)),
+    debug: (message) => logger.debug(forDisplay(message)),
+    warn: (message) => logger.warn(forDisplay(message)),
   };
 }

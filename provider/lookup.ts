@@ -8,7 +8,14 @@ import { createHash } from "node:crypto";
 import type { Dispatcher } from "undici";
 import { ApiClient, type ClientTimeouts } from "./client";
 import { AdaptiveLimiter, DEFAULT_CONCURRENCY } from "./concurrency";
-import { closeSharedDispatchers, dispatcherFor } from "./dispatcher";
+import {
+  closeSharedDispatchers,
+  dispatcherFor,
+  type Transport,
+  transportFor,
+  transportKey,
+} from "./dispatcher";
+import { ModelArtsTimeoutError } from "./errors";
 import { type ListingCache, processListingCache } from "./listingCache";
 import { type Logger, redactingLogger, silentLogger } from "./logger";
 import type { VisualizationJobsQueryArgs, VisualizationJobsResult } from "./model";
@@ -40,11 +47,29 @@ export interface LookupDependencies {
   readonly random?: () => number;
 }
 
-/** A hash that tells identities apart without keeping their secrets. */
-function identityOf(credentials: Credentials): string {
+/**
+ * A hash that tells apart who asks and how the answer travels, without keeping secrets: the whole
+ * credential (a wrong security token is another identity) and the transport (TLS verification and
+ * proxy), so that an answer obtained without verification, or through another proxy, is never
+ * handed to a lookup that verifies.
+ */
+function identityOf(credentials: Credentials, transport: Transport): string {
   const who =
-    credentials.kind === "aksk" ? [credentials.accessKey, credentials.secretKey] : [credentials.token];
-  return createHash("sha256").update(JSON.stringify(who)).digest("hex").slice(0, 32);
+    credentials.kind === "aksk"
+      ? [credentials.accessKey, credentials.secretKey, credentials.securityToken ?? null]
+      : [credentials.token];
+  return createHash("sha256")
+    .update(JSON.stringify([who, transportKey(transport)]))
+    .digest("hex")
+    .slice(0, 32);
+}
+
+/** The error a lookup fails with when its time bound passes. */
+function timeoutError(context: string, timeoutMs: number): ModelArtsTimeoutError {
+  return new ModelArtsTimeoutError(
+    `${context} did not finish within ${timeoutMs / 1000} s; the requests still in flight were cancelled. ` +
+      "Raise the bound with the timeoutSeconds argument or HW_MODELARTS_TIMEOUT (seconds, at most 3600), or narrow the lookup (status, searchContent).",
+  );
 }
 
 /** Options of {@link lookupVisualizationJobs}: its dependencies, and a name for messages. */
@@ -100,9 +125,17 @@ export async function runLookup(
   const query = parseQueryArgs(args, context);
   const env = deps.env ?? process.env;
   const settings = resolveSettings(query, deps.config ?? (() => undefined), env);
+  const transport = transportFor({ insecure: settings.insecure, env });
   const logger = redactingLogger(deps.logger ?? silentLogger);
+  // One signal ends the lookup's work: the time bound, or the first failure that ends the lookup,
+  // cancels the requests in flight and starts no new one (five failed AK/SK attempts lock the key).
+  const controller = new AbortController();
+  const deadline = setTimeout(
+    () => controller.abort(timeoutError(context, settings.timeoutMs)),
+    settings.timeoutMs,
+  );
   const client = new ApiClient({
-    dispatcher: deps.dispatcher ?? dispatcherFor({ insecure: settings.insecure, env }),
+    dispatcher: deps.dispatcher ?? dispatcherFor(transport),
     credentials: settings.credentials,
     maxRetries: settings.maxRetries,
     timing: deps.timing,
@@ -111,29 +144,37 @@ export async function runLookup(
     sleep: deps.sleep,
     random: deps.random,
     logger,
+    signal: controller.signal,
   });
-  const identity = identityOf(settings.credentials);
-  const projectId =
-    settings.projectId !== undefined
-      ? settings.projectId
-      : await discoverProjectId(
-          client,
-          { authUrl: settings.authUrl, region: settings.region, identity },
-          deps.projectIds ?? processProjectIds,
-        );
-  return queryVisualizationJobs(
-    {
-      client,
-      endpoint: settings.endpoint,
-      projectId,
-      identity,
-      // The cool-down follows the retry timing: half the shortest wait after a throttled attempt.
-      limiter: new AdaptiveLimiter(deps.concurrency ?? DEFAULT_CONCURRENCY, {
-        coolDownMs: (deps.timing ?? DEFAULT_RETRY_TIMING).throttleDelayMs[0] / 2,
-      }),
-      logger,
-      cache: deps.cache === false ? undefined : (deps.cache ?? processListingCache),
-    },
-    query,
-  );
+  const identity = identityOf(settings.credentials, transport);
+  try {
+    const projectId =
+      settings.projectId !== undefined
+        ? settings.projectId
+        : await discoverProjectId(
+            client,
+            { authUrl: settings.authUrl, region: settings.region, identity },
+            deps.projectIds ?? processProjectIds,
+          );
+    return await queryVisualizationJobs(
+      {
+        client,
+        endpoint: settings.endpoint,
+        projectId,
+        identity,
+        // The cool-down follows the retry timing: half the shortest wait after a throttled attempt.
+        limiter: new AdaptiveLimiter(deps.concurrency ?? DEFAULT_CONCURRENCY, {
+          coolDownMs: (deps.timing ?? DEFAULT_RETRY_TIMING).throttleDelayMs[0] / 2,
+        }),
+        logger,
+        cache: deps.cache === false ? undefined : (deps.cache ?? processListingCache),
+      },
+      query,
+    );
+  } catch (error) {
+    controller.abort(error);
+    throw error;
+  } finally {
+    clearTimeout(deadline);
+  }
 }

@@ -9,6 +9,15 @@ export const MAX_PAGE_SIZE = 1000;
 /** The API's limit on `search_content`, in characters. */
 export const MAX_SEARCH_CONTENT = 64;
 
+/** What a project id looks like (a 32-character hex id in practice): it becomes a path segment. */
+export const PROJECT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The default of `timeoutSeconds`: how long a whole lookup may take. */
+export const DEFAULT_TIMEOUT_SECONDS = 300;
+
+/** The largest `timeoutSeconds`. */
+export const MAX_TIMEOUT_SECONDS = 3600;
+
 /** The values `sortBy` takes: the fields the API sorts by. */
 export const SORT_FIELDS = ["job_id", "job_name", "job_desc", "create_time", "status"] as const;
 
@@ -30,7 +39,10 @@ export interface VisualizationJobsQueryArgs {
   readonly status?: JobStatusInput | readonly JobStatusInput[];
   /** The exact job name. */
   readonly name?: string;
-  /** A JavaScript regular expression matched against the job name. */
+  /**
+   * A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax
+   * (JavaScript's without lookaround or backreferences), matched in linear time.
+   */
   readonly nameRegex?: string;
   /** Server-side search text (at most 64 characters), matched against the job name. */
   readonly searchContent?: string;
@@ -50,6 +62,11 @@ export interface VisualizationJobsQueryArgs {
   readonly projectId?: string;
   /** Overrides the configured ModelArts endpoint for this call. */
   readonly endpoint?: string;
+  /**
+   * How long the whole lookup may take, in seconds (1 to 3600), every page and retry included;
+   * default `HW_MODELARTS_TIMEOUT`, else 300. Past it the lookup fails with a ModelArtsTimeoutError.
+   */
+  readonly timeoutSeconds?: number;
 }
 
 /** The arguments after validation: defaults applied, statuses as sorted unique codes. */
@@ -67,6 +84,7 @@ export interface NormalizedQuery {
   readonly region?: string;
   readonly projectId?: string;
   readonly endpoint?: string;
+  readonly timeoutSeconds?: number;
 }
 
 /** One ModelArts visualization job (a TensorBoard or MindInsight job). */
@@ -98,7 +116,10 @@ export interface VisualizationJobsResult {
   readonly ids: readonly number[];
   /** The same jobs' names, index for index. */
   readonly names: readonly string[];
-  /** The same jobs' service URLs, index for index. */
+  /**
+   * The same jobs' service URLs, index for index; `""` for a job whose URL is not `http(s)://`
+   * (the job's own `serviceUrl` keeps what the API reported).
+   */
   readonly serviceUrls: readonly string[];
   /** What the API reported as `job_total_count` for the server-side query (summed over statuses). */
   readonly totalCount: number;

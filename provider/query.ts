@@ -12,6 +12,7 @@ import {
   type VisualizationJob,
   type VisualizationJobsResult,
 } from "./model";
+import { compileNamePattern } from "./namePattern";
 import type { ServerQuery } from "./schemas";
 
 /** The server-side listings a query needs. */
@@ -55,13 +56,28 @@ export function orderJobs<T extends SortableJob>(
 /** The client-side filters: status (again), exact name, name pattern. */
 export function refineJobs(jobs: readonly VisualizationJob[], query: NormalizedQuery): VisualizationJob[] {
   const statuses = query.statuses.length > 0 ? new Set(query.statuses) : undefined;
-  const pattern = query.nameRegex !== undefined ? new RegExp(query.nameRegex) : undefined;
+  const pattern = query.nameRegex !== undefined ? compileNamePattern(query.nameRegex) : undefined;
   return jobs.filter(
     (job) =>
       (statuses === undefined || statuses.has(job.status)) &&
       (query.name === undefined || job.jobName === query.name) &&
       (pattern === undefined || pattern.test(job.jobName)),
   );
+}
+
+/**
+ * A service URL fit to hand to other resources: `http(s)://` only. Whoever can create jobs controls
+ * what the API reports, and a `javascript:` or `file:` URL must not flow into a dashboard or a
+ * probe; the job itself keeps the raw field.
+ */
+export function safeServiceUrl(url: string): string {
+  if (!/^https?:\/\//i.test(url)) return "";
+  try {
+    new URL(url);
+    return url;
+  } catch {
+    return "";
+  }
 }
 
 /** The jobs of several listings, each once (a listing's own jobs are distinct already). */
@@ -99,7 +115,7 @@ export async function queryVisualizationJobs(
     jobs,
     ids: jobs.map((j) => j.jobId),
     names: jobs.map((j) => j.jobName),
-    serviceUrls: jobs.map((j) => j.serviceUrl),
+    serviceUrls: jobs.map((j) => safeServiceUrl(j.serviceUrl)),
     totalCount: listings.reduce((n, l) => n + l.totalCount, 0),
     jobCountLimit: listings[0]?.jobCountLimit,
     quotas: listings[0]?.quotas,

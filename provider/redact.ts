@@ -45,6 +45,8 @@ export function forgetSecrets(): void {
 }
 
 const WIRE_SHAPES: ReadonlyArray<[RegExp, string]> = [
+  // A URL's userinfo (`https://user:password@host`), in an endpoint, a proxy or anything a server echoes.
+  [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@]*@/gi, "$1"],
   [/(Signature=)[0-9a-fA-F]+/g, `$1${REDACTED}`],
   [/(SDK-HMAC-SHA256\s+Access=)[^,\s]+/g, `$1${REDACTED}`],
   // A credential header's value, wherever it is echoed (`x-security-token:abc`, `"x-auth-token": "abc"`).
@@ -56,6 +58,28 @@ const WIRE_SHAPES: ReadonlyArray<[RegExp, string]> = [
     `$1${REDACTED}`,
   ],
 ];
+
+/**
+ * Control characters as visible escapes (`\x1b`, `\n`): what a server sends (an `error_msg`, a job
+ * name) must not move a terminal's cursor, colour it, or forge a line of its own in a log.
+ */
+export function escapeControls(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    if (c === "\t") return "\\t";
+    const code = c.charCodeAt(0);
+    return code > 0xff
+      ? `\\u${code.toString(16).padStart(4, "0")}`
+      : `\\x${code.toString(16).padStart(2, "0")}`;
+  });
+}
+
+/** Text fit to show: redacted, then with control characters escaped. For messages and log lines. */
+export function forDisplay(text: string): string {
+  return escapeControls(redact(text));
+}
 
 /** Returns `text` with every registered secret and every wire-shaped credential replaced. */
 export function redact(text: string): string {

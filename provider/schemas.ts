@@ -9,11 +9,14 @@ import {
   type JobsPage,
   MAX_PAGE_SIZE,
   MAX_SEARCH_CONTENT,
+  MAX_TIMEOUT_SECONDS,
   type NormalizedQuery,
+  PROJECT_ID_PATTERN,
   SORT_FIELDS,
   type VisualizationJob,
   type VisualizationJobsQueryArgs,
 } from "./model";
+import { isValidNamePattern } from "./namePattern";
 import { jobStatusName, parseJobStatus } from "./status";
 
 type Zod = typeof ZodNamespace;
@@ -38,15 +41,6 @@ interface ArgumentSpec {
   readonly schema: (z: Zod) => ZodNamespace.ZodType;
 }
 
-function isValidRegex(source: string): boolean {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Every argument of a lookup, keyed by {@link VisualizationJobsQueryArgs}: the one runtime list of
  * them. `satisfies` makes a field added to the interface but not here (or the reverse) a compile
@@ -64,8 +58,8 @@ const ARGUMENTS = {
   },
   name: { rule: "a non-empty string", schema: (z) => z.string().min(1) },
   nameRegex: {
-    rule: "a valid JavaScript regular expression",
-    schema: (z) => z.string().min(1).refine(isValidRegex),
+    rule: "a valid RE2 regular expression (JavaScript syntax without lookaround or backreferences)",
+    schema: (z) => z.string().min(1).refine(isValidNamePattern),
   },
   searchContent: {
     rule: `a string of at most ${MAX_SEARCH_CONTENT} characters`,
@@ -91,6 +85,10 @@ const ARGUMENTS = {
   region: { rule: "a non-empty string", schema: (z) => z.string().min(1) },
   projectId: { rule: "a non-empty string", schema: (z) => z.string().min(1) },
   endpoint: { rule: "a non-empty string", schema: (z) => z.string().min(1) },
+  timeoutSeconds: {
+    rule: `an integer from 1 to ${MAX_TIMEOUT_SECONDS}`,
+    schema: (z) => z.number().int().min(1).max(MAX_TIMEOUT_SECONDS),
+  },
 } as const satisfies Record<keyof VisualizationJobsQueryArgs, ArgumentSpec>;
 
 /** The names of the lookup's arguments (also the inputs of VisualizationJobsLookup). */
@@ -366,5 +364,15 @@ export function parseProjectIds(body: unknown, context: BodyContext): string[] {
   if (!parsed.success) {
     throw shapeError(context, 'the body must be {"projects": [{"id": "...", "name": "..."}]}');
   }
-  return parsed.data.projects.map((p) => p.id);
+  const ids = parsed.data.projects.map((p) => p.id);
+  // The id becomes a path segment of every later request: hold IAM's answer to the rule a configured
+  // id meets, so that an answer such as `../../v2/other-tenant` cannot send a signed request elsewhere.
+  const bad = ids.findIndex((id) => !PROJECT_ID_PATTERN.test(id));
+  if (bad >= 0) {
+    throw shapeError(
+      context,
+      `projects[${bad}].id must be letters, digits, '-' and '_' (a project id), got ${show(ids[bad])}`,
+    );
+  }
+  return ids;
 }

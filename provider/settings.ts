@@ -6,6 +6,7 @@
  * dynamic-provider host and the tests each give their own.
  */
 import { ModelArtsConfigError } from "./errors";
+import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, PROJECT_ID_PATTERN } from "./model";
 
 /** Reads one stack-config value by its full key (`huaweicloud:region`); undefined when unset. */
 export type ConfigGetter = (key: string) => string | undefined;
@@ -44,6 +45,8 @@ interface CommonSettings {
   readonly maxRetries: number;
   /** Skip TLS certificate verification. */
   readonly insecure: boolean;
+  /** How long the whole lookup may take. */
+  readonly timeoutMs: number;
 }
 
 /**
@@ -59,6 +62,7 @@ export interface SettingOverrides {
   readonly region?: string;
   readonly projectId?: string;
   readonly endpoint?: string;
+  readonly timeoutSeconds?: number;
 }
 
 /** A setting's sources, in the order they are looked at. */
@@ -84,6 +88,7 @@ export const SETTING_SOURCES = {
   cloud: { config: "huaweicloud:cloud", env: ["HW_CLOUD"] },
   maxRetries: { config: "huaweicloud:maxRetries", env: ["HW_MAX_RETRIES"] },
   insecure: { config: "huaweicloud:insecure", env: ["HW_INSECURE"] },
+  timeout: { env: ["HW_MODELARTS_TIMEOUT"] },
 } as const satisfies Record<string, Source>;
 
 const DEFAULT_MAX_RETRIES = 5;
@@ -157,12 +162,32 @@ export function normalizeEndpoint(found: Found, what: string): string {
       `The ${what} from ${found.from} uses plain http:// with the non-loopback host "${url.hostname}": credentials would cross the network unencrypted. Use https://, or http:// only with 127.0.0.1, ::1 or localhost (the emulator).`,
     );
   }
+  try {
+    decodeURIComponent(url.pathname);
+  } catch {
+    throw new ModelArtsConfigError(
+      `The ${what} from ${found.from} has a path that is not valid percent-encoding: "${url.pathname}".`,
+    );
+  }
   if (url.username || url.password || url.search || url.hash) {
     throw new ModelArtsConfigError(
       `The ${what} from ${found.from} must not carry credentials, a query or a fragment: "${url.origin}${url.pathname}" is the form expected.`,
     );
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+/** The whole lookup's time bound, in ms: the argument, else HW_MODELARTS_TIMEOUT, else the default. */
+function timeoutMsOf(argument: number | undefined, found: Found | undefined): number {
+  if (argument !== undefined) return argument * 1000;
+  if (found === undefined) return DEFAULT_TIMEOUT_SECONDS * 1000;
+  const seconds = Number(found.value);
+  if (!/^\d+$/.test(found.value) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
+    throw new ModelArtsConfigError(
+      `The lookup timeout from ${found.from} must be a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}, got "${found.value}".`,
+    );
+  }
+  return seconds * 1000;
 }
 
 function parseBoolean(found: Found): boolean {
@@ -219,7 +244,7 @@ function checkedRegion(found: Found): string {
 }
 
 function checkedProjectId(found: Found): string {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(found.value)) {
+  if (!PROJECT_ID_PATTERN.test(found.value)) {
     throw new ModelArtsConfigError(
       `The project id from ${found.from} must be letters, digits, '-' or '_' (a 32-character hex id), got "${found.value}".`,
     );
@@ -304,6 +329,7 @@ export function resolveSettings(
     credentials,
     maxRetries: parseMaxRetries(findSetting(s.maxRetries, config, env)),
     insecure: insecureFound ? parseBoolean(insecureFound) : false,
+    timeoutMs: timeoutMsOf(overrides.timeoutSeconds, findSetting(s.timeout, config, env)),
   };
   if (projectId !== undefined) return { ...common, region, authUrl, projectId };
   if (region === undefined || authUrl === undefined) throw noRegion();

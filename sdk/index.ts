@@ -14,6 +14,7 @@ export {
   ModelArtsNetworkError,
   ModelArtsNoMatchError,
   ModelArtsResponseError,
+  ModelArtsTimeoutError,
   ModelArtsValidationError,
   type ValidationIssue,
 } from "../provider/errors";

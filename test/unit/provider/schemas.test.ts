@@ -57,7 +57,9 @@ describe("parseQueryArgs", () => {
     expect(error.message).toContain(
       'sortBy must be one of "job_id", "job_name", "job_desc", "create_time", "status", got "name"',
     );
-    expect(error.message).toContain('nameRegex must be a valid JavaScript regular expression, got "("');
+    expect(error.message).toContain(
+      'nameRegex must be a valid RE2 regular expression (JavaScript syntax without lookaround or backreferences), got "("',
+    );
     expect(error.code).toBe("MODELARTS_VALIDATION");
   });
 

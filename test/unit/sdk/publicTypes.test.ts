@@ -49,6 +49,7 @@ describe("the public argument types", () => {
       region: "",
       projectId: "",
       endpoint: "",
+      timeoutSeconds: 1,
     } satisfies Required<GetVisualizationJobsArgs>;
     expect([...QUERY_ARGUMENT_NAMES].sort()).toEqual(Object.keys(everyField).sort());
     expect([outputArgs, plainArgs, lookupArgs]).toHaveLength(3);
