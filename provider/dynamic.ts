@@ -16,6 +16,7 @@ import type { dynamic } from "@pulumi/pulumi";
 import { ModelArtsValidationError, type ValidationIssue } from "./errors";
 import { runLookup } from "./lookup";
 
+import { type LookupDrift, RESULT_FIELDS } from "./model";
 import { parseQueryArgs, QUERY_ARGUMENT_NAMES } from "./schemas";
 import type { ConfigGetter } from "./settings";
 
@@ -33,6 +34,9 @@ function argumentsOf(props: Record<string, unknown>): Record<string, unknown> {
     if (props[key] !== undefined && props[key] !== null) args[key] = props[key];
   return args;
 }
+
+/** Properties of the resource that are not arguments: the engine's `__provider`, and the outputs. */
+const NOT_ARGUMENTS: ReadonlySet<string> = new Set(["__provider", ...RESULT_FIELDS, "drift"]);
 
 function containsUnknown(value: unknown): boolean {
   if (value === UNKNOWN) return true;
@@ -61,12 +65,19 @@ export async function configure(req: dynamic.ConfigureRequest): Promise<void> {
   };
 }
 
-/** Validates the arguments with the lookup's own rules: one check failure per bad field. */
+/**
+ * Validates the arguments with the lookup's own rules: one check failure per bad field, and one per
+ * unknown name (`stauts`), which would otherwise be dropped and widen the lookup to every job.
+ */
 export async function check(
   _olds: Record<string, unknown>,
   news: Record<string, unknown>,
 ): Promise<dynamic.CheckResult> {
-  const known = Object.fromEntries(Object.entries(argumentsOf(news)).filter(([, v]) => !containsUnknown(v)));
+  const known = Object.fromEntries(
+    Object.entries(news).filter(
+      ([key, value]) => !NOT_ARGUMENTS.has(key) && value !== undefined && !containsUnknown(value),
+    ),
+  );
   let issues: readonly ValidationIssue[] = [];
   try {
     parseQueryArgs(known, CONTEXT);
@@ -80,7 +91,12 @@ export async function check(
   };
 }
 
-/** Compares the arguments only: a new package version alone is no change, and nothing is ever replaced. */
+/**
+ * Compares the arguments, and reports the drift a refresh found: since Pulumi 3.117 the engine
+ * decides what `pulumi refresh` shows by calling Diff with the state just read (`olds`) against the
+ * program's arguments, so a lookup whose jobs changed shows as an update there, and the next
+ * `pulumi up` runs it again. A new package version alone is no change; nothing is ever replaced.
+ */
 export async function diff(
   _id: string,
   olds: Record<string, unknown>,
@@ -89,7 +105,44 @@ export async function diff(
   const changed = QUERY_ARGUMENT_NAMES.filter(
     (key) => JSON.stringify(olds[key] ?? null) !== JSON.stringify(news[key] ?? null),
   );
-  return { changes: changed.length > 0, replaces: [], deleteBeforeReplace: false };
+  const drifted = olds.drift !== undefined && olds.drift !== null;
+  return {
+    changes: changed.length > 0 || drifted,
+    replaces: [],
+    deleteBeforeReplace: false,
+  };
+}
+
+/** A job as drift compares it. */
+interface JobState {
+  readonly jobId: number;
+  readonly jobName?: string;
+  readonly status?: number;
+  readonly serviceUrl?: string;
+}
+
+function jobsOf(props: Record<string, unknown>): JobState[] {
+  return Array.isArray(props.jobs) ? (props.jobs as JobState[]) : [];
+}
+
+/** What changed between two lookups' jobs; undefined when nothing did. */
+function driftBetween(before: readonly JobState[], after: readonly JobState[]): LookupDrift | undefined {
+  const old = new Map(before.map((j) => [j.jobId, j]));
+  const now = new Map(after.map((j) => [j.jobId, j]));
+  const drift: LookupDrift = {
+    appeared: after.filter((j) => !old.has(j.jobId)).map((j) => j.jobId),
+    disappeared: before.filter((j) => !now.has(j.jobId)).map((j) => j.jobId),
+    changed: after
+      .filter((j) => {
+        const o = old.get(j.jobId);
+        return (
+          o !== undefined &&
+          (o.status !== j.status || o.jobName !== j.jobName || o.serviceUrl !== j.serviceUrl)
+        );
+      })
+      .map((j) => j.jobId),
+  };
+  return drift.appeared.length + drift.disappeared.length + drift.changed.length > 0 ? drift : undefined;
 }
 
 /** Runs the lookup; the id is random, as a data source's is: the lookup owns no cloud resource. */
@@ -99,9 +152,17 @@ export async function create(inputs: Record<string, unknown>): Promise<dynamic.C
   return { id, outs };
 }
 
-/** Runs the lookup again (`pulumi refresh`), so that drift shows. */
+/**
+ * Runs the lookup again (`pulumi refresh`). What changed since the state was last written is kept
+ * as the `drift` output (an earlier refresh's drift stays until the next up, unless this refresh
+ * finds more), which makes Diff report it.
+ */
 export async function read(id: string, props: Record<string, unknown>): Promise<dynamic.ReadResult> {
-  return { id, props: await lookupForState(props) };
+  const fresh = await lookupForState(props);
+  const drift = driftBetween(jobsOf(props), jobsOf(fresh));
+  const earlier = props.drift as LookupDrift | undefined;
+  const combined = drift ?? earlier;
+  return { id, props: combined === undefined ? fresh : { ...fresh, drift: combined } };
 }
 
 /** Runs the lookup with the new arguments. */

@@ -129,6 +129,30 @@ export interface VisualizationJobsResult {
   readonly quotas?: number;
 }
 
+/** The fields of a result, in the order they are documented (also the lookup resource's outputs). */
+export const RESULT_FIELDS = [
+  "jobs",
+  "ids",
+  "names",
+  "serviceUrls",
+  "totalCount",
+  "jobCountLimit",
+  "quotas",
+] as const satisfies ReadonlyArray<keyof VisualizationJobsResult>;
+
+/**
+ * What a refresh of a lookup resource found changed since its last create or update, by job id.
+ * Cleared by the next `pulumi up`, which runs the lookup again.
+ */
+export interface LookupDrift {
+  /** Jobs that match now and did not before. */
+  readonly appeared: number[];
+  /** Jobs that matched before and do not now. */
+  readonly disappeared: number[];
+  /** Jobs that match still, with another status, name or service URL. */
+  readonly changed: number[];
+}
+
 /** One page of the list call, mapped. */
 export interface JobsPage {
   readonly totalCount: number;

@@ -28,6 +28,7 @@ export {
 } from "../provider/lookup";
 export type {
   JobStatusInput,
+  LookupDrift,
   SortField,
   SortOrder,
   VisualizationJob,

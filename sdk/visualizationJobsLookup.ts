@@ -7,7 +7,7 @@
  * about 2 KB of it and no credential, and every operation runs the installed package's code.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { VisualizationJob } from "../provider/model";
+import { type LookupDrift, RESULT_FIELDS, type VisualizationJob } from "../provider/model";
 import type { GetVisualizationJobsOutputArgs } from "./getVisualizationJobs";
 
 /** Arguments of {@link VisualizationJobsLookup}: those of `getVisualizationJobsOutput`. */
@@ -58,6 +58,12 @@ export class VisualizationJobsLookup extends pulumi.dynamic.Resource {
   declare readonly jobCountLimit: pulumi.Output<number | undefined>;
   /** The maximum number of training jobs, as the API reports it. */
   declare readonly quotas: pulumi.Output<number | undefined>;
+  /**
+   * What the last `pulumi refresh` found changed (jobs that appeared, disappeared or changed), by
+   * job id; undefined after a create or update. A refresh that finds drift shows the lookup as
+   * updated, and the next `pulumi up` runs it again.
+   */
+  declare readonly drift: pulumi.Output<LookupDrift | undefined>;
 
   constructor(name: string, args: VisualizationJobsLookupArgs = {}, opts?: pulumi.CustomResourceOptions) {
     super(
@@ -66,13 +72,7 @@ export class VisualizationJobsLookup extends pulumi.dynamic.Resource {
       {
         ...args,
         // Output properties must exist as undefined inputs for Pulumi to expose them.
-        jobs: undefined,
-        ids: undefined,
-        names: undefined,
-        serviceUrls: undefined,
-        totalCount: undefined,
-        jobCountLimit: undefined,
-        quotas: undefined,
+        ...Object.fromEntries([...RESULT_FIELDS, "drift"].map((field) => [field, undefined])),
       },
       opts,
       "pulumi-modelarts",

@@ -111,14 +111,27 @@ describeWithPulumi("the examples with the real Pulumi engine", () => {
     expect(up.outputs.ids!.value).toEqual([1008, 1010, 1013]);
     expect(up.outputs.totalCount!.value).toBe(13);
 
+    // Nothing changed: the refresh says so.
+    const calm = await stack.refresh();
+    expect(calm.summary.resourceChanges).not.toHaveProperty("update");
+
+    // A job stopped: the refresh shows the lookup as updated, as Pulumi users see drift.
     emulator.updateJob(1010, { status: 12 });
-    await stack.refresh();
+    const refresh = await stack.refresh();
+    expect(refresh.summary.resourceChanges).toMatchObject({ update: 1 });
+    expect(refresh.stdout).toMatch(/~\s+.*running-tensorboards\s+update/);
     const state = JSON.parse(await expectNoCredentialsInState(example));
     const lookup = state.checkpoint.latest.resources.find((r: { type: string }) =>
       r.type.endsWith("VisualizationJobsLookup"),
     );
     expect(lookup.outputs.ids).toEqual([1008, 1013]);
+    expect(lookup.outputs.drift).toEqual({ appeared: [], disappeared: [1010], changed: [] });
     expect(lookup.outputs.__provider.length).toBeLessThan(4096);
+    // The next up runs the lookup again and clears the drift; then all is calm.
+    const settled = await stack.up();
+    expect(settled.summary.resourceChanges).toMatchObject({ update: 1 });
+    expect(settled.outputs.ids!.value).toEqual([1008, 1013]);
+    expect((await stack.preview()).changeSummary).not.toHaveProperty("update");
 
     await stack.setConfig("modelarts-state-tracked:nameRegex", { value: "^speech-" });
     const preview = await stack.preview();

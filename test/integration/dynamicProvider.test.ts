@@ -54,12 +54,14 @@ describe("VisualizationJobsLookup through the real dynamic-provider host", () =>
     const refreshed = await host.read(created.id, created.properties);
     expect(refreshed.id).toBe(created.id);
     expect(refreshed.properties.ids).toEqual([1001, 1007]);
+    expect(refreshed.properties.drift).toEqual({ appeared: [], disappeared: [1003], changed: [] });
 
     const news = { ...checked.inputs, nameRegex: "^nlp-" };
     const diff = await host.diff(created.id, refreshed.properties, news);
     expect(diff).toEqual({ changes: DIFF_SOME, replaces: [] });
     const updated = await host.update(created.id, refreshed.properties, news);
     expect(updated.properties.names).toEqual(["nlp-bert-base-tb", "nlp-llama-lora-tb", "nlp-tokenizer-mi"]);
+    expect(updated.properties).not.toHaveProperty("drift");
 
     await expect(host.delete(created.id, updated.properties)).resolves.toBeUndefined();
     expect(emulator.requests.every((r) => r.method === "GET")).toBe(true);
@@ -90,6 +92,27 @@ describe("VisualizationJobsLookup through the real dynamic-provider host", () =>
       ]),
     );
     expect(failures).toHaveLength(3);
+  });
+
+  it("refuses a misspelt argument in check, naming the known ones, instead of widening the lookup", async () => {
+    const { failures } = await host.check(
+      {},
+      { __provider: provider, stauts: "RUNNING", ids: [], drift: null },
+    );
+    expect(failures).toEqual([
+      {
+        property: "stauts",
+        reason: expect.stringContaining('unknown argument "stauts"; the arguments are status, name'),
+      },
+    ]);
+  });
+
+  it("shows drift found by a refresh as a change, and none once the lookup ran again", async () => {
+    const olds = { __provider: provider, status: "RUNNING", ids: [1] };
+    const news = { __provider: provider, status: "RUNNING" };
+    const drift = { appeared: [], disappeared: [1], changed: [] };
+    expect((await host.diff("lookup-1", { ...olds, drift }, news)).changes).toBe(DIFF_SOME);
+    expect((await host.diff("lookup-1", olds, news)).changes).toBe(DIFF_NONE);
   });
 
   it("passes check with unknown inputs during a preview", async () => {
