@@ -45,7 +45,9 @@ export function parseRawQuery(rawQuery: string): Array<[string, string]> {
   });
 }
 
+/** A header's value; own properties only, so that a signed-header name such as `constructor` is absent. */
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  if (!Object.hasOwn(headers, name)) return undefined;
   const value = headers[name];
   return Array.isArray(value) ? value.join(",") : value;
 }

@@ -54,6 +54,8 @@ export interface EmulatorOptions {
   readonly iamProjects?: ReadonlyArray<{ readonly id: string; readonly name: string }>;
   /** The server's clock, for the signature date window; default the real one. */
   readonly clock?: () => Date;
+  /** The most requests `requests` keeps, the oldest dropped first; default 10,000. */
+  readonly maxRecordedRequests?: number;
   /** Serve HTTPS with this key and certificate (PEM) instead of HTTP. */
   readonly tls?: { readonly key: string; readonly cert: string };
 }
@@ -89,7 +91,7 @@ export interface RunningEmulator {
   readonly settings: EmulatorSettings;
   /** The environment variables that point a program at this emulator (HW_*). */
   readonly env: Readonly<Record<string, string>>;
-  /** Every request received, oldest first. */
+  /** The requests received, oldest first: the last `maxRecordedRequests` of them. */
   readonly requests: RecordedRequest[];
   /** The API requests for the list call only. */
   listRequests(): RecordedRequest[];
@@ -153,6 +155,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     token: options.token ?? `emulator-token-${randomBytes(16).toString("hex")}`,
   };
   const clock = options.clock ?? (() => new Date());
+  const maxRecorded = options.maxRecordedRequests ?? 10_000;
   let latencyMs = options.latencyMs ?? 0;
   let concurrencyLimit: number | undefined;
   let url = "";
@@ -219,6 +222,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const fault = faults.take({ path, query });
     if (fault) Object.assign(record, { fault: fault.kind });
     requests.push(record);
+    if (requests.length > maxRecorded) requests.splice(0, requests.length - maxRecorded);
 
     const inFlight = counters.requestStarted();
     try {
@@ -259,7 +263,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
   });
   const address = server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  // Listening on every interface: programs reach it on loopback, which plain http:// allows.
+  const reachable =
+    address.address === "0.0.0.0" ? "127.0.0.1" : address.address === "::" ? "::1" : address.address;
+  const host = reachable.includes(":") ? `[${reachable}]` : reachable;
   url = `${options.tls ? "https" : "http"}://${host}:${address.port}`;
 
   const settings: EmulatorSettings = {

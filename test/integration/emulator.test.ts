@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, createHmac } from "node:crypto";
 import { request } from "undici";
 import { demoJobs, generateJobs, startEmulator } from "../../emulator";
+import { lookupVisualizationJobs } from "../../provider/lookup";
 import { useEmulator } from "./helpers";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -120,6 +121,19 @@ describe("the emulator's API", () => {
     },
   );
 
+  it("refuses an Authorization that signs a header named like an Object property with 401, not 500", async () => {
+    const e = emulator();
+    const url = new URL(listPath(), e.url);
+    const headers = signByHand(url, e.settings.accessKey, e.settings.secretKey, nowSdkDate());
+    headers.authorization = headers.authorization!.replace(
+      /SignedHeaders=[^,]+/,
+      "SignedHeaders=constructor;x-sdk-date",
+    );
+    const { status, body } = await get(listPath(), headers);
+    expect(status).toBe(401);
+    expect(body.error_code).toBe("APIGW.0301");
+  });
+
   it("refuses a request with no credentials", async () => {
     const { status, body } = await get(listPath(), {});
     expect(status).toBe(401);
@@ -216,6 +230,31 @@ describe("the emulator's API", () => {
     await expect(get(listPath())).rejects.toThrow();
     emulator().injectFault({ kind: "malformed", body: "not json" });
     expect((await get(listPath())).body).toBe("not json");
+  });
+});
+
+describe("the emulator's own bounds", () => {
+  it("keeps only the last maxRecordedRequests requests in its log", async () => {
+    const e = await startEmulator({ maxRecordedRequests: 5 });
+    try {
+      for (let i = 0; i < 12; i++)
+        await (await request(`${e.url}/v1/x/visualization-jobs?i=${i}`)).body.text();
+      expect(e.requests).toHaveLength(5);
+      expect(e.requests.map((r) => r.query.i)).toEqual(["7", "8", "9", "10", "11"]);
+    } finally {
+      await e.close();
+    }
+  });
+
+  it("listening on every interface, gives settings a lookup accepts (loopback)", async () => {
+    const e = await startEmulator({ host: "0.0.0.0", jobs: demoJobs() });
+    try {
+      expect(e.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const result = await lookupVisualizationJobs({ status: "RUNNING" }, { env: e.env, cache: false });
+      expect(result.ids).toHaveLength(13);
+    } finally {
+      await e.close();
+    }
   });
 });
 

@@ -53,18 +53,22 @@ describe("load", () => {
     const sampler = setInterval(() => {
       peak = Math.max(peak, process.memoryUsage().heapUsed);
     }, 5);
-    const lookups = Array.from({ length: 200 }, (_, i) =>
-      // The shared keep-alive dispatcher (no injected one), as programs use it; distinct filters.
-      lookup(emulator(), { nameRegex: `-tb-${i}$`, pageSize: 500 }, { dispatcher: undefined }),
-    );
-    const results = await Promise.all(lookups);
-    results.forEach((result, i) => {
-      expect(result.names.every((n) => n.endsWith(`-tb-${i}`))).toBe(true);
-      expect(result.totalCount).toBe(5_000);
-    });
-    expect(emulator().listRequests()).toHaveLength(200 * 10);
-    expect(emulator().stats().maxOpenConnections).toBeLessThanOrEqual(MAX_CONNECTIONS_PER_ORIGIN);
-    clearInterval(sampler);
+    // Cleared whatever happens: a failed assertion must not leave it keeping Jest alive.
+    try {
+      const lookups = Array.from({ length: 200 }, (_, i) =>
+        // The shared keep-alive dispatcher (no injected one), as programs use it; distinct filters.
+        lookup(emulator(), { nameRegex: `-tb-${i}$`, pageSize: 500 }, { dispatcher: undefined }),
+      );
+      const results = await Promise.all(lookups);
+      results.forEach((result, i) => {
+        expect(result.names.every((n) => n.endsWith(`-tb-${i}`))).toBe(true);
+        expect(result.totalCount).toBe(5_000);
+      });
+      expect(emulator().listRequests()).toHaveLength(200 * 10);
+      expect(emulator().stats().maxOpenConnections).toBeLessThanOrEqual(MAX_CONNECTIONS_PER_ORIGIN);
+    } finally {
+      clearInterval(sampler);
+    }
     gc();
     const retainedMb = (process.memoryUsage().heapUsed - before) / 1e6;
     const peakMb = (peak - before) / 1e6;
