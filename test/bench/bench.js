@@ -107,11 +107,10 @@ async function measureSize(total) {
   const fetchPage = pageFetcher(emulator, dispatcher);
   const pages = Math.ceil(total / 1000);
   const ours = (concurrency) => async () => {
-    const result = await lookupVisualizationJobs({}, "bench", {
-      env: emulator.env,
-      cache: false,
-      concurrency,
-    });
+    const result = await lookupVisualizationJobs(
+      {},
+      { context: "bench", env: emulator.env, cache: false, concurrency },
+    );
     if (result.ids.length !== total) throw new Error(`listed ${result.ids.length} of ${total}`);
   };
   const row = { jobs: total, pages };
@@ -143,7 +142,7 @@ async function measureSize(total) {
 async function multiStatus(emulator, total) {
   const timeOf = (status) =>
     sample(RUNS, async () => {
-      await lookupVisualizationJobs({ status }, "bench", { env: emulator.env, cache: false });
+      await lookupVisualizationJobs({ status }, { context: "bench", env: emulator.env, cache: false });
     });
   const single = {};
   for (const status of ["RUNNING", "COMPLETED", "CANCELED"]) single[status] = await timeOf(status);

@@ -11,7 +11,7 @@ async function main() {
   require("zod");
   global.gc();
   const baseline = process.memoryUsage().rss;
-  const result = await lookupVisualizationJobs({}, "bench", { cache: false });
+  const result = await lookupVisualizationJobs({}, { context: "bench", cache: false });
   const peak = process.resourceUsage().maxRSS * 1024;
   process.stdout.write(
     JSON.stringify({ jobs: result.ids.length, baselineBytes: baseline, peakBytes: peak - baseline }),
