@@ -103,5 +103,11 @@ export function demoJobs(): EmulatorJobInput[] {
     duration: status === 8 ? (30 - i) * 600_000 : status === 10 ? 7_200_000 : 0,
     trainUrl: `/ml-${jobName.split("-")[0]}/runs/${jobName}/logs/`,
     resourceId: `res-${(1001 + i).toString(16).padStart(12, "0")}`,
+    // The fields real answers carry beyond the doc page. A running job stops itself when its
+    // schedule ends: some of these within the hour, the rest later.
+    jobType: jobName.endsWith("-mi") ? "mindinsight" : "tensorboard",
+    flavor: { code: "modelarts.vm.cpu.2u" },
+    schedule: [{ type: "stop", time_unit: "HOURS", duration: 4 }],
+    remainingDuration: status === 8 ? ((i % 6) + 1) * 900_000 : null,
   }));
 }

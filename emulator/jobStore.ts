@@ -21,6 +21,17 @@ export interface EmulatorJob {
   readonly resourceId: string;
   /** Default `"0"`. */
   readonly workspaceId: string;
+  /** Sent as `job_type` when set (real answers carry it; the list call's doc page does not). */
+  readonly jobType?: string;
+  /** Sent as `flavor: { code }` when set. */
+  readonly flavor?: { readonly code: string };
+  /**
+   * Sent as `schedule` when set, each rule as given: `{ type, time_unit, duration }`, or with
+   * `timeUnit`, as both spellings occur.
+   */
+  readonly schedule?: ReadonlyArray<Readonly<Record<string, unknown>>>;
+  /** Sent as `remaining_duration` when set, `null` included. */
+  readonly remainingDuration?: number | null;
 }
 
 /** A job to add: only the id and name are required. */

@@ -4,7 +4,7 @@
  * API documents (a wrong project id is 403 ModelArts.0210, an unknown path 404 APIGW.0101).
  */
 import { HEADER } from "../provider/headerNames";
-import { MAX_PAGE_SIZE, MAX_SEARCH_CONTENT, SORT_FIELDS } from "../provider/model";
+import { MAX_PAGE_SIZE, SORT_FIELDS } from "../provider/model";
 import type { FaultTarget } from "./faults";
 import type { EmulatorJob, JobStore, StoreQuery } from "./jobStore";
 import { apiNotFound, modelArtsError, type Reply } from "./replies";
@@ -22,6 +22,10 @@ export interface RouteState {
   readonly iamProjects?: ReadonlyArray<{ readonly id: string; readonly name: string }>;
   /** Pages hold at most this many jobs whatever `per_page` asks. */
   maxPageSize: number;
+  /** A larger `per_page` is refused with 400 ModelArts.0104, as a server following the SDK reference's 1..100 would. */
+  readonly refusePageSizeAbove: number;
+  /** A longer `search_content` is refused with 400 ModelArts.0104. */
+  readonly maxSearchContent: number;
   /** Numbers as numeric strings (`"job_id":"10"`). */
   numbersAsStrings: boolean;
   /** Called before each list request is answered. */
@@ -44,16 +48,16 @@ function listJobs(state: RouteState, query: Record<string, string>, requestId: s
   const order = query.order ?? "asc";
   const workspaceId = query.workspace_id ?? "0";
   const problems: string[] = [];
-  if (!(perPage >= 1 && perPage <= MAX_PAGE_SIZE))
-    problems.push(`per_page must be an integer from 1 to ${MAX_PAGE_SIZE}`);
+  const maxPerPage = Math.min(MAX_PAGE_SIZE, state.refusePageSizeAbove);
+  if (!(perPage >= 1 && perPage <= maxPerPage)) problems.push(`per_page must be in [1,${maxPerPage}]`);
   if (!(page >= 1)) problems.push("page must be an integer of at least 1");
   if (status !== undefined && !(status >= 0 && status <= 21))
     problems.push("status must be a job status code from 0 to 21");
   if (!(SORT_FIELDS as readonly string[]).includes(sortBy))
     problems.push(`sortBy must be one of ${SORT_FIELDS.join(", ")}`);
   if (order !== "asc" && order !== "desc") problems.push("order must be asc or desc");
-  if (query.search_content !== undefined && query.search_content.length > MAX_SEARCH_CONTENT) {
-    problems.push(`search_content must be at most ${MAX_SEARCH_CONTENT} characters`);
+  if (query.search_content !== undefined && query.search_content.length > state.maxSearchContent) {
+    problems.push(`search_content length must be in [0,${state.maxSearchContent}]`);
   }
   if (problems.length > 0)
     return modelArtsError(400, "ModelArts.0104", `Invalid parameter: ${problems.join("; ")}`);

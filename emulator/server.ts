@@ -14,7 +14,7 @@ import {
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
 import { CREDENTIAL_HEADERS, HEADER } from "../provider/headerNames";
-import { MAX_PAGE_SIZE } from "../provider/model";
+import { DOCUMENTED_SEARCH_CONTENT, MAX_PAGE_SIZE } from "../provider/model";
 import { type AcceptedCredentials, authenticate, parseRawQuery } from "./auth";
 import { Counters, type EmulatorStats } from "./counters";
 import { playFault } from "./faultPlayer";
@@ -48,6 +48,13 @@ export interface EmulatorOptions {
   readonly latencyMs?: number;
   /** Pages hold at most this many jobs whatever `per_page` asks (the doc's older limit is 100); default 1000. */
   readonly maxPageSize?: number;
+  /**
+   * Refuse a `per_page` above this with 400 ModelArts.0104, as a server that follows the SDK
+   * reference's 1..100 would; default 1000 (the list page's limit).
+   */
+  readonly refusePageSizeAbove?: number;
+  /** Refuse a longer `search_content` with 400 ModelArts.0104; default 64 (the list page's limit; servers may take 100). */
+  readonly maxSearchContent?: number;
   /** Send numbers as numeric strings (`"job_id":"10"`), as other calls of the API family do. */
   readonly numbersAsStrings?: boolean;
   /** What IAM lists for `GET /v3/projects?name=...`; default one project named after the region. */
@@ -166,6 +173,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     region: options.region ?? "cn-north-4",
     iamProjects: options.iamProjects,
     maxPageSize: options.maxPageSize ?? MAX_PAGE_SIZE,
+    refusePageSizeAbove: options.refusePageSizeAbove ?? MAX_PAGE_SIZE,
+    maxSearchContent: options.maxSearchContent ?? DOCUMENTED_SEARCH_CONTENT,
     numbersAsStrings: options.numbersAsStrings ?? false,
     listHook: undefined,
     serviceUrlOf: (job) => job.serviceUrl || `${url}/visualization/${job.jobId}/`,

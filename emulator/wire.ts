@@ -18,5 +18,11 @@ export function toWireJob(
     service_url: serviceUrl,
     train_url: job.trainUrl,
     resource_id: job.resourceId,
+    ...(job.jobType !== undefined && { job_type: job.jobType }),
+    ...(job.flavor !== undefined && { flavor: { code: job.flavor.code } }),
+    ...(job.schedule !== undefined && { schedule: job.schedule }),
+    ...(job.remainingDuration !== undefined && {
+      remaining_duration: job.remainingDuration === null ? null : n(job.remainingDuration),
+    }),
   };
 }

@@ -220,11 +220,15 @@ export class ApiClient {
     headers: Record<string, string | string[] | undefined>,
     maxBytes: number,
   ): Promise<string | undefined> {
-    const declared = Number(headerString(headers, "content-length"));
+    const length = headerString(headers, "content-length");
+    const declared = length === undefined ? Number.NaN : Number(length);
     if (declared > maxBytes) {
       body.destroy();
       return undefined;
     }
+    // A declared length within the bound holds: undici fails a body that runs past it. Its own
+    // reader is then the fastest; only a body of unknown length is counted chunk by chunk.
+    if (Number.isSafeInteger(declared)) return body.text();
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of body) {

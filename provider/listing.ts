@@ -8,10 +8,11 @@
  */
 import type { ApiClient } from "./client";
 import type { AdaptiveLimiter } from "./concurrency";
-import { ModelArtsResponseError } from "./errors";
+import { ModelArtsResponseError, ModelArtsValidationError } from "./errors";
 import type { Logger } from "./logger";
-import type { JobsPage, VisualizationJob } from "./model";
+import { DOCUMENTED_SEARCH_CONTENT, FALLBACK_PAGE_SIZE, type JobsPage, type VisualizationJob } from "./model";
 import { listQueryParams, parseJobsPage, type ServerQuery } from "./schemas";
+import { pageSizeFor, refusesPageSize, refusesSearchContent, rememberPageSizeLimit } from "./serverLimits";
 import { jobStatusName } from "./status";
 
 /** The list call, as messages name it. */
@@ -44,6 +45,8 @@ export function maxPageBytes(perPage: number): number {
 
 /** Where and how a listing runs. */
 export interface ListingContext {
+  /** What the lookup's arguments were given to, for a validation error the server causes. */
+  readonly context: string;
   readonly client: ApiClient;
   readonly endpoint: string;
   readonly projectId: string;
@@ -112,6 +115,41 @@ class RequestBudget {
   }
 }
 
+/**
+ * Page 1, at `asked` jobs a page, or at {@link FALLBACK_PAGE_SIZE} when the server refuses that
+ * `per_page` (remembered for the endpoint). A refused `search_content` is the caller's argument:
+ * it becomes a validation error of `searchContent`.
+ */
+async function firstPage(
+  ctx: ListingContext,
+  query: ServerQuery,
+  asked: number,
+  budget: RequestBudget,
+): Promise<{ first: JobsPage; perPage: number }> {
+  try {
+    budget.spend(1);
+    try {
+      return { first: await fetchPage(ctx, query, 1, asked), perPage: asked };
+    } catch (e) {
+      if (!(asked > FALLBACK_PAGE_SIZE && refusesPageSize(e))) throw e;
+      rememberPageSizeLimit(ctx.endpoint, FALLBACK_PAGE_SIZE);
+      ctx.logger.debug(
+        `${ctx.endpoint} refused per_page=${asked} (${e.errorMessage}); asking ${FALLBACK_PAGE_SIZE} a page from now on`,
+      );
+      budget.spend(1);
+      return { first: await fetchPage(ctx, query, 1, FALLBACK_PAGE_SIZE), perPage: FALLBACK_PAGE_SIZE };
+    }
+  } catch (e) {
+    if (!refusesSearchContent(e)) throw e;
+    throw new ModelArtsValidationError(ctx.context, [
+      {
+        field: "searchContent",
+        message: `searchContent was refused by the server (${e.errorCode} ${e.errorMessage}): it takes fewer characters than the ${query.searchContent?.length} given (every server takes ${DOCUMENTED_SEARCH_CONTENT})`,
+      },
+    ]);
+  }
+}
+
 /** One pass over the listing; throws {@link Inconsistency} when the pages disagree. */
 async function listOnce(
   ctx: ListingContext,
@@ -119,16 +157,16 @@ async function listOnce(
   pageSize: number,
   budget: RequestBudget,
 ): Promise<Listing> {
-  budget.spend(1);
-  const first = await fetchPage(ctx, query, 1, pageSize);
+  const asked = pageSizeFor(ctx.endpoint, pageSize);
+  const { first, perPage: accepted } = await firstPage(ctx, query, asked, budget);
   const total = first.totalCount;
-  let perPage = pageSize;
-  if (first.jobs.length < Math.min(pageSize, total)) {
+  let perPage = accepted;
+  if (first.jobs.length < Math.min(accepted, total)) {
     if (first.jobs.length === 0)
       throw new Inconsistency(`page 1 held no job though job_total_count was ${total}`);
     perPage = first.jobs.length;
     ctx.logger.debug(
-      `the server returned ${perPage} jobs on page 1 of ${total} though ${pageSize} were asked: paging at ${perPage} per page`,
+      `the server returned ${perPage} jobs on page 1 of ${total} though ${accepted} were asked: paging at ${perPage} per page`,
     );
   }
   const pageCount = Math.max(1, Math.ceil(total / perPage));

@@ -23,6 +23,7 @@ import { discoverProjectId, type ProjectIdCache, processProjectIds } from "./pro
 import { queryVisualizationJobs } from "./query";
 import { DEFAULT_RETRY_TIMING, type RetryTiming } from "./retryPolicy";
 import { parseQueryArgs } from "./schemas";
+import { forgetServerLimits } from "./serverLimits";
 import { type ConfigGetter, type Credentials, type Environment, resolveSettings } from "./settings";
 
 /** Everything a lookup takes from its surroundings; all optional, with production defaults. */
@@ -100,13 +101,14 @@ export function lookupVisualizationJobs(
 }
 
 /**
- * Empties what lookups in this process share: listings, project ids found through IAM, and the
- * keep-alive connection pools (closed once their requests finish). For tests that change the
+ * Empties what lookups in this process share: listings, project ids found through IAM, page sizes
+ * servers refused, and the keep-alive connection pools (closed once their requests finish). For tests that change the
  * emulator's jobs and look again within the 60 s a listing is shared.
  */
 export function resetSharedState(): void {
   processListingCache.clear();
   processProjectIds.clear();
+  forgetServerLimits();
   closeSharedDispatchers();
 }
 
@@ -158,6 +160,7 @@ export async function runLookup(
           );
     return await queryVisualizationJobs(
       {
+        context,
         client,
         endpoint: settings.endpoint,
         projectId,

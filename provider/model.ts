@@ -3,11 +3,24 @@
  * appear only in schemas.ts, which maps between the two.
  */
 
-/** The API's limit on `per_page` (an older page of the API reference says 100; the emulator can play that). */
+/**
+ * The API's limit on `per_page` as its list page states it. Huawei's SDK reference says 1..100: a
+ * server that refuses more is answered by paging at {@link FALLBACK_PAGE_SIZE} (listing.ts).
+ */
 export const MAX_PAGE_SIZE = 1000;
 
-/** The API's limit on `search_content`, in characters. */
-export const MAX_SEARCH_CONTENT = 64;
+/** The page size a lookup falls back to when a server refuses a larger `per_page`. */
+export const FALLBACK_PAGE_SIZE = 100;
+
+/**
+ * The longest `search_content` a lookup sends. The list page says 64 characters, but the server's
+ * own error message says `[0,100]`: above 64 the server decides, and its refusal is reported as a
+ * validation error of `searchContent`.
+ */
+export const MAX_SEARCH_CONTENT = 100;
+
+/** The `search_content` limit of the list page: every server accepts this much. */
+export const DOCUMENTED_SEARCH_CONTENT = 64;
 
 /** What a project id looks like (a 32-character hex id in practice): it becomes a path segment. */
 export const PROJECT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -105,7 +118,34 @@ export interface VisualizationJob {
   readonly serviceUrl: string;
   /** The OBS path of the logs the job visualizes. */
   readonly trainUrl: string;
+  /** The charged resource's id. */
   readonly resourceId: string;
+  /** The job's type, when the API reports one (not on the list call's doc page, but in real answers). */
+  readonly jobType?: string;
+  /** The flavor (machine type) the job runs on, when reported: `{ code: "modelarts.vm.cpu.2u" }`. */
+  readonly flavor?: JobFlavor;
+  /** When the job stops itself, when reported: each rule's type, time unit and duration. */
+  readonly schedule?: JobSchedule[];
+  /**
+   * How long the job runs before it stops itself, in the API's unit (milliseconds, like
+   * `duration`), when reported: visualization jobs stop when their schedule ends. Absent when the
+   * API reports none (`null`).
+   */
+  readonly remainingDuration?: number;
+}
+
+/** A job's flavor (machine type). */
+export interface JobFlavor {
+  readonly code: string;
+}
+
+/** One rule of a job's schedule, as the API reports it. */
+export interface JobSchedule {
+  /** The rule, e.g. `"stop"`. */
+  readonly type?: string;
+  /** The unit of `duration`, e.g. `"HOURS"` (the API spells the field `timeUnit` or `time_unit`). */
+  readonly timeUnit?: string;
+  readonly duration?: number;
 }
 
 /** The result of a lookup. */

@@ -7,7 +7,7 @@
 import { type Listing, type ListingContext, listAll } from "./listing";
 import { ListingCache } from "./listingCache";
 import {
-  MAX_SEARCH_CONTENT,
+  DOCUMENTED_SEARCH_CONTENT,
   type NormalizedQuery,
   type VisualizationJob,
   type VisualizationJobsResult,
@@ -20,7 +20,7 @@ export function planListings(query: NormalizedQuery): ServerQuery[] {
   // An exact name narrows the listing on the server too: search_content matches the job name.
   const searchContent =
     query.searchContent ??
-    (query.name !== undefined && query.name.length <= MAX_SEARCH_CONTENT ? query.name : undefined);
+    (query.name !== undefined && query.name.length <= DOCUMENTED_SEARCH_CONTENT ? query.name : undefined);
   const common = { searchContent, workspaceId: query.workspaceId, sortBy: query.sortBy, order: query.order };
   if (query.statuses.length === 0) return [common];
   return query.statuses.map((status) => ({ ...common, status }));

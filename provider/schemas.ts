@@ -6,6 +6,8 @@
 import type { z as ZodNamespace } from "zod";
 import { ModelArtsResponseError, ModelArtsValidationError, type ValidationIssue } from "./errors";
 import {
+  type JobFlavor,
+  type JobSchedule,
   type JobsPage,
   MAX_PAGE_SIZE,
   MAX_SEARCH_CONTENT,
@@ -251,6 +253,47 @@ function optionalString(value: unknown, path: string): string {
   throw new FieldProblem(path, "a string", value);
 }
 
+/** A number that may have a fraction (the Python SDK types `remaining_duration` as a float). */
+function extraNumber(value: unknown, path: string): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (typeof value === "string" && /^-?\d{1,16}(\.\d{1,9})?$/.test(value)) return Number(value);
+  throw new FieldProblem(path, "a number or a numeric string", value);
+}
+
+function extraString(value: unknown, path: string): string | undefined {
+  return value === undefined || value === null ? undefined : optionalString(value, path);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function mapFlavor(value: unknown, path: string): JobFlavor | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isRecord(value)) throw new FieldProblem(path, 'an object such as {"code": "..."}', value);
+  const code = extraString(value.code, `${path}.code`);
+  return code === undefined ? undefined : { code };
+}
+
+/** A schedule: an array of rules (one rule alone is read as a list of one); `timeUnit` or `time_unit`. */
+function mapSchedule(value: unknown, path: string): JobSchedule[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  const rules = Array.isArray(value) ? value : [value];
+  return rules.map((rule, i) => {
+    const at = `${path}[${i}]`;
+    if (!isRecord(rule)) throw new FieldProblem(at, "an object", rule);
+    const entry: { type?: string; timeUnit?: string; duration?: number } = {};
+    const type = extraString(rule.type, `${at}.type`);
+    const timeUnit = extraString(rule.timeUnit ?? rule.time_unit, `${at}.time_unit`);
+    const duration = extraNumber(rule.duration, `${at}.duration`);
+    if (type !== undefined) entry.type = type;
+    if (timeUnit !== undefined) entry.timeUnit = timeUnit;
+    if (duration !== undefined) entry.duration = duration;
+    return entry;
+  });
+}
+
 /**
  * Maps one wire job to a {@link VisualizationJob}. Hand-written rather than a zod schema: it runs
  * once per job (100,000 in a large listing) and keeps validation within the cost of `JSON.parse`
@@ -263,7 +306,7 @@ function mapJob(raw: unknown, index: number): VisualizationJob {
   const j = raw as Record<string, unknown>;
   const status = lenientInt(j.status, `${path}.status`);
   if (typeof j.job_name !== "string") throw new FieldProblem(`${path}.job_name`, "a string", j.job_name);
-  return Object.freeze({
+  const job: Record<string, unknown> = {
     jobId: lenientInt(j.job_id, `${path}.job_id`),
     jobName: j.job_name,
     jobDesc: optionalString(j.job_desc, `${path}.job_desc`),
@@ -274,7 +317,18 @@ function mapJob(raw: unknown, index: number): VisualizationJob {
     serviceUrl: optionalString(j.service_url, `${path}.service_url`),
     trainUrl: optionalString(j.train_url, `${path}.train_url`),
     resourceId: optionalString(j.resource_id, `${path}.resource_id`),
-  });
+  };
+  // Fields real answers carry beyond the doc page: set only when present, so that a job from a
+  // server without them has no undefined keys (the state and JSON output stay as they were).
+  const jobType = extraString(j.job_type, `${path}.job_type`);
+  const flavor = mapFlavor(j.flavor, `${path}.flavor`);
+  const schedule = mapSchedule(j.schedule, `${path}.schedule`);
+  const remainingDuration = extraNumber(j.remaining_duration, `${path}.remaining_duration`);
+  if (jobType !== undefined) job.jobType = jobType;
+  if (flavor !== undefined) job.flavor = flavor;
+  if (schedule !== undefined) job.schedule = schedule;
+  if (remainingDuration !== undefined) job.remainingDuration = remainingDuration;
+  return Object.freeze(job) as unknown as VisualizationJob;
 }
 
 /**

@@ -112,10 +112,10 @@ describe("faults on a page: the lookup ends with the complete list", () => {
       kind: "apiFailure",
       status: 400,
       errorCode: "ModelArts.0104",
-      errorMessage: "bad per_page",
+      errorMessage: "bad workspace_id",
     });
     const error = await failure(lookup(emulator()));
-    expect(error).toMatchObject({ status: 400, errorCode: "ModelArts.0104", errorMessage: "bad per_page" });
+    expect(error).toMatchObject({ status: 400, errorCode: "ModelArts.0104", errorMessage: "bad workspace_id" });
   });
 });
 

@@ -75,8 +75,8 @@ describe("lookup against the emulator: filters and order", () => {
         const sign = order === "asc" ? 1 : -1;
         const expected = [...emulator().jobs()]
           .sort((a, b) => {
-            const ka = a[field as keyof EmulatorJob];
-            const kb = b[field as keyof EmulatorJob];
+            const ka = a[field as keyof EmulatorJob] as string | number;
+            const kb = b[field as keyof EmulatorJob] as string | number;
             return ka < kb ? -sign : ka > kb ? sign : a.jobId - b.jobId;
           })
           .map((j) => j.jobId);

@@ -28,6 +28,7 @@ const anyValue = fc.oneof(
     "asc",
     "desc",
     "x".repeat(65),
+    "x".repeat(101),
     0,
     1,
     1000,

@@ -81,6 +81,15 @@ describe("bounds", () => {
     expect(server.seen).toHaveLength(1); // not retried
   });
 
+  it("refuses a body whose declared length is past the bound before reading any of it", async () => {
+    server = await startRawServer((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": String(64 * 1024 * 1024) });
+      res.write(" ");
+    });
+    const error = await failure(lookupAt(server, { pageSize: 10 }), ModelArtsResponseError);
+    expect(error.message).toMatch(/a body larger than \d+ bytes/);
+  });
+
   it("sends no request after a failure that ends the lookup (page 2 on answering 401)", async () => {
     server = await startRawServer((req, res) => {
       const pageNumber = Number(new URL(req.url ?? "", "http://x").searchParams.get("page"));

@@ -46,7 +46,7 @@ describe("parseQueryArgs", () => {
       order: "up",
       limit: 1.5,
       sortBy: "name",
-      searchContent: "x".repeat(65),
+      searchContent: "x".repeat(101),
       nameRegex: "(",
       workspaceId: "a/b",
     });
@@ -183,7 +183,44 @@ describe("parseJobsPage", () => {
     expect(page.jobCountLimit).toBeUndefined();
   });
 
+  it("maps the fields beyond the doc page: a single schedule rule, either spelling, nulls left out", () => {
+    const page = parseJobsPage(
+      {
+        job_total_count: 2,
+        jobs: [
+          {
+            job_id: 1,
+            job_name: "a",
+            status: 8,
+            job_type: "tensorboard",
+            flavor: { code: "modelarts.vm.cpu.2u" },
+            schedule: { type: "stop", time_unit: "HOURS", duration: 2 },
+            remaining_duration: "3600000",
+          },
+          { job_id: 2, job_name: "b", status: 8, flavor: null, schedule: null, remaining_duration: null },
+        ],
+      },
+      context,
+    );
+    expect(page.jobs[0]).toMatchObject({
+      jobType: "tensorboard",
+      flavor: { code: "modelarts.vm.cpu.2u" },
+      schedule: [{ type: "stop", timeUnit: "HOURS", duration: 2 }],
+      remainingDuration: 3_600_000,
+    });
+    expect(Object.keys(page.jobs[1]!)).not.toContain("flavor");
+    expect(Object.keys(page.jobs[1]!)).not.toContain("remainingDuration");
+  });
+
   it.each([
+    [
+      { job_total_count: 1, jobs: [{ job_id: 1, job_name: "a", status: 8, flavor: "big" }] },
+      "jobs[0].flavor must be an object",
+    ],
+    [
+      { job_total_count: 1, jobs: [{ job_id: 1, job_name: "a", status: 8, remaining_duration: "soon" }] },
+      'jobs[0].remaining_duration must be a number or a numeric string, got "soon"',
+    ],
     [{ job_total_count: 1 }, "jobs must be an array, got undefined"],
     [
       { job_total_count: "many", jobs: [] },
