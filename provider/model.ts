@@ -2,6 +2,7 @@
  * The shapes a lookup takes and gives, in camelCase. The API's wire names (`job_id`, `per_page`)
  * appear only in schemas.ts, which maps between the two.
  */
+import type { JobStatusName } from "./status";
 
 /**
  * The API's limit on `per_page` as its list page states it. Huawei's SDK reference says 1..100: a
@@ -40,8 +41,18 @@ export type SortField = (typeof SORT_FIELDS)[number];
 /** A sort direction. */
 export type SortOrder = "asc" | "desc";
 
-/** A status given as a name (`"RUNNING"`, `"running"`, `"JOBSTAT_RUNNING"`) or a code (`8`, `"8"`). */
-export type JobStatusInput = string | number;
+/**
+ * A status given as a name in upper, lower or capitalized case, with or without the API's
+ * `JOBSTAT_` prefix (`"RUNNING"`, `"running"`, `"Running"`, `"JOBSTAT_RUNNING"`), or as a code
+ * (`8`, `"8"`). A misspelt name (`"RUNING"`) does not compile.
+ */
+export type JobStatusInput =
+  | JobStatusName
+  | Lowercase<JobStatusName>
+  | Capitalize<Lowercase<JobStatusName>>
+  | `JOBSTAT_${JobStatusName}`
+  | number
+  | `${number}`;
 
 /**
  * What to look up. Every field is optional: no field at all lists every visualization job of the
@@ -108,8 +119,8 @@ export interface VisualizationJob {
   readonly jobDesc: string;
   /** The status code; see {@link JobStatus}. */
   readonly status: number;
-  /** The status name, e.g. `"RUNNING"`. */
-  readonly statusName: string;
+  /** The status name, e.g. `"RUNNING"`; `STATUS_<code>` for a code the API documentation does not list. */
+  readonly statusName: JobStatusName | `STATUS_${number}`;
   /** Creation time, epoch milliseconds. */
   readonly createTime: number;
   /** Run time so far, milliseconds. */
@@ -151,16 +162,16 @@ export interface JobSchedule {
 /** The result of a lookup. */
 export interface VisualizationJobsResult {
   /** The matching jobs, in the requested order (ties by `jobId`, ascending). */
-  readonly jobs: readonly VisualizationJob[];
+  readonly jobs: VisualizationJob[];
   /** The same jobs' ids, index for index. */
-  readonly ids: readonly number[];
+  readonly ids: number[];
   /** The same jobs' names, index for index. */
-  readonly names: readonly string[];
+  readonly names: string[];
   /**
    * The same jobs' service URLs, index for index; `""` for a job whose URL is not `http(s)://`
    * (the job's own `serviceUrl` keeps what the API reported).
    */
-  readonly serviceUrls: readonly string[];
+  readonly serviceUrls: string[];
   /** What the API reported as `job_total_count` for the server-side query (summed over statuses). */
   readonly totalCount: number;
   /** How many more visualization jobs may be created, as the API reports it. */

@@ -45,8 +45,8 @@ const NAMES: readonly string[] = Object.keys(JobStatus);
  * The name of a status code: `jobStatusName(8)` is `"RUNNING"`. A code the API documentation does
  * not list (the service may add some) is named `"STATUS_<code>"` rather than rejected.
  */
-export function jobStatusName(code: number): string {
-  return (Number.isInteger(code) && NAMES[code]) || `STATUS_${code}`;
+export function jobStatusName(code: number): JobStatusName | `STATUS_${number}` {
+  return ((Number.isInteger(code) && NAMES[code]) || `STATUS_${code}`) as JobStatusName | `STATUS_${number}`;
 }
 
 /**

@@ -23,10 +23,15 @@ import { programDependencies } from "./programDependencies";
 export interface GetVisualizationJobsArgs extends VisualizationJobsQueryArgs {}
 
 /**
- * A field of the Output-form arguments: a `pulumi.Input` of the plain field, and for a list a list
- * of Inputs, as generated SDKs type them.
+ * One value of the Output-form arguments: a `pulumi.Input` of the plain value. A literal is checked
+ * by the compiler (`"RUNING"` does not compile); a string computed at run time (an Output of stack
+ * config, say) cannot be, so an `Output<string>` is accepted wherever a string is, and the lookup
+ * checks it when it runs.
  */
-type InputField<T> = T extends readonly (infer E)[] ? pulumi.Input<pulumi.Input<E>[]> : pulumi.Input<T>;
+type InputValue<T> = pulumi.Input<T> | (T extends string ? pulumi.Output<string> : never);
+
+/** A field of the Output-form arguments; for a list, a list of Inputs, as generated SDKs type them. */
+type InputField<T> = T extends readonly (infer E)[] ? pulumi.Input<InputValue<E>[]> : InputValue<T>;
 
 /**
  * The Output-form arguments: each field of the plain arguments as a `pulumi.Input`. A mapped type,

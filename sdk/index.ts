@@ -51,4 +51,8 @@ export {
   getVisualizationJobs,
   getVisualizationJobsOutput,
 } from "./getVisualizationJobs";
-export { VisualizationJobsLookup, type VisualizationJobsLookupArgs } from "./visualizationJobsLookup";
+export {
+  type ExactLookupArgs,
+  VisualizationJobsLookup,
+  type VisualizationJobsLookupArgs,
+} from "./visualizationJobsLookup";

@@ -31,6 +31,13 @@ export const providerShim: pulumi.dynamic.ResourceProvider = {
 };
 
 /**
+ * Arguments with no key outside {@link VisualizationJobsLookupArgs}: a misspelt key (`stauts`) is a
+ * compile error even when the arguments are a variable, where TypeScript's excess-property check
+ * does not reach.
+ */
+export type ExactLookupArgs<A> = A & Record<Exclude<keyof A, keyof VisualizationJobsLookupArgs>, never>;
+
+/**
  * A lookup of ModelArts visualization jobs kept in the stack's state. Create and update run the
  * lookup, refresh runs it again, a change of any argument is an update (never a replace), and
  * delete only removes it from the state: no job is ever touched.
@@ -43,7 +50,9 @@ export const providerShim: pulumi.dynamic.ResourceProvider = {
  * export const urls = running.serviceUrls;
  * ```
  */
-export class VisualizationJobsLookup extends pulumi.dynamic.Resource {
+export class VisualizationJobsLookup<
+  A extends VisualizationJobsLookupArgs = VisualizationJobsLookupArgs,
+> extends pulumi.dynamic.Resource {
   /** The matching jobs, in the requested order. */
   declare readonly jobs: pulumi.Output<VisualizationJob[]>;
   /** The same jobs' ids, index for index. */
@@ -65,7 +74,16 @@ export class VisualizationJobsLookup extends pulumi.dynamic.Resource {
    */
   declare readonly drift: pulumi.Output<LookupDrift | undefined>;
 
-  constructor(name: string, args: VisualizationJobsLookupArgs = {}, opts?: pulumi.CustomResourceOptions) {
+  /**
+   * @param name the resource's name in the stack.
+   * @param args the lookup's arguments, those of `getVisualizationJobsOutput`; unknown keys are
+   *   refused by the compiler and, at run time, by the provider's check.
+   */
+  constructor(
+    name: string,
+    args: ExactLookupArgs<A> = {} as ExactLookupArgs<A>,
+    opts?: pulumi.CustomResourceOptions,
+  ) {
     super(
       providerShim,
       name,

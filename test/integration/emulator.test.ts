@@ -94,6 +94,11 @@ describe("the emulator's API", () => {
         "service_url",
         "status",
         "train_url",
+        // Beyond the list call's doc page, as real answers carry them.
+        "job_type",
+        "flavor",
+        "schedule",
+        "remaining_duration",
       ].sort(),
     );
   });
@@ -289,12 +294,12 @@ describe("the emulator's data", () => {
   });
 });
 
-describe("npm run emulator", () => {
+describe("pulumi-modelarts emulator (npm run emulator)", () => {
   let child: ChildProcess | undefined;
   afterEach(() => child?.kill("SIGKILL"));
 
   it("prints the environment that points a program at it, serves it, and stops on SIGTERM", async () => {
-    child = spawn(process.execPath, ["dist/emulator/cli.js", "--port", "0"], {
+    child = spawn(process.execPath, ["dist/cli/main.js", "emulator", "--port", "0"], {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -324,6 +329,12 @@ describe("npm run emulator", () => {
       headers: signByHand(url, env.HW_ACCESS_KEY!, env.HW_SECRET_KEY!, nowSdkDate()),
     });
     expect(((await response.body.json()) as { job_total_count: number }).job_total_count).toBe(30);
+    // The stack config that points a Pulumi project at it, secrets with --secret.
+    expect(output).toContain(`pulumi config set --secret huaweicloud:secretKey ${env.HW_SECRET_KEY}`);
+    expect(output).toContain(`pulumi config set --secret huaweicloud:accessKey ${env.HW_ACCESS_KEY}`);
+    expect(output).toContain(
+      `pulumi config set huaweicloud:endpoints '${JSON.stringify({ modelarts: env.HW_MODELARTS_ENDPOINT })}'`,
+    );
     const exited = new Promise<number | null>((resolve) => child!.once("exit", resolve));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);

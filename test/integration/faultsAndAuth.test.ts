@@ -115,7 +115,11 @@ describe("faults on a page: the lookup ends with the complete list", () => {
       errorMessage: "bad workspace_id",
     });
     const error = await failure(lookup(emulator()));
-    expect(error).toMatchObject({ status: 400, errorCode: "ModelArts.0104", errorMessage: "bad workspace_id" });
+    expect(error).toMatchObject({
+      status: 400,
+      errorCode: "ModelArts.0104",
+      errorMessage: "bad workspace_id",
+    });
   });
 });
 

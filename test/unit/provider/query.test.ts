@@ -1,12 +1,13 @@
 import type { VisualizationJob } from "../../../provider/model";
 import { orderJobs, planListings, refineJobs } from "../../../provider/query";
 import { parseQueryArgs } from "../../../provider/schemas";
+import { jobStatusName } from "../../../provider/status";
 
 const job = (jobId: number, jobName: string, status: number, createTime = 0): VisualizationJob => ({
   jobId,
   jobName,
   status,
-  statusName: "",
+  statusName: jobStatusName(status),
   createTime,
   duration: 0,
   jobDesc: "",

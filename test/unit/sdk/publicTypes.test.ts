@@ -5,10 +5,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { QUERY_ARGUMENT_NAMES } from "../../../provider/schemas";
-import type {
-  GetVisualizationJobsArgs,
-  GetVisualizationJobsOutputArgs,
-  VisualizationJobsLookupArgs,
+import {
+  type GetVisualizationJobsArgs,
+  type GetVisualizationJobsOutputArgs,
+  type GetVisualizationJobsResult,
+  VisualizationJobsLookup,
+  type VisualizationJobsLookupArgs,
 } from "../../../sdk";
 
 const outputArgs: GetVisualizationJobsOutputArgs = {
@@ -32,6 +34,27 @@ const lookupArgs: VisualizationJobsLookupArgs = {
   sortBy: "size",
 };
 
+// @ts-expect-error a misspelt status name does not compile
+const misspeltStatus: GetVisualizationJobsArgs = { status: "RUNING" };
+const anyCaseStatus: GetVisualizationJobsArgs = { status: ["running", "Running", "JOBSTAT_RUNNING", 8, "8"] };
+// A status computed at run time (stack config) is an Output<string>: checked when the lookup runs.
+const computedStatus: GetVisualizationJobsOutputArgs = { status: pulumi.output("RUNNING" as string) };
+
+/** The result's arrays can be handed to inputs that take mutable arrays, as generated SDKs allow. */
+function takesMutable(ids: number[], urls: string[]): number {
+  return ids.length + urls.length;
+}
+const fromResult = (r: GetVisualizationJobsResult) => takesMutable(r.ids, r.serviceUrls);
+
+/** A misspelt key in a variable handed to the resource does not compile. */
+function declareLookups(): void {
+  const args = { status: "RUNNING" as const, stauts: "RUNNING" };
+  // @ts-expect-error stauts is not an argument of VisualizationJobsLookup
+  new VisualizationJobsLookup("typo", args);
+  const good = { status: "RUNNING" as const, nameRegex: "^vision-" };
+  new VisualizationJobsLookup("fine", good);
+}
+
 describe("the public argument types", () => {
   it("have exactly the fields the runtime validates", () => {
     // Every key of this object must be a field of the plain arguments (checked by the compiler),
@@ -52,6 +75,9 @@ describe("the public argument types", () => {
       timeoutSeconds: 1,
     } satisfies Required<GetVisualizationJobsArgs>;
     expect([...QUERY_ARGUMENT_NAMES].sort()).toEqual(Object.keys(everyField).sort());
-    expect([outputArgs, plainArgs, lookupArgs]).toHaveLength(3);
+    expect([outputArgs, plainArgs, lookupArgs, misspeltStatus, anyCaseStatus, computedStatus]).toHaveLength(
+      6,
+    );
+    expect([typeof fromResult, typeof declareLookups]).toEqual(["function", "function"]);
   });
 });

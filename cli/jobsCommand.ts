@@ -1,0 +1,100 @@
+/**
+ * `pulumi-modelarts jobs`: the lookup a Pulumi program makes, from a shell, to try a query before
+ * writing a program. Settings come from the environment only (there is no stack).
+ */
+import { parseArgs } from "node:util";
+import type { Logger } from "../provider/logger";
+import { runLookup } from "../provider/lookup";
+import { formatJobsTable } from "./table";
+import { JOBS_USAGE, UsageError } from "./usage";
+
+/** Where the command writes: stdout for the result, stderr for progress. */
+export interface CommandIo {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** How long a listing runs before progress is shown, and how often then. */
+const PROGRESS_AFTER_MS = 1_000;
+
+/** Counts the requests a lookup sends (each attempt logs one `GET` line) and reports them on stderr. */
+function progressReporter(io: CommandIo): { logger: Logger; stop(): void } {
+  let requests = 0;
+  const started = Date.now();
+  const timer = setInterval(() => {
+    io.stderr.write(
+      `pulumi-modelarts: still listing, ${requests} requests in ${Math.round((Date.now() - started) / 1000)} s\n`,
+    );
+  }, PROGRESS_AFTER_MS);
+  timer.unref();
+  return {
+    logger: {
+      debug: (message) => {
+        if (message.startsWith("GET ")) requests++;
+      },
+      warn: (message) => io.stderr.write(`pulumi-modelarts: ${message}\n`),
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+function integerOption(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} takes a whole number, got "${value}"`);
+  return Number(value);
+}
+
+/** Runs `jobs` with its arguments; resolves to the exit status. */
+export async function jobsCommand(argv: readonly string[], io: CommandIo): Promise<number> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      status: { type: "string", multiple: true },
+      name: { type: "string" },
+      "name-regex": { type: "string" },
+      search: { type: "string" },
+      "sort-by": { type: "string" },
+      order: { type: "string" },
+      limit: { type: "string" },
+      timeout: { type: "string" },
+      output: { type: "string", default: "table" },
+      help: { type: "boolean" },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    io.stdout.write(`${JOBS_USAGE}\n`);
+    return 0;
+  }
+  if (values.output !== "table" && values.output !== "json") {
+    throw new UsageError(`--output is table or json, got "${values.output}"`);
+  }
+  const args = Object.fromEntries(
+    Object.entries({
+      status: values.status,
+      name: values.name,
+      nameRegex: values["name-regex"],
+      searchContent: values.search,
+      sortBy: values["sort-by"],
+      order: values.order,
+      limit: integerOption("limit", values.limit),
+      timeoutSeconds: integerOption("timeout", values.timeout),
+    }).filter(([, v]) => v !== undefined),
+  );
+  const progress = progressReporter(io);
+  try {
+    const result = await runLookup(args, "pulumi-modelarts jobs", {
+      env: io.env,
+      logger: progress.logger,
+      cache: false,
+    });
+    io.stdout.write(
+      values.output === "json" ? `${JSON.stringify(result, null, 2)}\n` : `${formatJobsTable(result)}\n`,
+    );
+    return 0;
+  } finally {
+    progress.stop();
+  }
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/**
+ * `pulumi-modelarts`, the package's command line: `jobs` and `emulator`. Exit status 0 on success,
+ * 1 on a lookup or emulator error (our message, never a stack trace), 2 on a usage error.
+ */
+import { ModelArtsError } from "../provider/errors";
+import { emulatorCommand } from "./emulatorCommand";
+import { type CommandIo, jobsCommand } from "./jobsCommand";
+import { MAIN_USAGE, UsageError } from "./usage";
+
+const COMMANDS: Record<string, (argv: readonly string[], io: CommandIo) => Promise<number>> = {
+  jobs: jobsCommand,
+  emulator: emulatorCommand,
+};
+
+/** Runs the command line; resolves to the exit status. */
+export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === "--version" || command === "-v") {
+      io.stdout.write(`${(require("pulumi-modelarts/package.json") as { version: string }).version}\n`);
+      return 0;
+    }
+    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+      io.stdout.write(`${MAIN_USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    const run = COMMANDS[command];
+    if (run === undefined) throw new UsageError(`unknown command "${command}"`);
+    return await run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string })?.code?.startsWith("ERR_PARSE_ARGS")) {
+      io.stderr.write(
+        `pulumi-modelarts: ${(error as Error).message}\nRun pulumi-modelarts --help for the usage.\n`,
+      );
+      return 2;
+    }
+    const message = ModelArtsError.isInstance(error) ? error.message : `unexpected error: ${String(error)}`;
+    io.stderr.write(`pulumi-modelarts: ${message}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+  );
+}

@@ -1,0 +1,51 @@
+/** What `pulumi-modelarts --help` and each command's `--help` print, and the usage error. */
+
+/** A mistake in how the command was called: exit status 2, with the usage. */
+export class UsageError extends Error {}
+
+export const MAIN_USAGE = `Usage: pulumi-modelarts <command> [options]
+
+Look up Huawei Cloud ModelArts visualization jobs (TensorBoard / MindInsight), or run a local
+emulator of the API.
+
+Commands:
+  jobs       list visualization jobs with the lookup a Pulumi program uses (settings from the environment)
+  emulator   start a local ModelArts API and print the settings that point a program or stack at it
+
+Options:
+  --help     show this help (or a command's: pulumi-modelarts jobs --help)
+  --version  print the package version
+
+Exit status: 0 success, 1 a lookup or emulator error (its message, no stack trace), 2 a usage error.`;
+
+export const JOBS_USAGE = `Usage: pulumi-modelarts jobs [options]
+
+Runs the same lookup as getVisualizationJobs, with settings from the environment (HW_REGION_NAME,
+HW_ACCESS_KEY, HW_SECRET_KEY, HW_PROJECT_ID, HW_MODELARTS_ENDPOINT, ...; see the README).
+
+Options:
+  --status S        a status name (running, RUNNING, JOBSTAT_RUNNING) or code (8); repeat for several
+  --name N          the exact job name
+  --name-regex R    an RE2 regular expression matched against the job name
+  --search S        server-side search text (searchContent)
+  --sort-by F       job_id, job_name, job_desc, create_time or status
+  --order O         asc or desc
+  --limit N         at most N jobs
+  --timeout S       the whole lookup's time bound, in seconds (default 300)
+  --output F        table (default) or json
+  --help            show this help
+
+Progress goes to stderr when a listing takes more than a second; the result goes to stdout.`;
+
+export const EMULATOR_USAGE = `Usage: pulumi-modelarts emulator [options]
+
+Starts a local ModelArts API (the list call, the details call, IAM project discovery, a page per
+job) and prints the environment variables and the \`pulumi config set\` commands that point a
+program or a stack at it. Ctrl-C stops it.
+
+Options:
+  --port P       the port (default 8787; 0 for any free port)
+  --host H       the address to listen on (default 127.0.0.1)
+  --jobs N       N generated jobs instead of the demonstration set
+  --latency MS   added before every API answer (default 0)
+  --help         show this help`;

@@ -1,0 +1,110 @@
+/**
+ * `pulumi-modelarts jobs`, run as a user runs it (the built bin in a child process) against the
+ * emulator: the table and JSON outputs, progress on stderr, exit codes, and our messages instead of
+ * stack traces.
+ */
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { demoJobs } from "../../emulator";
+import { useEmulator } from "./helpers";
+
+const BIN = join(__dirname, "../../dist/cli/main.js");
+
+/** Runs the bin; resolves with its exit code and output, whatever the code. */
+async function run(args: string[], env: Record<string, string>) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH ?? "", ...env },
+      encoding: "utf8",
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const failed = e as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe("pulumi-modelarts jobs", () => {
+  const emulator = useEmulator({ jobs: demoJobs() });
+
+  it("prints a table of the jobs a query finds", async () => {
+    const { code, stdout } = await run(
+      ["jobs", "--status", "running", "--name-regex", "^vision-"],
+      emulator().env,
+    );
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^ID\s+NAME\s+STATUS\s+CREATED \(UTC\)\s+SERVICE URL$/);
+    expect(lines.slice(1, -1).map((l) => l.split(/\s+/)[1])).toEqual([
+      "vision-resnet50-tb",
+      "vision-vit-b16-tb",
+      "vision-dino-tb",
+    ]);
+    expect(lines.at(-1)).toBe("3 jobs (job_total_count 13)");
+  });
+
+  it("prints JSON for scripts: the lookup's result", async () => {
+    const { code, stdout } = await run(
+      [
+        "jobs",
+        "--status",
+        "8",
+        "--status",
+        "WAITING",
+        "--sort-by",
+        "create_time",
+        "--order",
+        "desc",
+        "--limit",
+        "2",
+        "--output",
+        "json",
+      ],
+      emulator().env,
+    );
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.jobs).toHaveLength(2);
+    expect(
+      result.jobs.every((j: { statusName: string }) => ["RUNNING", "WAITING"].includes(j.statusName)),
+    ).toBe(true);
+    expect(result.jobs[0].createTime).toBeGreaterThan(result.jobs[1].createTime);
+  });
+
+  it("reports progress on stderr when a listing takes more than a second, keeping stdout clean", async () => {
+    emulator().setLatency(1_500);
+    const { code, stdout, stderr } = await run(["jobs", "--output", "json"], {
+      ...emulator().env,
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).ids).toHaveLength(30);
+    expect(stderr).toMatch(/^pulumi-modelarts: still listing, \d+ requests in \d+ s$/m);
+  });
+
+  it("exits 1 with our message, not a stack trace, when the lookup fails", async () => {
+    const { code, stderr } = await run(["jobs"], {
+      ...emulator().env,
+      HW_SECRET_KEY: "wrong-secret-key-xyz",
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /^pulumi-modelarts: ModelArts GET \/v1\/\{project_id\}\/visualization-jobs failed: HTTP 401 APIGW\.0301/,
+    );
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stderr).not.toContain("wrong-secret-key-xyz");
+  });
+
+  it("exits 2 on a usage error, and 0 with --help and --version", async () => {
+    const unknown = await run(["jobs", "--colour"], emulator().env);
+    expect(unknown).toMatchObject({ code: 2 });
+    expect(unknown.stderr).toContain("Unknown option '--colour'");
+    expect((await run(["jobs", "--output", "yaml"], emulator().env)).code).toBe(2);
+    expect((await run(["frobnicate"], {})).code).toBe(2);
+    const help = await run(["jobs", "--help"], {});
+    expect(help).toMatchObject({ code: 0 });
+    expect(help.stdout).toContain("Usage: pulumi-modelarts jobs");
+    const version = await run(["--version"], {});
+    expect(version.stdout.trim()).toBe(require("../../package.json").version);
+  });
+});
