@@ -4,7 +4,9 @@
  * prints the looked-up service URLs, stops one job in the emulator and runs `up --refresh` to show
  * the change, then destroys the stack and stops the emulator.
  */
-import { join } from "node:path";
+import { copyFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import type { OutputMap } from "@pulumi/pulumi/automation";
 import { demoJobs, type RunningEmulator, startEmulator } from "../emulator";
 import { createExampleStack, type ExampleStack, findPulumiCli, HOW_TO_GET_PULUMI } from "./exampleStack";
@@ -33,7 +35,7 @@ function printTable(outputs: OutputMap): void {
     process.stdout.write(`    ${name.padEnd(width)}  ${urls[i]}\n`);
   });
   process.stdout.write(
-    `    dashboard: ${outputs.dashboardPath?.value} (${outputs.reachable?.value} of ${names.length} links answered HTTP 200)\n`,
+    `    dashboard: ${outputs.reachable?.value} of ${names.length} links answered HTTP 200\n`,
   );
 }
 
@@ -76,9 +78,15 @@ async function main(): Promise<void> {
     process.stdout.write(`    ${JSON.stringify(second.summary.resourceChanges)}\n`);
     printTable(second.outputs);
 
+    // The destroy step deletes the dashboard with the stack: keep a copy to open afterwards.
+    const kept = join(tmpdir(), "pulumi-modelarts-demo", `${TEAM}-tensorboards.html`);
+    mkdirSync(dirname(kept), { recursive: true });
+    copyFileSync(String(second.outputs.dashboardPath?.value), kept);
     await step("pulumi destroy", () => stack.destroy());
     await step("Removing the stack", () => stack.workspace.removeStack(stack.name));
-    process.stdout.write("\nThe demo finished: every step succeeded.\n");
+    process.stdout.write(
+      `\nThe demo finished: every step succeeded. The dashboard of the last update is kept at ${kept}\n`,
+    );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`\nThe demo failed at the step "${currentStep}":\n${message}\n`);

@@ -275,7 +275,7 @@ function resolveCredentials(config: ConfigGetter, env: Environment): Credentials
   if (token) return { kind: "token", token: token.value };
   throw new ModelArtsConfigError(
     `No credentials found. Looked for an access key in ${namesOf(s.accessKey)}; a secret key in ${namesOf(s.secretKey)}; and an IAM token in ${namesOf(s.token)}. ` +
-      "Set an access key and secret key, e.g. `pulumi config set huaweicloud:accessKey AK` and `pulumi config set --secret huaweicloud:secretKey SK`, or export HW_ACCESS_KEY and HW_SECRET_KEY.",
+      "Set an access key and secret key, e.g. `pulumi config set --secret huaweicloud:accessKey AK` and `pulumi config set --secret huaweicloud:secretKey SK`, or export HW_ACCESS_KEY and HW_SECRET_KEY.",
   );
 }
 
