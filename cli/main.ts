@@ -17,7 +17,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CommandIo) => Promi
 export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (command === "--version" || command === "-v") {
+    if (command === "--version" || command === "-v" || rest.includes("--version")) {
       io.stdout.write(`${(require("pulumi-modelarts/package.json") as { version: string }).version}\n`);
       return 0;
     }

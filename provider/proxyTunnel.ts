@@ -6,7 +6,7 @@
  * itself: one CONNECT, a bounded wait, TLS to the endpoint over it with our own verification
  * setting, and any failure reported once, as an error that names the proxy without its userinfo.
  */
-import { connect as netConnect, type Socket } from "node:net";
+import { isIP, connect as netConnect, type Socket } from "node:net";
 import { connect as tlsConnect } from "node:tls";
 import { ModelArtsConfigError } from "./errors";
 import type { Environment } from "./settings";
@@ -117,7 +117,11 @@ export function connectThroughProxy(
   const proxyPort = Number(proxy.url.port || (proxy.url.protocol === "https:" ? 443 : 80));
   const socket: Socket =
     proxy.url.protocol === "https:"
-      ? tlsConnect({ host: proxy.url.hostname, port: proxyPort, servername: proxy.url.hostname })
+      ? tlsConnect({
+          host: proxy.url.hostname,
+          port: proxyPort,
+          ...(isIP(proxy.url.hostname) === 0 && { servername: proxy.url.hostname }),
+        })
       : netConnect({ host: proxy.url.hostname, port: proxyPort });
   const finish = (error: Error | null, result: Socket | null) => {
     if (settled) return;
@@ -158,9 +162,13 @@ export function connectThroughProxy(
     if (rest.length > 0) socket.unshift(rest);
     socket.removeAllListeners("close");
     socket.removeAllListeners("error");
+    const name = options.servername || options.hostname;
     const secure = tlsConnect({
       socket,
-      servername: options.servername || options.hostname,
+      // `host` is the name the certificate is checked against; SNI carries host names only
+      // (RFC 6066), so an IP address is checked without being sent as one.
+      host: name,
+      ...(isIP(name) === 0 && { servername: name }),
       rejectUnauthorized: tls.rejectUnauthorized,
       ALPNProtocols: ["http/1.1"],
     });

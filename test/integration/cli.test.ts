@@ -104,7 +104,8 @@ describe("pulumi-modelarts jobs", () => {
     const help = await run(["jobs", "--help"], {});
     expect(help).toMatchObject({ code: 0 });
     expect(help.stdout).toContain("Usage: pulumi-modelarts jobs");
-    const version = await run(["--version"], {});
-    expect(version.stdout.trim()).toBe(require("../../package.json").version);
+    const { version } = require("../../package.json");
+    expect((await run(["--version"], {})).stdout.trim()).toBe(version);
+    expect((await run(["emulator", "--version"], {})).stdout.trim()).toBe(version);
   });
 });
