@@ -5,17 +5,14 @@
  * data sources do, unless an input is unknown.
  */
 import * as pulumi from "@pulumi/pulumi";
-import {
-  ModelArtsAmbiguousMatchError,
-  ModelArtsNoMatchError,
-  ModelArtsValidationError,
-} from "../provider/errors";
+import { ModelArtsValidationError } from "../provider/errors";
 import { runLookup } from "../provider/lookup";
 import type {
   VisualizationJob,
   VisualizationJobsQueryArgs,
   VisualizationJobsResult,
 } from "../provider/model";
+import { exactlyOneJob } from "../provider/singleJob";
 import { dependencyGate } from "./dependsOn";
 import { programDependencies } from "./programDependencies";
 
@@ -126,30 +123,6 @@ export function getVisualizationJobsOutput(
   return whenKnown(args, opts, PLURAL, (plain) => runLookup(plain, PLURAL, programDependencies()));
 }
 
-function describeFilters(args: object): string {
-  const filters = Object.entries(args).filter(
-    ([k, v]) => v !== undefined && !["pageSize", "region", "projectId", "endpoint"].includes(k),
-  );
-  return filters.length === 0 ? "no filter" : filters.map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(", ");
-}
-
-/** The one job of a result, or an error naming the filters (and, for several, the jobs found). */
-function exactlyOne(result: VisualizationJobsResult, args: object): VisualizationJob {
-  const [first, ...rest] = result.jobs;
-  if (first !== undefined && rest.length === 0) return first;
-  if (first === undefined) {
-    throw new ModelArtsNoMatchError(
-      `${SINGULAR} found no visualization job matching ${describeFilters(args)}. Check the filters, or list the candidates with getVisualizationJobs.`,
-    );
-  }
-  const shown = result.jobs.slice(0, 10).map((j) => `${j.jobId} "${j.jobName}" (${j.statusName})`);
-  const more = result.jobs.length > 10 ? ` and ${result.jobs.length - 10} more` : "";
-  throw new ModelArtsAmbiguousMatchError(
-    `${SINGULAR} found ${result.jobs.length} visualization jobs matching ${describeFilters(args)}: ${shown.join(", ")}${more}. Narrow the filters (status, name, nameRegex), or pick one with sortBy, order and limit: 1.`,
-    result.jobs,
-  );
-}
-
 /**
  * Looks up exactly one visualization job; zero or several matches are an error that names the
  * filters and, for several, the ids and names found. `opts` is not read, as for
@@ -166,7 +139,7 @@ export async function getVisualizationJob(
   _opts?: pulumi.InvokeOptions,
 ): Promise<GetVisualizationJobResult> {
   refuseOutputs(args, SINGULAR);
-  return exactlyOne(await runLookup(args ?? {}, SINGULAR, programDependencies()), args ?? {});
+  return exactlyOneJob(await runLookup(args ?? {}, SINGULAR, programDependencies()), args ?? {}, SINGULAR);
 }
 
 /**
@@ -183,6 +156,6 @@ export function getVisualizationJobOutput(
   opts?: pulumi.InvokeOutputOptions,
 ): pulumi.Output<GetVisualizationJobResult> {
   return whenKnown(args, opts, SINGULAR, async (plain) =>
-    exactlyOne(await runLookup(plain, SINGULAR, programDependencies()), plain),
+    exactlyOneJob(await runLookup(plain, SINGULAR, programDependencies()), plain, SINGULAR),
   );
 }

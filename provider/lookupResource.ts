@@ -1,0 +1,138 @@
+/**
+ * The lookup kept in a stack's state, as any provider serves it: Pulumi's dynamic-provider host
+ * (dynamic.ts, for `VisualizationJobsLookup` in TypeScript programs) and the `modelarts` plugin
+ * (plugin/, for `modelarts:index:VisualizationJobsLookup` in every language). Create, update and
+ * read run the lookup; delete only forgets; nothing is ever replaced; a refresh that finds the jobs
+ * changed records `drift`, which Diff reports.
+ */
+import { ModelArtsValidationError, type ValidationIssue } from "./errors";
+import { type LookupDependencies, runLookup } from "./lookup";
+import { type LookupDrift, RESULT_FIELDS } from "./model";
+import { parseQueryArgs, QUERY_ARGUMENT_NAMES } from "./schemas";
+
+/** A resource's properties, as the engine hands them over. */
+export type Props = Record<string, unknown>;
+
+/** One bad input, as the engine reports check failures. */
+export interface CheckFailure {
+  readonly property: string;
+  readonly reason: string;
+}
+
+/** The engine's marker for a value not known during a preview (`pulumi.runtime.unknownValue`). */
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** Properties that are not arguments: the dynamic provider's `__provider`, and the outputs. */
+const NOT_ARGUMENTS: ReadonlySet<string> = new Set(["__provider", ...RESULT_FIELDS, "drift"]);
+
+function argumentsOf(props: Props): Props {
+  const args: Props = {};
+  for (const key of QUERY_ARGUMENT_NAMES)
+    if (props[key] !== undefined && props[key] !== null) args[key] = props[key];
+  return args;
+}
+
+function containsUnknown(value: unknown): boolean {
+  if (value === UNKNOWN) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  return false;
+}
+
+/** Validation issues as check failures: one per field (`status[1]` is reported on `status`). */
+export function checkFailuresOf(issues: readonly ValidationIssue[]): CheckFailure[] {
+  return issues.map((i) => ({ property: i.field.replace(/\[.*$/, ""), reason: i.message }));
+}
+
+/**
+ * Validates the arguments with the lookup's own rules: one failure per bad field, and one per
+ * unknown name (`stauts`), which would otherwise be dropped and widen the lookup to every job.
+ * Inputs not known during a preview are not checked.
+ */
+export function checkLookup(news: Props, context: string): CheckFailure[] {
+  const known = Object.fromEntries(
+    Object.entries(news).filter(
+      ([key, value]) => !NOT_ARGUMENTS.has(key) && value !== undefined && !containsUnknown(value),
+    ),
+  );
+  try {
+    parseQueryArgs(known, context);
+    return [];
+  } catch (e) {
+    if (!ModelArtsValidationError.isInstance(e)) throw e;
+    return checkFailuresOf(e.issues);
+  }
+}
+
+/**
+ * What changed, for Diff: the arguments, and the drift a refresh found (since Pulumi 3.117 the
+ * engine decides what `pulumi refresh` shows by calling Diff with the state just read as `olds`).
+ * A new package version alone is no change.
+ */
+export function changedProperties(olds: Props, news: Props): string[] {
+  const changed: string[] = QUERY_ARGUMENT_NAMES.filter(
+    (key) => JSON.stringify(olds[key] ?? null) !== JSON.stringify(news[key] ?? null),
+  );
+  if (olds.drift !== undefined && olds.drift !== null) changed.push("jobs");
+  return changed;
+}
+
+/** Runs the lookup for the state: arguments and result as plain data. */
+export async function lookupForState(
+  props: Props,
+  context: string,
+  deps: LookupDependencies,
+): Promise<Props> {
+  const args = argumentsOf(props);
+  // A refresh or update never shares a listing: it must see the jobs as they are now.
+  const result = await runLookup(args, context, { ...deps, cache: false });
+  // Through JSON: the state holds plain data, and undefined fields (jobCountLimit when the API does
+  // not report it) must be left out rather than sent as undefined.
+  return JSON.parse(JSON.stringify({ ...args, ...result }));
+}
+
+/** A job as drift compares it. */
+interface JobState {
+  readonly jobId: number;
+  readonly jobName?: string;
+  readonly status?: number;
+  readonly serviceUrl?: string;
+}
+
+function jobsOf(props: Props): JobState[] {
+  return Array.isArray(props.jobs) ? (props.jobs as JobState[]) : [];
+}
+
+/** What changed between two lookups' jobs; undefined when nothing did. */
+function driftBetween(before: readonly JobState[], after: readonly JobState[]): LookupDrift | undefined {
+  const old = new Map(before.map((j) => [j.jobId, j]));
+  const now = new Map(after.map((j) => [j.jobId, j]));
+  const drift: LookupDrift = {
+    appeared: after.filter((j) => !old.has(j.jobId)).map((j) => j.jobId),
+    disappeared: before.filter((j) => !now.has(j.jobId)).map((j) => j.jobId),
+    changed: after
+      .filter((j) => {
+        const o = old.get(j.jobId);
+        return (
+          o !== undefined &&
+          (o.status !== j.status || o.jobName !== j.jobName || o.serviceUrl !== j.serviceUrl)
+        );
+      })
+      .map((j) => j.jobId),
+  };
+  return drift.appeared.length + drift.disappeared.length + drift.changed.length > 0 ? drift : undefined;
+}
+
+/**
+ * Runs the lookup again (`pulumi refresh`). What changed since the state was last written is kept
+ * as `drift` (an earlier refresh's drift stays until the next up, unless this refresh finds more).
+ */
+export async function refreshLookup(props: Props, context: string, deps: LookupDependencies): Promise<Props> {
+  const fresh = await lookupForState(props, context, deps);
+  const combined = driftBetween(jobsOf(props), jobsOf(fresh)) ?? (props.drift as LookupDrift | undefined);
+  return combined === undefined ? fresh : { ...fresh, drift: combined };
+}
+
+/** The id of a new lookup: random, as a data source's is; the lookup owns no cloud resource. */
+export function newLookupId(): string {
+  return `lookup-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}

@@ -1,0 +1,44 @@
+/**
+ * The single-job lookup's rule: exactly one job must match. Zero or several is an error that names
+ * the filters and, for several, the jobs found. Shared by `getVisualizationJob` (sdk/) and the
+ * plugin's `modelarts:index:getVisualizationJob`.
+ */
+import { ModelArtsAmbiguousMatchError, ModelArtsNoMatchError } from "./errors";
+import type { VisualizationJob, VisualizationJobsResult } from "./model";
+
+/** The arguments that are filters (the others say where to look, or how). */
+function describeFilters(args: object): string {
+  const filters = Object.entries(args).filter(
+    ([k, v]) =>
+      v !== undefined &&
+      v !== null &&
+      !["pageSize", "region", "projectId", "endpoint", "timeoutSeconds"].includes(k),
+  );
+  return filters.length === 0 ? "no filter" : filters.map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(", ");
+}
+
+/**
+ * The one job of a result.
+ *
+ * @param context the function, as messages name it (`getVisualizationJob`).
+ * @throws ModelArtsNoMatchError or ModelArtsAmbiguousMatchError.
+ */
+export function exactlyOneJob(
+  result: VisualizationJobsResult,
+  args: object,
+  context: string,
+): VisualizationJob {
+  const [first, ...rest] = result.jobs;
+  if (first !== undefined && rest.length === 0) return first;
+  if (first === undefined) {
+    throw new ModelArtsNoMatchError(
+      `${context} found no visualization job matching ${describeFilters(args)}. Check the filters, or list the candidates with getVisualizationJobs.`,
+    );
+  }
+  const shown = result.jobs.slice(0, 10).map((j) => `${j.jobId} "${j.jobName}" (${j.statusName})`);
+  const more = result.jobs.length > 10 ? ` and ${result.jobs.length - 10} more` : "";
+  throw new ModelArtsAmbiguousMatchError(
+    `${context} found ${result.jobs.length} visualization jobs matching ${describeFilters(args)}: ${shown.join(", ")}${more}. Narrow the filters (status, name, nameRegex), or pick one with sortBy, order and limit: 1.`,
+    result.jobs,
+  );
+}
