@@ -27,6 +27,8 @@ export {
   resetSharedState,
 } from "../provider/lookup";
 export type {
+  JobFlavor,
+  JobSchedule,
   JobStatusInput,
   LookupDrift,
   SortField,

@@ -1,0 +1,128 @@
+/**
+ * The `modelarts` resource provider, served over Pulumi's provider protocol by
+ * `@pulumi/pulumi/provider`: the functions `getVisualizationJobs` and `getVisualizationJob`, and the
+ * resource `VisualizationJobsLookup`. Every operation is the TypeScript package's own (runLookup,
+ * lookupResource.ts, singleJob.ts): the same validation, settings, retries, redaction and errors.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { ModelArtsError, ModelArtsValidationError } from "../provider/errors";
+import { type LookupDependencies, runLookup } from "../provider/lookup";
+import {
+  changedProperties,
+  checkFailuresOf,
+  checkLookup,
+  lookupForState,
+  newLookupId,
+  type Props,
+  refreshLookup,
+} from "../provider/lookupResource";
+import { QUERY_ARGUMENT_NAMES } from "../provider/schemas";
+import { exactlyOneJob } from "../provider/singleJob";
+import { type ProviderConfig, unwrapSecrets } from "./configCapture";
+import { inPluginTerms, settingsConfig } from "./providerConfig";
+import { packageSchema, TOKENS } from "./schema";
+
+type Provider = pulumi.provider.Provider;
+
+/** Plain data, as the engine's property maps hold it: undefined fields left out. */
+function plain(value: unknown): Props {
+  return JSON.parse(JSON.stringify(value));
+}
+
+/** Our error as the engine shows it: its stable code, then its message, in the plugin's terms. */
+function engineError(error: unknown): Error {
+  if (!ModelArtsError.isInstance(error)) return error instanceof Error ? error : new Error(String(error));
+  const shown = new Error(`${error.code}: ${inPluginTerms(error.message)}`);
+  // The provider server prints an error's stack when it fails a call: ours says nothing more.
+  shown.stack = shown.message;
+  return shown;
+}
+
+/** The plugin's implementation of Pulumi's provider interface. */
+export class ModelArtsProvider implements Provider {
+  constructor(
+    readonly version: string,
+    private readonly config: () => ProviderConfig,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+  ) {}
+
+  private dependencies(): LookupDependencies {
+    return { config: settingsConfig(this.config()), env: this.env };
+  }
+
+  async getSchema(): Promise<string> {
+    return JSON.stringify(packageSchema(this.version));
+  }
+
+  /** The functions: a lookup, or the one job of a lookup. Bad arguments are invoke failures, one per field. */
+  async invoke(token: string, inputs: Props): Promise<pulumi.provider.InvokeResult> {
+    const args = unwrapSecrets(inputs) as Props;
+    try {
+      switch (token) {
+        case TOKENS.getVisualizationJobs:
+          return { outputs: plain(await runLookup(args, token, this.dependencies())) };
+        case TOKENS.getVisualizationJob: {
+          const result = await runLookup(args, token, this.dependencies());
+          return { outputs: plain(exactlyOneJob(result, args, token)) };
+        }
+        default:
+          throw new Error(
+            `unknown function ${token}; this provider serves ${TOKENS.getVisualizationJobs} and ${TOKENS.getVisualizationJob}`,
+          );
+      }
+    } catch (error) {
+      if (ModelArtsValidationError.isInstance(error))
+        return { outputs: {}, failures: checkFailuresOf(error.issues) };
+      throw engineError(error);
+    }
+  }
+
+  async check(urn: string, _olds: Props, news: Props): Promise<pulumi.provider.CheckResult> {
+    const inputs = unwrapSecrets(news) as Props;
+    return { inputs: news, failures: checkLookup(inputs, typeOf(urn)) };
+  }
+
+  async diff(_id: string, _urn: string, olds: Props, news: Props): Promise<pulumi.provider.DiffResult> {
+    const changed = changedProperties(unwrapSecrets(olds) as Props, unwrapSecrets(news) as Props);
+    return { changes: changed.length > 0, replaces: [], deleteBeforeReplace: false };
+  }
+
+  async create(urn: string, inputs: Props): Promise<pulumi.provider.CreateResult> {
+    try {
+      return {
+        id: newLookupId(),
+        outs: await lookupForState(unwrapSecrets(inputs) as Props, typeOf(urn), this.dependencies()),
+      };
+    } catch (error) {
+      throw engineError(error);
+    }
+  }
+
+  async read(id: string, urn: string, props: Props): Promise<pulumi.provider.ReadResult> {
+    try {
+      const state = await refreshLookup(unwrapSecrets(props) as Props, typeOf(urn), this.dependencies());
+      const inputs = Object.fromEntries(
+        QUERY_ARGUMENT_NAMES.filter((k) => state[k] !== undefined).map((k) => [k, state[k]]),
+      );
+      return { id, props: state, inputs };
+    } catch (error) {
+      throw engineError(error);
+    }
+  }
+
+  async update(_id: string, urn: string, _olds: Props, news: Props): Promise<pulumi.provider.UpdateResult> {
+    try {
+      return { outs: await lookupForState(unwrapSecrets(news) as Props, typeOf(urn), this.dependencies()) };
+    } catch (error) {
+      throw engineError(error);
+    }
+  }
+
+  /** Forgets the lookup: no job is ever touched. */
+  async delete(): Promise<void> {}
+}
+
+/** The resource type of a URN, as messages name it (`modelarts:index:VisualizationJobsLookup`). */
+function typeOf(urn: string): string {
+  return urn.split("::")[2]?.split("$").pop() ?? TOKENS.lookup;
+}

@@ -1,0 +1,2 @@
+// Look up Huawei Cloud ModelArts visualization jobs (TensorBoard / MindInsight) by name, pattern or status.
+package modelarts

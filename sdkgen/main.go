@@ -1,0 +1,81 @@
+// Command sdkgen writes the Go SDK of the modelarts provider from its package schema, with
+// Pulumi's own code generator (github.com/pulumi/pulumi/pkg/v3/codegen/go). The CLI's
+// `pulumi package gen-sdk` would need language hosts that these machines do not have.
+//
+//	go run . ../plugin/schema.json ../sdk     (or: npm run plugin:sdk)
+//
+// It writes ../sdk/go/modelarts/*.go, replacing what was there. The generated files are committed,
+// never edited by hand; test/integration/goSdk.test.ts checks that regenerating changes nothing.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/blang/semver"
+	gogen "github.com/pulumi/pulumi/pkg/v3/codegen/go"
+	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
+)
+
+// noReferences is the schema loader: the modelarts schema refers to no other package.
+type noReferences struct{}
+
+func (noReferences) LoadPackage(name string, _ *semver.Version) (*schema.Package, error) {
+	return nil, fmt.Errorf("the schema refers to package %q; it should refer to none", name)
+}
+
+func (noReferences) LoadPackageV2(_ context.Context, d *schema.PackageDescriptor) (*schema.Package, error) {
+	return nil, fmt.Errorf("the schema refers to package %q; it should refer to none", d.Name)
+}
+
+func main() {
+	if len(os.Args) != 3 {
+		fmt.Fprintln(os.Stderr, "usage: sdkgen <schema.json> <sdk folder>")
+		os.Exit(2)
+	}
+	if err := generate(os.Args[1], os.Args[2]); err != nil {
+		fmt.Fprintln(os.Stderr, "sdkgen:", err)
+		os.Exit(1)
+	}
+}
+
+func generate(schemaPath, sdkDir string) error {
+	raw, err := os.ReadFile(schemaPath)
+	if err != nil {
+		return err
+	}
+	var spec schema.PackageSpec
+	if err := json.Unmarshal(raw, &spec); err != nil {
+		return fmt.Errorf("%s: %w", schemaPath, err)
+	}
+	pkg, diags, err := schema.BindSpec(spec, noReferences{}, schema.ValidationOptions{})
+	if err != nil {
+		return err
+	}
+	if diags.HasErrors() {
+		return diags
+	}
+	files, err := gogen.GeneratePackage("sdkgen", pkg, nil)
+	if err != nil {
+		return err
+	}
+	// The generator names files relative to the Go root of the SDK: sdk/go/<package>/...
+	out := filepath.Join(sdkDir, "go")
+	if err := os.RemoveAll(filepath.Join(out, spec.Name)); err != nil {
+		return err
+	}
+	for name, content := range files {
+		path := filepath.Join(out, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, content, 0o644); err != nil {
+			return err
+		}
+	}
+	fmt.Printf("wrote %d files under %s\n", len(files), out)
+	return nil
+}

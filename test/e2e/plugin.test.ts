@@ -1,0 +1,202 @@
+/**
+ * The `modelarts` provider plugin with the real engine, against the emulator: the YAML example run
+ * by the YAML language host (provider config from stack config in one case, from the environment
+ * in another: up, refresh after a job changed, destroy), and a TypeScript program's
+ * `pulumi.runtime.invoke` through the engine returning what the in-process lookup returns. The
+ * stored state is searched for the credentials. Skipped, with one line saying why, without the
+ * `pulumi` CLI or the YAML language host.
+ */
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { LocalWorkspace, type ProjectSettings } from "@pulumi/pulumi/automation";
+import { findPulumiCli } from "../../demo/exampleStack";
+import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
+import { lookupVisualizationJobs } from "../../provider/lookup";
+
+jest.setTimeout(300_000);
+
+const REPO = join(__dirname, "../..");
+const PLUGIN_DIR = join(REPO, "plugin", "bin");
+const cli = findPulumiCli();
+const yamlHost = (() => {
+  try {
+    return (
+      execFileSync("sh", ["-c", "command -v pulumi-language-yaml"], { encoding: "utf8" }).trim() || undefined
+    );
+  } catch {
+    return undefined;
+  }
+})();
+if (cli === undefined) process.stdout.write("plugin e2e tests skipped: no `pulumi` CLI on PATH\n");
+else if (yamlHost === undefined)
+  process.stdout.write(
+    "plugin YAML tests skipped: no pulumi-language-yaml on PATH (../shared/tools/pulumi-language-yaml builds it)\n",
+  );
+
+/** A temporary backend and Pulumi home for one test. */
+function sandbox(): { root: string; envVars: Record<string, string>; cleanup(): void } {
+  const root = mkdtempSync(join(tmpdir(), "modelarts-plugin-"));
+  return {
+    root,
+    envVars: {
+      PULUMI_BACKEND_URL: `file://${root}`,
+      PULUMI_HOME: join(root, "home"),
+      PULUMI_CONFIG_PASSPHRASE: "plugin-test",
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    },
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+function expectNoCredentials(stateFile: string, emulator: RunningEmulator): void {
+  const state = readFileSync(stateFile, "utf8");
+  expect(state).toContain('"resources"');
+  for (const credential of [
+    emulator.settings.accessKey,
+    emulator.settings.secretKey,
+    emulator.settings.token,
+  ]) {
+    expect(state).not.toContain(credential);
+  }
+}
+
+describe("the modelarts plugin with the real engine", () => {
+  let emulator: RunningEmulator;
+  let box: ReturnType<typeof sandbox>;
+  beforeEach(async () => {
+    emulator = await startEmulator({ jobs: demoJobs() });
+    box = sandbox();
+  });
+  afterEach(async () => {
+    box.cleanup();
+    await emulator.close();
+  });
+
+  /** The YAML example in a temporary folder, pointing at this repository's build of the plugin. */
+  async function yamlStack(envVars: Record<string, string>) {
+    const project = join(box.root, "yaml-tensorboard-urls");
+    cpSync(join(REPO, "examples", "yaml-tensorboard-urls"), project, { recursive: true });
+    const manifest = readFileSync(join(project, "Pulumi.yaml"), "utf8").replace(
+      "../../plugin/bin",
+      PLUGIN_DIR,
+    );
+    writeFileSync(join(project, "Pulumi.yaml"), manifest);
+    const stack = await LocalWorkspace.createOrSelectStack(
+      { stackName: "dev", workDir: project },
+      { envVars: { ...box.envVars, ...envVars } },
+    );
+    return { stack, stateFile: join(box.root, ".pulumi", "stacks", "yaml-tensorboard-urls", "dev.json") };
+  }
+
+  const withYaml = cli === undefined || yamlHost === undefined ? it.skip : it;
+
+  withYaml(
+    "YAML: invokes and a lookup resource, credentials from provider config; refresh shows a stopped job",
+    async () => {
+      const { stack, stateFile } = await yamlStack({});
+      const s = emulator.settings;
+      await stack.setAllConfig({
+        "modelarts:region": { value: s.region },
+        "modelarts:projectId": { value: s.projectId },
+        "modelarts:accessKey": { value: s.accessKey, secret: true },
+        "modelarts:secretKey": { value: s.secretKey, secret: true },
+        "modelarts:endpoint": { value: s.endpoint },
+      });
+      const up = await stack.up();
+      expect(up.outputs.jobNames!.value).toEqual([
+        "vision-resnet50-tb",
+        "vision-vit-b16-tb",
+        "vision-dino-tb",
+      ]);
+      expect(up.outputs.serviceUrls!.value).toEqual(
+        [1001, 1003, 1007].map((id) => `${s.endpoint}/visualization/${id}/`),
+      );
+      expect(up.outputs.newestJob!.value).toBe("vision-dino-tb");
+      expect(up.outputs.trackedIds!.value).toEqual([1001, 1003, 1007]);
+      expectNoCredentials(stateFile, emulator);
+
+      emulator.updateJob(1003, { status: 10 });
+      const refresh = await stack.refresh();
+      expect(refresh.summary.resourceChanges).toMatchObject({ update: 1 });
+      const after = await stack.up();
+      expect(after.outputs.trackedIds!.value).toEqual([1001, 1007]);
+      await stack.destroy();
+    },
+  );
+
+  withYaml(
+    "YAML: credentials from the environment the CLI runs in; a bad argument is a check failure naming the field",
+    async () => {
+      const { stack, stateFile } = await yamlStack({ ...emulator.env });
+      await stack.setConfig("team", { value: "speech" });
+      const up = await stack.up();
+      expect(up.outputs.jobNames!.value).toEqual(["speech-whisper-tb", "speech-tts-mi"]);
+      expectNoCredentials(stateFile, emulator);
+      await stack.destroy();
+
+      await stack.setConfig("team", { value: "(" });
+      const failed = await stack.up().then(
+        () => "UNEXPECTED SUCCESS",
+        (e: Error) => String(e.message),
+      );
+      expect(failed).toContain("property nameRegex value {^(-} has a problem: nameRegex must be a valid RE2");
+      expect(failed).not.toContain(emulator.settings.secretKey);
+    },
+  );
+
+  (cli === undefined ? it.skip : it)(
+    "TypeScript: pulumi.runtime.invoke through the engine returns what the in-process lookup returns",
+    async () => {
+      const args = { status: "RUNNING", nameRegex: "^nlp-" };
+      const stack = await LocalWorkspace.createOrSelectStack(
+        {
+          stackName: "dev",
+          projectName: "invoke-through-engine",
+          program: async () => {
+            const viaEngine = await pulumi.runtime.invoke("modelarts:index:getVisualizationJobs", args);
+            const badArguments = await pulumi.runtime
+              .invoke("modelarts:index:getVisualizationJobs", { pageSize: 0, stauts: "RUNNING" })
+              .then(
+                () => "UNEXPECTED SUCCESS",
+                (e: Error) => e.message,
+              );
+            const noMatch = await pulumi.runtime
+              .invoke("modelarts:index:getVisualizationJob", { name: "no-such-job" })
+              .then(
+                () => "UNEXPECTED SUCCESS",
+                (e: Error) => e.message,
+              );
+            return { viaEngine, badArguments, noMatch };
+          },
+        },
+        {
+          workDir: box.root,
+          envVars: { ...box.envVars, ...emulator.env },
+          // `plugins` is honoured by the CLI; the ProjectSettings type of @pulumi/pulumi 3.248 lacks it.
+          projectSettings: {
+            name: "invoke-through-engine",
+            runtime: "nodejs",
+            plugins: { providers: [{ name: "modelarts", path: PLUGIN_DIR }] },
+          } as ProjectSettings,
+        },
+      );
+      const up = await stack.up();
+      const inProcess = await lookupVisualizationJobs(args as never, { env: emulator.env, cache: false });
+      expect(up.outputs.viaEngine!.value).toEqual(JSON.parse(JSON.stringify(inProcess)));
+      // Failures reach the program: one per bad field, and our code and message.
+      process.stdout.write(
+        `invoke failures as a program sees them:\n${up.outputs.badArguments!.value}\n${up.outputs.noMatch!.value}\n`,
+      );
+      expect(up.outputs.badArguments!.value).toContain("pageSize must be an integer from 1 to 1000, got 0");
+      expect(up.outputs.badArguments!.value).toContain('unknown argument "stauts"');
+      expect(up.outputs.noMatch!.value).toContain(
+        'MODELARTS_NO_MATCH: modelarts:index:getVisualizationJob found no visualization job matching name "no-such-job"',
+      );
+      await stack.destroy();
+    },
+  );
+});
