@@ -1,0 +1,81 @@
+/**
+ * The Go example (examples/go-tensorboard-urls), with the generated Go SDK, run by `go test` as a Go
+ * Automation API inline program against the emulator and this repository's build of the plugin:
+ * credentials from provider config in one test, from the environment in the other; up, refresh,
+ * destroy. Afterwards the whole backend is searched for the credentials. Skipped, saying why,
+ * without Go or the `pulumi` CLI.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { findPulumiCli } from "../../demo/exampleStack";
+import { demoJobs, startEmulator } from "../../emulator";
+
+jest.setTimeout(900_000);
+
+const REPO = join(__dirname, "../..");
+const go = (() => {
+  try {
+    return execFileSync("sh", ["-c", "command -v go"], { encoding: "utf8" }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+})();
+const cli = findPulumiCli();
+const why =
+  go === undefined ? "no Go toolchain on PATH" : cli === undefined ? "no `pulumi` CLI on PATH" : undefined;
+if (why !== undefined) process.stdout.write(`Go example test skipped: ${why}\n`);
+
+/** Every file under a folder. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+(why === undefined ? it : it.skip)(
+  "the Go example runs with the generated Go SDK: up, refresh, destroy",
+  async () => {
+    const emulator = await startEmulator({ jobs: demoJobs() });
+    const backend = mkdtempSync(join(tmpdir(), "modelarts-go-"));
+    try {
+      const output = await new Promise<string>((resolve, reject) => {
+        const { execFile } = require("node:child_process") as typeof import("node:child_process");
+        execFile(
+          "go",
+          ["test", "-count=1", "-v", "./..."],
+          {
+            cwd: join(REPO, "examples", "go-tensorboard-urls"),
+            env: {
+              ...process.env,
+              ...emulator.env,
+              MODELARTS_PLUGIN_DIR: join(REPO, "plugin", "bin"),
+              PULUMI_BACKEND_URL: `file://${backend}`,
+              PULUMI_HOME: join(backend, "home"),
+              PULUMI_CONFIG_PASSPHRASE: "go-test",
+              PULUMI_SKIP_UPDATE_CHECK: "true",
+              PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+            },
+            encoding: "utf8",
+            maxBuffer: 64 * 1024 * 1024,
+          },
+          (error, stdout, stderr) => (error ? reject(new Error(`${stdout}\n${stderr}`)) : resolve(stdout)),
+        );
+      });
+      expect(output).toMatch(/--- PASS: TestCredentialsFromProviderConfig/);
+      expect(output).toMatch(/--- PASS: TestCredentialsFromTheEnvironment/);
+      const stored = filesUnder(join(backend, ".pulumi"))
+        .map((f) => readFileSync(f, "utf8"))
+        .join("\n");
+      expect(stored).toContain("modelarts:index:VisualizationJobsLookup");
+      for (const credential of [emulator.settings.accessKey, emulator.settings.secretKey]) {
+        expect(stored).not.toContain(credential);
+      }
+    } finally {
+      rmSync(backend, { recursive: true, force: true });
+      await emulator.close();
+    }
+  },
+);
