@@ -14,6 +14,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { LocalWorkspace, type ProjectSettings } from "@pulumi/pulumi/automation";
 import { findPulumiCli } from "../../demo/exampleStack";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
+import { packPlugin } from "../../plugin/packPlugin";
 import { lookupVisualizationJobs } from "../../provider/lookup";
 
 jest.setTimeout(300_000);
@@ -145,6 +146,35 @@ describe("the modelarts plugin with the real engine", () => {
       );
       expect(failed).toContain("property nameRegex value {^(-} has a problem: nameRegex must be a valid RE2");
       expect(failed).not.toContain(emulator.settings.secretKey);
+    },
+  );
+
+  withYaml(
+    "YAML with the plugin installed by `pulumi plugin install --file` from npm run plugin:pack's tarball",
+    async () => {
+      const tarball = packPlugin(REPO, box.root);
+      const version = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).version;
+      expect(tarball).toMatch(new RegExp(`pulumi-resource-modelarts-v${version}-linux-amd64\\.tar\\.gz$`));
+      execFileSync("pulumi", ["plugin", "install", "resource", "modelarts", version, "--file", tarball], {
+        env: { ...process.env, ...box.envVars },
+        stdio: "pipe",
+      });
+      const project = join(box.root, "installed");
+      cpSync(join(REPO, "examples", "yaml-tensorboard-urls"), project, { recursive: true });
+      // Without the plugins block: the engine takes the installed plugin.
+      const manifest = readFileSync(join(project, "Pulumi.yaml"), "utf8").replace(
+        /^plugins:\n(?:\s.*\n)+/m,
+        "",
+      );
+      expect(manifest).not.toContain("plugins:");
+      writeFileSync(join(project, "Pulumi.yaml"), manifest);
+      const stack = await LocalWorkspace.createOrSelectStack(
+        { stackName: "dev", workDir: project },
+        { envVars: { ...box.envVars, ...emulator.env } },
+      );
+      const up = await stack.up();
+      expect(up.outputs.trackedIds!.value).toEqual([1001, 1003, 1007]);
+      await stack.destroy();
     },
   );
 
