@@ -5,7 +5,7 @@
 //	go run . ../plugin/schema.json ../sdk     (or: npm run plugin:sdk)
 //
 // It writes ../sdk/go/modelarts/*.go, replacing what was there. The generated files are committed,
-// never edited by hand; test/integration/goSdk.test.ts checks that regenerating changes nothing.
+// never edited by hand; test/e2e/goSdk.test.ts checks that regenerating changes nothing.
 package main
 
 import (

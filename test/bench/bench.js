@@ -10,7 +10,8 @@
  *                  the same bytes without latency, measured in the same run
  *
  * and, for 100,000 jobs, validation + mapping against bare JSON.parse, peak memory against the JSON
- * size (in a child process, apart from the emulator), and the time to require the package. Each
+ * size (in a child process, apart from the emulator), the time to require the package, and the
+ * provider plugin's cold start and invoke path (pluginBench.js). Each
  * figure is the median of several runs, with min and max. Prints a table and writes
  * bench-results.json. Not part of `npm test`.
  *
@@ -23,6 +24,7 @@ const { join } = require("node:path");
 const { Agent, request } = require("undici");
 const { startEmulator, generateJobs } = require("../../dist/emulator");
 const { lookupVisualizationJobs } = require("../../dist/sdk");
+const { pluginFigures } = require("./pluginBench");
 const { parseJobsPage } = require("../../dist/provider/schemas");
 const { authorizationHeader, formatSdkDate } = require("../../dist/provider/signer");
 
@@ -211,6 +213,8 @@ async function main() {
   process.stderr.write("measuring peak memory and require time...\n");
   const memory = quick ? undefined : await peakMemory();
   const load = requireTime();
+  process.stderr.write("measuring the provider plugin...\n");
+  const plugin = await pluginFigures();
   const results = {
     machine: `${require("node:os").cpus().length} cores, Node ${process.version}`,
     latencyMs: LATENCY_MS,
@@ -218,6 +222,7 @@ async function main() {
     rows,
     memory,
     load,
+    plugin,
   };
   writeFileSync("bench-results.json", `${JSON.stringify(results, null, 2)}\n`);
 
