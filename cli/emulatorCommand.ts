@@ -6,7 +6,8 @@ import { parseArgs } from "node:util";
 import { demoJobs, generateJobs } from "../emulator/dataGen";
 import { type RunningEmulator, startEmulator } from "../emulator/server";
 import type { CommandIo } from "./jobsCommand";
-import { EMULATOR_USAGE, UsageError } from "./usage";
+import { wholeNumberOption } from "./options";
+import { EMULATOR_USAGE } from "./usage";
 
 /** A value quoted for a POSIX shell. */
 function shellQuote(value: string): string {
@@ -41,12 +42,6 @@ export function emulatorInstructions(emulator: RunningEmulator, jobCount: number
   ].join("\n");
 }
 
-function integerOption(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} takes a whole number, got "${value}"`);
-  return Number(value);
-}
-
 /** Starts the emulator; resolves to the exit status once a signal stops it. */
 export async function emulatorCommand(argv: readonly string[], io: CommandIo): Promise<number> {
   const { values } = parseArgs({
@@ -65,14 +60,15 @@ export async function emulatorCommand(argv: readonly string[], io: CommandIo): P
     io.stdout.write(`${EMULATOR_USAGE}\n`);
     return 0;
   }
-  const jobs = values.jobs === undefined ? demoJobs() : generateJobs(integerOption("jobs", values.jobs, 0));
+  const jobs =
+    values.jobs === undefined ? demoJobs() : generateJobs(wholeNumberOption("jobs", values.jobs) ?? 0);
   const emulator = await startEmulator({
     host: values.host,
-    port: integerOption("port", values.port, 8787),
+    port: wholeNumberOption("port", values.port) ?? 8787,
     jobs,
     // A fixed secret key, so that the commands printed stay right across restarts.
     secretKey: "emulator-secret-key",
-    latencyMs: integerOption("latency", values.latency, 0),
+    latencyMs: wholeNumberOption("latency", values.latency) ?? 0,
   });
   io.stdout.write(emulatorInstructions(emulator, jobs.length));
   return new Promise<number>((resolve) => {

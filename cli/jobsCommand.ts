@@ -5,6 +5,7 @@
 import { parseArgs } from "node:util";
 import type { Logger } from "../provider/logger";
 import { runLookup } from "../provider/lookup";
+import { wholeNumberOption } from "./options";
 import { formatJobsTable } from "./table";
 import { JOBS_USAGE, UsageError } from "./usage";
 
@@ -37,12 +38,6 @@ function progressReporter(io: CommandIo): { logger: Logger; stop(): void } {
     },
     stop: () => clearInterval(timer),
   };
-}
-
-function integerOption(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} takes a whole number, got "${value}"`);
-  return Number(value);
 }
 
 /** Runs `jobs` with its arguments; resolves to the exit status. */
@@ -79,8 +74,8 @@ export async function jobsCommand(argv: readonly string[], io: CommandIo): Promi
       searchContent: values.search,
       sortBy: values["sort-by"],
       order: values.order,
-      limit: integerOption("limit", values.limit),
-      timeoutSeconds: integerOption("timeout", values.timeout),
+      limit: wholeNumberOption("limit", values.limit),
+      timeoutSeconds: wholeNumberOption("timeout", values.timeout),
     }).filter(([, v]) => v !== undefined),
   );
   const progress = progressReporter(io);

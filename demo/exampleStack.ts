@@ -21,8 +21,13 @@ export type ExampleName = (typeof EXAMPLES)[number];
 
 /** The path of the `pulumi` CLI on PATH, or undefined. */
 export function findPulumiCli(): string | undefined {
+  return findCommand("pulumi");
+}
+
+/** The path of a command on PATH (`go`, `pulumi-language-yaml`), or undefined. */
+export function findCommand(name: string): string | undefined {
   try {
-    return execFileSync("sh", ["-c", "command -v pulumi"], { encoding: "utf8" }).trim() || undefined;
+    return execFileSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).trim() || undefined;
   } catch {
     return undefined;
   }

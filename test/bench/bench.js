@@ -25,6 +25,7 @@ const { Agent, request } = require("undici");
 const { startEmulator, generateJobs } = require("../../dist/emulator");
 const { lookupVisualizationJobs } = require("../../dist/sdk");
 const { pluginFigures } = require("./pluginBench");
+const { stats } = require("./stats");
 const { parseJobsPage } = require("../../dist/provider/schemas");
 const { authorizationHeader, formatSdkDate } = require("../../dist/provider/signer");
 
@@ -33,16 +34,6 @@ const CONCURRENCY = 4;
 const quick = process.argv.includes("--quick");
 const SIZES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const RUNS = quick ? 3 : 5;
-
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    median: sorted[Math.floor(sorted.length / 2)],
-    min: sorted[0],
-    max: sorted.at(-1),
-    runs: sorted.length,
-  };
-}
 
 async function timed(action) {
   const started = performance.now();

@@ -24,16 +24,8 @@ const providerPb = require("@pulumi/pulumi/proto/provider_pb");
 const { ResourceProviderClient } = require("@pulumi/pulumi/proto/provider_grpc_pb");
 const { startEmulator, demoJobs } = require("../../dist/emulator");
 const { lookupVisualizationJobs } = require("../../dist/sdk");
+const { stats } = require("./stats");
 
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    median: sorted[Math.floor(sorted.length / 2)],
-    min: sorted[0],
-    max: sorted.at(-1),
-    runs: sorted.length,
-  };
-}
 const figure = (s) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}-${s.max.toFixed(0)})`;
 
 /** Launch to first invoke answered, once. */

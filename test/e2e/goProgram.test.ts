@@ -5,23 +5,17 @@
  * destroy. Afterwards the whole backend is searched for the credentials. Skipped, saying why,
  * without Go or the `pulumi` CLI.
  */
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findPulumiCli } from "../../demo/exampleStack";
+import { findCommand, findPulumiCli } from "../../demo/exampleStack";
 import { demoJobs, startEmulator } from "../../emulator";
 
 jest.setTimeout(900_000);
 
 const REPO = join(__dirname, "../..");
-const go = (() => {
-  try {
-    return execFileSync("sh", ["-c", "command -v go"], { encoding: "utf8" }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-})();
+const go = findCommand("go");
 const cli = findPulumiCli();
 const why =
   go === undefined ? "no Go toolchain on PATH" : cli === undefined ? "no `pulumi` CLI on PATH" : undefined;
@@ -42,7 +36,6 @@ function filesUnder(dir: string): string[] {
     const backend = mkdtempSync(join(tmpdir(), "modelarts-go-"));
     try {
       const output = await new Promise<string>((resolve, reject) => {
-        const { execFile } = require("node:child_process") as typeof import("node:child_process");
         execFile(
           "go",
           ["test", "-count=1", "-v", "./..."],

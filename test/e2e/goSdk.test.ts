@@ -7,17 +7,12 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { findCommand } from "../../demo/exampleStack";
 
 jest.setTimeout(900_000);
 
 const REPO = join(__dirname, "../..");
-const go = (() => {
-  try {
-    return execFileSync("sh", ["-c", "command -v go"], { encoding: "utf8" }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-})();
+const go = findCommand("go");
 if (go === undefined) process.stdout.write("Go SDK regeneration test skipped: no Go toolchain on PATH\n");
 
 /** Every file under a folder, by its path relative to it, with its content. */

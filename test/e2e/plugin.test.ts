@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { LocalWorkspace, type ProjectSettings } from "@pulumi/pulumi/automation";
-import { findPulumiCli } from "../../demo/exampleStack";
+import { findCommand, findPulumiCli } from "../../demo/exampleStack";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
 import { packPlugin } from "../../plugin/packPlugin";
 import { lookupVisualizationJobs } from "../../provider/lookup";
@@ -22,15 +22,7 @@ jest.setTimeout(300_000);
 const REPO = join(__dirname, "../..");
 const PLUGIN_DIR = join(REPO, "plugin", "bin");
 const cli = findPulumiCli();
-const yamlHost = (() => {
-  try {
-    return (
-      execFileSync("sh", ["-c", "command -v pulumi-language-yaml"], { encoding: "utf8" }).trim() || undefined
-    );
-  } catch {
-    return undefined;
-  }
-})();
+const yamlHost = findCommand("pulumi-language-yaml");
 if (cli === undefined) process.stdout.write("plugin e2e tests skipped: no `pulumi` CLI on PATH\n");
 else if (yamlHost === undefined)
   process.stdout.write(
