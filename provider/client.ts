@@ -220,7 +220,7 @@ export class ApiClient {
     headers: Record<string, string | string[] | undefined>,
     maxBytes: number,
   ): Promise<string | undefined> {
-    const length = headerString(headers, "content-length");
+    const length = headerString(headers, HEADER.contentLength);
     const declared = length === undefined ? Number.NaN : Number(length);
     if (declared > maxBytes) {
       body.destroy();

@@ -23,6 +23,8 @@ export const HEADER = {
   /** The id of a request, in responses: quoted in error messages. */
   requestId: "x-request-id",
   retryAfter: "retry-after",
+  /** A body's declared length: a response past the bound is refused before it is read. */
+  contentLength: "content-length",
 } as const;
 
 /** Headers whose value is a credential: never logged, recorded or shown. */
