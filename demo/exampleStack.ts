@@ -35,8 +35,8 @@ export function findCommand(name: string): string | undefined {
 
 /** How to get the CLI when there is none, for messages. */
 export const HOW_TO_GET_PULUMI =
-  "No `pulumi` CLI on PATH. Install it (https://www.pulumi.com/docs/install/, or `PulumiCommand.install()` of the Automation API on a connected machine); " +
-  'on machines without downloads, `export PATH="$(dirname "$(../shared/tools/pulumi-cli)"):$PATH"` builds it from its Go module.';
+  "No `pulumi` CLI on PATH. Install it (https://www.pulumi.com/docs/install/, or `PulumiCommand.install()` of the Automation API on a connected machine), " +
+  "or build it from its Go module (`go build github.com/pulumi/pulumi/pkg/v3/cmd/pulumi`), and put it on PATH.";
 
 /** An example stack and what to remove when done with it. */
 export interface ExampleStack {
