@@ -171,6 +171,7 @@ export async function runLookup(
         }),
         logger,
         cache: deps.cache === false ? undefined : (deps.cache ?? processListingCache),
+        signal: controller.signal,
       },
       query,
     );

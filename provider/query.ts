@@ -94,6 +94,31 @@ export interface QueryContext extends ListingContext {
   readonly cache?: ListingCache;
   /** Who is asking (a hash of the credentials): listings are shared only within one identity. */
   readonly identity: string;
+  /** The lookup's signal: aborted when it runs out of time or a failure ends it. */
+  readonly signal?: AbortSignal;
+}
+
+/** A shared listing that its lookup cancelled when that lookup ended: not a verdict on the listing. */
+class ListingCancelled {
+  constructor(readonly reason: unknown) {}
+}
+
+/**
+ * A listing shared through the cache. The lookup that starts it runs it under its own signal; when
+ * that lookup ends early (its time bound, or a failure of another of its listings), the listing is
+ * cancelled, and a lookup that was waiting for it lists for itself instead of inheriting an error
+ * that is not its own.
+ */
+function sharedListing(ctx: QueryContext, cache: ListingCache, key: string, list: () => Promise<Listing>) {
+  const owned = () =>
+    list().catch((error: unknown) => {
+      throw ctx.signal?.aborted && error === ctx.signal.reason ? new ListingCancelled(error) : error;
+    });
+  return cache.get(key, owned).catch((error: unknown) => {
+    if (!(error instanceof ListingCancelled)) throw error;
+    if (ctx.signal?.aborted) throw ctx.signal.reason;
+    return list();
+  });
 }
 
 /** Runs a validated query. */
@@ -106,7 +131,7 @@ export async function queryVisualizationJobs(
       const list = () => listAll(ctx, serverQuery, query.pageSize);
       if (ctx.cache === undefined) return list();
       const key = ListingCache.key([ctx.endpoint, ctx.projectId, ctx.identity, serverQuery, query.pageSize]);
-      return ctx.cache.get(key, list);
+      return sharedListing(ctx, ctx.cache, key, list);
     }),
   );
   const ordered = orderJobs(refineJobs(mergeListings(listings), query), query);

@@ -179,6 +179,22 @@ describe("through a working proxy to an HTTPS endpoint with a self-signed certif
   });
 });
 
+describe("a listing shared by two lookups", () => {
+  it("is listed again for the lookup still running when the one that started it runs out of time", async () => {
+    const emulator = await startEmulator({ jobs: demoJobs(), latencyMs: 1_500 });
+    try {
+      const cache = new ListingCache();
+      // The same server-side listing: the second lookup waits for the first one's.
+      const short = lookup(emulator, { timeoutSeconds: 1 }, { cache });
+      const patient = lookup(emulator, { timeoutSeconds: 20 }, { cache });
+      await failure(short, ModelArtsTimeoutError);
+      expect((await patient).ids).toHaveLength(30);
+    } finally {
+      await emulator.close();
+    }
+  });
+});
+
 describe("identity and answers from the server", () => {
   it("does not hand a cached listing to the same keys with a wrong security token", async () => {
     const emulator = await startEmulator({ jobs: demoJobs(), securityToken: "right-security-token-1" });
