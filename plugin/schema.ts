@@ -5,15 +5,17 @@
  * arguments, the result or a job and not here is a compile error; test/unit/plugin/schema.test.ts
  * checks the types of the values a real lookup returns against it.
  */
-import {
-  type JobFlavor,
-  type JobSchedule,
-  JobStatus,
-  type LookupDrift,
-  type VisualizationJob,
-  type VisualizationJobsQueryArgs,
-  type VisualizationJobsResult,
-} from "../sdk";
+// The provider's own modules, not the package root: the plugin must not load the TypeScript SDK,
+// and with it all of @pulumi/pulumi, before it serves its first request.
+import type {
+  JobFlavor,
+  JobSchedule,
+  LookupDrift,
+  VisualizationJob,
+  VisualizationJobsQueryArgs,
+  VisualizationJobsResult,
+} from "../provider/model";
+import { JobStatus } from "../provider/status";
 
 /** A property of the schema (the subset this package uses). */
 export interface PropertySpec {
