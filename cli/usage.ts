@@ -3,6 +3,7 @@
 /** A mistake in how the command was called: exit status 2, with the usage. */
 export class UsageError extends Error {}
 
+/** `pulumi-modelarts --help`. */
 export const MAIN_USAGE = `Usage: pulumi-modelarts <command> [options]
 
 Look up Huawei Cloud ModelArts visualization jobs (TensorBoard / MindInsight), or run a local
@@ -18,6 +19,7 @@ Options:
 
 Exit status: 0 success, 1 a lookup or emulator error (its message, no stack trace), 2 a usage error.`;
 
+/** `pulumi-modelarts jobs --help`. */
 export const JOBS_USAGE = `Usage: pulumi-modelarts jobs [options]
 
 Runs the same lookup as getVisualizationJobs, with settings from the environment (HW_REGION_NAME,
@@ -37,6 +39,7 @@ Options:
 
 Progress goes to stderr when a listing takes more than a second; the result goes to stdout.`;
 
+/** `pulumi-modelarts emulator --help`. */
 export const EMULATOR_USAGE = `Usage: pulumi-modelarts emulator [options]
 
 Starts a local ModelArts API (the list call, the details call, IAM project discovery, a page per
