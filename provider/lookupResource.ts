@@ -64,7 +64,7 @@ export function checkLookup(news: Props, context: string): CheckFailure[] {
 }
 
 /**
- * What changed, for Diff: the arguments, and the drift a refresh found (since Pulumi 3.117 the
+ * What changed, for Diff: the arguments, and the drift a refresh found (since pulumi/pulumi#16146 (2024) the
  * engine decides what `pulumi refresh` shows by calling Diff with the state just read as `olds`).
  * A new package version alone is no change.
  */
