@@ -14,7 +14,6 @@ import {
   connectThroughProxy,
   type ProxyConfig,
   proxyFromEnv,
-  withoutUserinfo,
 } from "./proxyTunnel";
 import type { Environment } from "./settings";
 
@@ -91,11 +90,6 @@ export function dispatcherFor(transport: Transport): Dispatcher {
     dispatchers.set(key, dispatcher);
   }
   return dispatcher;
-}
-
-/** How a transport's proxy is named in messages: `the proxy http://proxy:3128 (HTTPS_PROXY)`. */
-export function describeProxy(transport: Transport): string | undefined {
-  return transport.proxy && `the proxy ${withoutUserinfo(transport.proxy.url)} (${transport.proxy.from})`;
 }
 
 /** Closes every shared dispatcher (their requests in flight finish first); new ones are made as needed. */
