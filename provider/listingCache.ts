@@ -6,8 +6,8 @@
  * that two identities never share. A failed listing is forgotten at once.
  */
 import { createHash } from "node:crypto";
-import { BoundedMap } from "./boundedMap";
 import type { Listing } from "./listing";
+import { SharedPromises } from "./sharedPromises";
 
 /** How long a listing is shared. */
 export const LISTING_TTL_MS = 60_000;
@@ -16,37 +16,14 @@ export const LISTING_TTL_MS = 60_000;
 const MAX_ENTRIES = 256;
 
 /** Shares listings between identical lookups for a while. */
-export class ListingCache {
-  private readonly entries = new BoundedMap<string, { expires: number; listing: Promise<Listing> }>(
-    MAX_ENTRIES,
-  );
-
-  constructor(
-    private readonly ttlMs: number = LISTING_TTL_MS,
-    private readonly now: () => number = Date.now,
-  ) {}
+export class ListingCache extends SharedPromises<Listing> {
+  constructor(ttlMs: number = LISTING_TTL_MS, now: () => number = Date.now) {
+    super(MAX_ENTRIES, ttlMs, now);
+  }
 
   /** A key for the parts that shape a listing; secrets are hashed, never kept. */
   static key(parts: readonly unknown[]): string {
     return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
-  }
-
-  /** The shared listing for `key`, or the one `list` starts, shared from now on. */
-  get(key: string, list: () => Promise<Listing>): Promise<Listing> {
-    const now = this.now();
-    const entry = this.entries.get(key);
-    if (entry && entry.expires > now) return entry.listing;
-    const listing = list();
-    this.entries.set(key, { expires: now + this.ttlMs, listing });
-    listing.catch(() => {
-      if (this.entries.get(key)?.listing === listing) this.entries.delete(key);
-    });
-    return listing;
-  }
-
-  /** Forgets every listing. */
-  clear(): void {
-    this.entries.clear();
   }
 }
 

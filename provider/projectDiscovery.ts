@@ -3,37 +3,21 @@
  * `GET /v3/projects?name={region}` must list exactly one project. The answer is kept for the life
  * of the process (a project id never changes), per IAM endpoint, region and identity.
  */
-import { BoundedMap } from "./boundedMap";
+
 import type { ApiClient } from "./client";
 import { ModelArtsConfigError } from "./errors";
 import { parseProjectIds } from "./schemas";
+import { SharedPromises } from "./sharedPromises";
 
 const OPERATION = "GET /v3/projects";
 
 /** The most answers kept; the least recently found goes first. */
 const MAX_ENTRIES = 256;
 
-/** Project ids found through IAM, shared by the lookups that use the same cache. */
-export class ProjectIdCache {
-  private readonly found = new BoundedMap<string, Promise<string>>(MAX_ENTRIES);
-
-  /** The project id for `key`, or the one `discover` finds; a failure is forgotten at once. */
-  get(key: string, discover: () => Promise<string>): Promise<string> {
-    let answer = this.found.get(key);
-    if (answer === undefined) {
-      answer = discover();
-      this.found.set(key, answer);
-      const settled = answer;
-      settled.catch(() => {
-        if (this.found.get(key) === settled) this.found.delete(key);
-      });
-    }
-    return answer;
-  }
-
-  /** Forgets every project id. */
-  clear(): void {
-    this.found.clear();
+/** Project ids found through IAM, shared by the lookups that use the same cache; a failure is forgotten. */
+export class ProjectIdCache extends SharedPromises<string> {
+  constructor() {
+    super(MAX_ENTRIES);
   }
 }
 
