@@ -8,26 +8,22 @@ import type * as pulumi from "@pulumi/pulumi";
 import { ModelArtsError, ModelArtsValidationError } from "../provider/errors";
 import { type LookupDependencies, runLookup } from "../provider/lookup";
 import {
+  argumentsOf,
   changedProperties,
   checkFailuresOf,
   checkLookup,
   lookupForState,
   newLookupId,
   type Props,
+  plainData,
   refreshLookup,
 } from "../provider/lookupResource";
-import { QUERY_ARGUMENT_NAMES } from "../provider/schemas";
 import { exactlyOneJob } from "../provider/singleJob";
 import { type ProviderConfig, unwrapSecrets } from "./configCapture";
 import { inPluginTerms, settingsConfig } from "./providerConfig";
 import { packageSchema, TOKENS } from "./schema";
 
 type Provider = pulumi.provider.Provider;
-
-/** Plain data, as the engine's property maps hold it: undefined fields left out. */
-function plain(value: unknown): Props {
-  return JSON.parse(JSON.stringify(value));
-}
 
 /** Our error as the engine shows it: its stable code, then its message, in the plugin's terms. */
 function engineError(error: unknown): Error {
@@ -36,6 +32,15 @@ function engineError(error: unknown): Error {
   // The provider server prints an error's stack when it fails a call: ours says nothing more.
   shown.stack = shown.message;
   return shown;
+}
+
+/** Runs a resource operation, its failure as the engine shows it. */
+async function asEngineSees<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw engineError(error);
+  }
 }
 
 /** The plugin's implementation of Pulumi's provider interface. */
@@ -60,10 +65,10 @@ export class ModelArtsProvider implements Provider {
     try {
       switch (token) {
         case TOKENS.getVisualizationJobs:
-          return { outputs: plain(await runLookup(args, token, this.dependencies())) };
+          return { outputs: plainData(await runLookup(args, token, this.dependencies())) };
         case TOKENS.getVisualizationJob: {
           const result = await runLookup(args, token, this.dependencies());
-          return { outputs: plain(exactlyOneJob(result, args, token)) };
+          return { outputs: plainData(exactlyOneJob(result, args, token)) };
         }
         default:
           throw new Error(
@@ -88,34 +93,23 @@ export class ModelArtsProvider implements Provider {
   }
 
   async create(urn: string, inputs: Props): Promise<pulumi.provider.CreateResult> {
-    try {
-      return {
-        id: newLookupId(),
-        outs: await lookupForState(unwrapSecrets(inputs) as Props, typeOf(urn), this.dependencies()),
-      };
-    } catch (error) {
-      throw engineError(error);
-    }
+    return asEngineSees(async () => ({
+      id: newLookupId(),
+      outs: await lookupForState(unwrapSecrets(inputs) as Props, typeOf(urn), this.dependencies()),
+    }));
   }
 
   async read(id: string, urn: string, props: Props): Promise<pulumi.provider.ReadResult> {
-    try {
+    return asEngineSees(async () => {
       const state = await refreshLookup(unwrapSecrets(props) as Props, typeOf(urn), this.dependencies());
-      const inputs = Object.fromEntries(
-        QUERY_ARGUMENT_NAMES.filter((k) => state[k] !== undefined).map((k) => [k, state[k]]),
-      );
-      return { id, props: state, inputs };
-    } catch (error) {
-      throw engineError(error);
-    }
+      return { id, props: state, inputs: argumentsOf(state) };
+    });
   }
 
   async update(_id: string, urn: string, _olds: Props, news: Props): Promise<pulumi.provider.UpdateResult> {
-    try {
-      return { outs: await lookupForState(unwrapSecrets(news) as Props, typeOf(urn), this.dependencies()) };
-    } catch (error) {
-      throw engineError(error);
-    }
+    return asEngineSees(async () => ({
+      outs: await lookupForState(unwrapSecrets(news) as Props, typeOf(urn), this.dependencies()),
+    }));
   }
 
   /** Forgets the lookup: no job is ever touched. */

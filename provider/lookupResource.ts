@@ -25,7 +25,8 @@ const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 /** Properties that are not arguments: the dynamic provider's `__provider`, and the outputs. */
 const NOT_ARGUMENTS: ReadonlySet<string> = new Set(["__provider", ...RESULT_FIELDS, "drift"]);
 
-function argumentsOf(props: Props): Props {
+/** The lookup's arguments among a resource's properties (set ones only). */
+export function argumentsOf(props: Props): Props {
   const args: Props = {};
   for (const key of QUERY_ARGUMENT_NAMES)
     if (props[key] !== undefined && props[key] !== null) args[key] = props[key];
@@ -76,6 +77,14 @@ export function changedProperties(olds: Props, news: Props): string[] {
   return changed;
 }
 
+/**
+ * A value as the engine's property maps hold it: plain data, undefined fields left out (the API
+ * may not report jobCountLimit, and a field sent as undefined is not the same as one left out).
+ */
+export function plainData(value: unknown): Props {
+  return JSON.parse(JSON.stringify(value));
+}
+
 /** Runs the lookup for the state: arguments and result as plain data. */
 export async function lookupForState(
   props: Props,
@@ -85,9 +94,7 @@ export async function lookupForState(
   const args = argumentsOf(props);
   // A refresh or update never shares a listing: it must see the jobs as they are now.
   const result = await runLookup(args, context, { ...deps, cache: false });
-  // Through JSON: the state holds plain data, and undefined fields (jobCountLimit when the API does
-  // not report it) must be left out rather than sent as undefined.
-  return JSON.parse(JSON.stringify({ ...args, ...result }));
+  return plainData({ ...args, ...result });
 }
 
 /** A job as drift compares it. */
