@@ -33,6 +33,21 @@ export function findCommand(name: string): string | undefined {
   }
 }
 
+/**
+ * The environment of an engine run that touches nothing outside `root`: a file backend and a Pulumi
+ * home there, a passphrase for its throwaway secrets, no update check and no plugin download (none
+ * can be had on a machine without network, and a missing plugin must fail, not be fetched).
+ */
+export function isolatedPulumiEnv(root: string): Record<string, string> {
+  return {
+    PULUMI_BACKEND_URL: `file://${root}`,
+    PULUMI_HOME: join(root, "home"),
+    PULUMI_CONFIG_PASSPHRASE: "pulumi-modelarts-local",
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+  };
+}
+
 /** How to get the CLI when there is none, for messages. */
 export const HOW_TO_GET_PULUMI =
   "No `pulumi` CLI on PATH. Install it (https://www.pulumi.com/docs/install/, or `PulumiCommand.install()` of the Automation API on a connected machine), " +
@@ -66,7 +81,6 @@ export async function createExampleStack(
 ): Promise<ExampleStack> {
   const root = mkdtempSync(join(tmpdir(), `modelarts-${example}-`));
   const workDir = join(root, "work");
-  mkdirSync(join(root, "state"), { recursive: true });
   // The dynamic-provider host runs in workDir: it must find @pulumi/pulumi and this package there.
   link(PULUMI_SDK, join(workDir, "node_modules", "@pulumi", "pulumi"));
   link(REPO, join(workDir, "node_modules", "pulumi-modelarts"));
@@ -74,11 +88,7 @@ export async function createExampleStack(
   const programPath = join(REPO, "dist", "examples", example, "index.js");
   const program = () => require(programPath)();
   const envVars: Record<string, string> = {
-    PULUMI_BACKEND_URL: `file://${join(root, "state")}`,
-    PULUMI_HOME: join(root, "home"),
-    PULUMI_CONFIG_PASSPHRASE: "pulumi-modelarts-demo",
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    ...isolatedPulumiEnv(root),
     // The engine finds the dynamic-provider plugin (pulumi-resource-pulumi-nodejs) on PATH.
     PATH: [PULUMI_SDK, process.env.PATH ?? ""].join(delimiter),
   };
@@ -103,7 +113,7 @@ export async function createExampleStack(
   return {
     stack,
     workDir,
-    stateFile: join(root, "state", ".pulumi", "stacks", `modelarts-${example}`, "demo.json"),
+    stateFile: join(root, ".pulumi", "stacks", `modelarts-${example}`, "demo.json"),
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
 }

@@ -24,6 +24,7 @@ const providerPb = require("@pulumi/pulumi/proto/provider_pb");
 const { ResourceProviderClient } = require("@pulumi/pulumi/proto/provider_grpc_pb");
 const { startEmulator, demoJobs } = require("../../dist/emulator");
 const { lookupVisualizationJobs } = require("../../dist/sdk");
+const { isolatedPulumiEnv } = require("../../dist/demo/exampleStack");
 const { stats } = require("./stats");
 
 const figure = (s) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}-${s.max.toFixed(0)})`;
@@ -95,14 +96,7 @@ async function throughEngine(emulator) {
       },
       {
         workDir: root,
-        envVars: {
-          PULUMI_BACKEND_URL: `file://${root}`,
-          PULUMI_HOME: join(root, "home"),
-          PULUMI_CONFIG_PASSPHRASE: "bench",
-          PULUMI_SKIP_UPDATE_CHECK: "true",
-          PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-          ...emulator.env,
-        },
+        envVars: { ...isolatedPulumiEnv(root), ...emulator.env },
         projectSettings: {
           name: "modelarts-invoke-bench",
           runtime: "nodejs",

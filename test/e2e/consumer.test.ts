@@ -11,7 +11,7 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findPulumiCli } from "../../demo/exampleStack";
+import { findPulumiCli, isolatedPulumiEnv } from "../../demo/exampleStack";
 
 jest.setTimeout(600_000);
 
@@ -213,18 +213,13 @@ describe("the packed package in a fresh `pulumi new typescript` project", () => 
         const configCommands = printed.split("\n").filter((line) => line.startsWith("pulumi config set"));
         expect(configCommands.filter((c) => c.includes("--secret"))).toHaveLength(2);
         writeFileSync(join(project, "driver.js"), DRIVER);
-        const home = join(root, "pulumi-home");
         const output = execFileSync(process.execPath, [join(project, "driver.js")], {
           cwd: project,
           encoding: "utf8",
           env: {
             PATH: process.env.PATH ?? "",
             HOME: process.env.HOME ?? root,
-            PULUMI_BACKEND_URL: `file://${root}`,
-            PULUMI_HOME: home,
-            PULUMI_CONFIG_PASSPHRASE: "consumer-test",
-            PULUMI_SKIP_UPDATE_CHECK: "true",
-            PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+            ...isolatedPulumiEnv(root),
             CONFIG_COMMANDS: JSON.stringify(configCommands),
           },
         });

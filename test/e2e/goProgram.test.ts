@@ -9,7 +9,7 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findCommand, findPulumiCli } from "../../demo/exampleStack";
+import { findCommand, findPulumiCli, isolatedPulumiEnv } from "../../demo/exampleStack";
 import { demoJobs, startEmulator } from "../../emulator";
 
 jest.setTimeout(900_000);
@@ -45,11 +45,7 @@ function filesUnder(dir: string): string[] {
               ...process.env,
               ...emulator.env,
               MODELARTS_PLUGIN_DIR: join(REPO, "plugin", "bin"),
-              PULUMI_BACKEND_URL: `file://${backend}`,
-              PULUMI_HOME: join(backend, "home"),
-              PULUMI_CONFIG_PASSPHRASE: "go-test",
-              PULUMI_SKIP_UPDATE_CHECK: "true",
-              PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+              ...isolatedPulumiEnv(backend),
             },
             encoding: "utf8",
             maxBuffer: 64 * 1024 * 1024,

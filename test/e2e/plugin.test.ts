@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { LocalWorkspace, type ProjectSettings } from "@pulumi/pulumi/automation";
-import { findCommand, findPulumiCli } from "../../demo/exampleStack";
+import { findCommand, findPulumiCli, isolatedPulumiEnv } from "../../demo/exampleStack";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
 import { packPlugin } from "../../plugin/packPlugin";
 import { lookupVisualizationJobs } from "../../provider/lookup";
@@ -34,13 +34,7 @@ function sandbox(): { root: string; envVars: Record<string, string>; cleanup(): 
   const root = mkdtempSync(join(tmpdir(), "modelarts-plugin-"));
   return {
     root,
-    envVars: {
-      PULUMI_BACKEND_URL: `file://${root}`,
-      PULUMI_HOME: join(root, "home"),
-      PULUMI_CONFIG_PASSPHRASE: "plugin-test",
-      PULUMI_SKIP_UPDATE_CHECK: "true",
-      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    },
+    envVars: isolatedPulumiEnv(root),
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
 }
