@@ -40,12 +40,29 @@ function configOf(request: ConfigureRequest): ProviderConfig {
 
 type Handler = (call: { request: ConfigureRequest }, callback: (...args: unknown[]) => void) => void;
 
+/**
+ * Set to `true` by the release build (an esbuild `define`), where the executable is one bundle
+ * holding one copy of grpc-js; undeclared when the plugin runs from the npm package.
+ */
+declare const MODELARTS_STANDALONE: boolean | undefined;
+
+interface GrpcModule {
+  Server: { prototype: { addService(service: unknown, implementation: Record<string, unknown>): void } };
+}
+
+/** The grpc-js that @pulumi/pulumi's provider server uses: the one whose Server must be wrapped. */
+function pulumiGrpc(): GrpcModule {
+  if (typeof MODELARTS_STANDALONE !== "undefined" && MODELARTS_STANDALONE) {
+    return require("@grpc/grpc-js") as GrpcModule;
+  }
+  // From the npm package, @pulumi/pulumi is the program's own copy: take the grpc-js it resolves.
+  const pulumiDir = dirname(require.resolve("@pulumi/pulumi/package.json"));
+  return require(require.resolve("@grpc/grpc-js", { paths: [pulumiDir] })) as GrpcModule;
+}
+
 /** Calls `onConfigure` with each Configure request's config, before the server answers it. */
 export function captureConfigure(onConfigure: (config: ProviderConfig) => void): void {
-  const pulumiDir = dirname(require.resolve("@pulumi/pulumi/package.json"));
-  const grpc = require(require.resolve("@grpc/grpc-js", { paths: [pulumiDir] })) as {
-    Server: { prototype: { addService(service: unknown, implementation: Record<string, unknown>): void } };
-  };
+  const grpc = pulumiGrpc();
   const addService = grpc.Server.prototype.addService;
   grpc.Server.prototype.addService = function (service, implementation) {
     const answer = implementation?.configure as Handler | undefined;

@@ -28,6 +28,9 @@ export interface PropertySpec {
   readonly defaultInfo?: { readonly environment: readonly string[] };
 }
 
+/** Where the engine downloads the plugin's release tarballs (GitHub releases of the repository). */
+export const PLUGIN_DOWNLOAD_URL = "github://api.github.com/pulumi-modelarts";
+
 /** The package name, and the module of every token. */
 export const PACKAGE = "modelarts";
 const MODULE = `${PACKAGE}:index`;
@@ -237,6 +240,9 @@ export function packageSchema(version: string): Record<string, unknown> {
     keywords: ["pulumi", "huaweicloud", "modelarts", "tensorboard", "category/cloud"],
     license: "Apache-2.0",
     repository: "https://github.com/pulumi-modelarts/pulumi-modelarts",
+    // Where `npm run release`'s tarballs are published: GitHub releases of
+    // pulumi-modelarts/pulumi-modelarts. Generated SDKs carry it, so the engine installs the plugin itself.
+    pluginDownloadURL: PLUGIN_DOWNLOAD_URL,
     config: { variables: CONFIG_PROPERTIES },
     provider: {
       description: "The modelarts provider: where and as whom lookups reach the ModelArts API.",
@@ -284,6 +290,8 @@ export function packageSchema(version: string): Record<string, unknown> {
       go: {
         importBasePath: "github.com/pulumi-modelarts/pulumi-modelarts/sdk/go/modelarts",
         generateResourceContainerTypes: true,
+        // pulumi-plugin.json names the version, so the engine installs this plugin's version.
+        respectSchemaVersion: true,
       },
       nodejs: { packageName: "pulumi-modelarts" },
     },

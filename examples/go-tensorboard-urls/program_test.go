@@ -1,8 +1,9 @@
 package main
 
 // Runs the program as a Go Automation API inline program against the emulator whose settings are in
-// the environment (HW_*), with the plugin in MODELARTS_PLUGIN_DIR and the backend in
-// PULUMI_BACKEND_URL (test/e2e/goProgram.test.ts sets them). Credentials come from provider config
+// the environment (HW_*), with the plugin in MODELARTS_PLUGIN_DIR (else the installed or downloaded
+// one) and the backend in PULUMI_BACKEND_URL (test/e2e/goProgram.test.ts and
+// test/e2e/standalonePlugin.test.ts set them). Credentials come from provider config
 // in one test, from the environment in the other.
 
 import (
@@ -24,9 +25,11 @@ func stack(t *testing.T, ctx context.Context, name string) auto.Stack {
 	project := workspace.Project{
 		Name:    "go-tensorboard-urls",
 		Runtime: workspace.NewProjectRuntimeInfo("go", nil),
-		Plugins: &workspace.Plugins{Providers: []workspace.PluginOptions{
-			{Name: "modelarts", Path: os.Getenv("MODELARTS_PLUGIN_DIR")},
-		}},
+	}
+	// A plugin folder (a build of this repository) wins; without one the engine takes the installed
+	// plugin, or downloads the one the SDK names (its pluginDownloadURL), as for any provider.
+	if dir := os.Getenv("MODELARTS_PLUGIN_DIR"); dir != "" {
+		project.Plugins = &workspace.Plugins{Providers: []workspace.PluginOptions{{Name: "modelarts", Path: dir}}}
 	}
 	s, err := auto.UpsertStackInlineSource(ctx, name, "go-tensorboard-urls", program,
 		auto.Project(project), auto.WorkDir(t.TempDir()))

@@ -14,8 +14,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { LocalWorkspace, type ProjectSettings } from "@pulumi/pulumi/automation";
 import { findCommand, findPulumiCli, isolatedPulumiEnv } from "../../demo/exampleStack";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
-import { packPlugin } from "../../plugin/packPlugin";
 import { lookupVisualizationJobs } from "../../provider/lookup";
+import { buildRelease, RELEASE_DIR, VERSION } from "../support/release";
 
 jest.setTimeout(300_000);
 
@@ -136,12 +136,11 @@ describe("the modelarts plugin with the real engine", () => {
   );
 
   withYaml(
-    "YAML with the plugin installed by `pulumi plugin install --file` from npm run plugin:pack's tarball",
+    "YAML with the plugin installed by `pulumi plugin install --file` from npm run release's tarball",
     async () => {
-      const tarball = packPlugin(REPO, box.root);
-      const version = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).version;
-      expect(tarball).toMatch(new RegExp(`pulumi-resource-modelarts-v${version}-linux-amd64\\.tar\\.gz$`));
-      execFileSync("pulumi", ["plugin", "install", "resource", "modelarts", version, "--file", tarball], {
+      buildRelease();
+      const tarball = join(RELEASE_DIR, `pulumi-resource-modelarts-v${VERSION}-linux-amd64.tar.gz`);
+      execFileSync("pulumi", ["plugin", "install", "resource", "modelarts", VERSION, "--file", tarball], {
         env: { ...process.env, ...box.envVars },
         stdio: "pipe",
       });

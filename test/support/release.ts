@@ -1,0 +1,79 @@
+/**
+ * The release as the end-to-end tests use it: built by `npm run release`'s own code (kept when
+ * unchanged, so this costs seconds after the first build), served as a release host serves it, and
+ * run with a PATH that holds no Node.js.
+ */
+import { execFileSync } from "node:child_process";
+import { createReadStream, existsSync, mkdirSync, statSync, symlinkSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { basename, join } from "node:path";
+
+const REPO = join(__dirname, "../..");
+
+/** The release folder, and the version its files carry. */
+export const RELEASE_DIR = join(REPO, "release");
+export const VERSION: string = require(join(REPO, "package.json")).version;
+
+/**
+ * Builds the release (every platform) with the compiled packaging code, unless it is current. The
+ * first build fetches Node.js for five platforms and takes a few minutes.
+ */
+export function buildRelease(): void {
+  execFileSync(process.execPath, [join(REPO, "dist", "packaging", "release.js")], {
+    cwd: REPO,
+    stdio: ["ignore", "pipe", "inherit"],
+    timeout: 900_000,
+  });
+}
+
+/** A loopback HTTP server of the release folder, sending Content-Length as release hosts do. */
+export interface ReleaseServer {
+  readonly url: string;
+  /** The paths asked for, in order. */
+  readonly requested: string[];
+  close(): Promise<void>;
+}
+
+/** Serves `dir` on 127.0.0.1 (GET of a file at the root; 404 for anything else). */
+export async function serveRelease(dir: string = RELEASE_DIR): Promise<ReleaseServer> {
+  const requested: string[] = [];
+  const server = createServer((request, response) => {
+    const name = decodeURIComponent((request.url ?? "/").split("?")[0]!.slice(1));
+    requested.push(`/${name}`);
+    const file = join(dir, basename(name));
+    if (name !== basename(name) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
+      return;
+    }
+    response.writeHead(200, {
+      "content-type": "application/gzip",
+      "content-length": String(statSync(file).size),
+    });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requested,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * A PATH of one folder holding links to exactly these commands (absolute paths), so that nothing
+ * else, Node.js above all, can be found.
+ */
+export function pathWithOnly(commands: readonly string[], root: string): string {
+  const bin = join(root, "bin");
+  mkdirSync(bin, { recursive: true });
+  for (const command of commands) {
+    symlinkSync(command, join(bin, basename(command)));
+  }
+  return bin;
+}
