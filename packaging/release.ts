@@ -78,7 +78,8 @@ export async function release(
   platforms: readonly Platform[],
 ): Promise<string[]> {
   const { version } = JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { version: string };
-  const work = join(outDir, ".work");
+  // One work folder per build, so that two builds at once (parallel test files) do not collide.
+  const work = join(outDir, `.work-${process.pid}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const bundle = bundleProvider(repo, join(work, "provider.js"));
