@@ -294,6 +294,16 @@ export function packageSchema(version: string): Record<string, unknown> {
         respectSchemaVersion: true,
       },
       nodejs: { packageName: "pulumi-modelarts" },
+      python: {
+        packageName: "pulumi_modelarts",
+        // Installed as `pulumi-modelarts`; the version is the schema's (not a placeholder).
+        respectSchemaVersion: true,
+        pyproject: { enabled: true },
+        pythonRequires: ">=3.9",
+        requires: { pulumi: ">=3.165.0,<4.0.0" },
+        readme:
+          "Look up Huawei Cloud ModelArts visualization jobs (TensorBoard / MindInsight) by name, pattern or status from Pulumi programs in Python, and use their service URLs.",
+      },
     },
   };
 }

@@ -1,11 +1,11 @@
-// Command sdkgen writes the Go SDK of the modelarts provider from its package schema, with
-// Pulumi's own code generator (github.com/pulumi/pulumi/pkg/v3/codegen/go). The CLI's
-// `pulumi package gen-sdk` would need language hosts that these machines do not have.
+// Command sdkgen writes the Go and Python SDKs of the modelarts provider from its package schema,
+// with Pulumi's own code generators (github.com/pulumi/pulumi/pkg/v3/codegen/go and .../python).
+// The CLI's `pulumi package gen-sdk` would need language hosts that these machines do not have.
 //
 //	go run . ../plugin/schema.json ../sdk     (or: npm run plugin:sdk)
 //
-// It writes ../sdk/go/modelarts/*.go, replacing what was there. The generated files are committed,
-// never edited by hand; test/e2e/goSdk.test.ts checks that regenerating changes nothing.
+// It writes ../sdk/go/modelarts/ and ../sdk/python/, replacing what was there. The generated files
+// are committed, never edited by hand; test/e2e/goSdk.test.ts checks that regenerating changes nothing.
 package main
 
 import (
@@ -17,10 +17,12 @@ import (
 
 	"github.com/blang/semver"
 	gogen "github.com/pulumi/pulumi/pkg/v3/codegen/go"
+	pygen "github.com/pulumi/pulumi/pkg/v3/codegen/python"
 	"github.com/pulumi/pulumi/pkg/v3/codegen/schema"
 )
 
-// noReferences is the schema loader: the modelarts schema refers to no other package.
+// noReferences is the schema loader (and reference loader, for the Python generator): the
+// modelarts schema refers to no other package.
 type noReferences struct{}
 
 func (noReferences) LoadPackage(name string, _ *semver.Version) (*schema.Package, error) {
@@ -28,6 +30,14 @@ func (noReferences) LoadPackage(name string, _ *semver.Version) (*schema.Package
 }
 
 func (noReferences) LoadPackageV2(_ context.Context, d *schema.PackageDescriptor) (*schema.Package, error) {
+	return nil, fmt.Errorf("the schema refers to package %q; it should refer to none", d.Name)
+}
+
+func (noReferences) LoadPackageReference(name string, _ *semver.Version) (schema.PackageReference, error) {
+	return nil, fmt.Errorf("the schema refers to package %q; it should refer to none", name)
+}
+
+func (noReferences) LoadPackageReferenceV2(_ context.Context, d *schema.PackageDescriptor) (schema.PackageReference, error) {
 	return nil, fmt.Errorf("the schema refers to package %q; it should refer to none", d.Name)
 }
 
@@ -58,17 +68,28 @@ func generate(schemaPath, sdkDir string) error {
 	if diags.HasErrors() {
 		return diags
 	}
-	files, err := gogen.GeneratePackage("sdkgen", pkg, nil)
+	goFiles, err := gogen.GeneratePackage("sdkgen", pkg, nil)
 	if err != nil {
 		return err
 	}
-	// The generator names files relative to the Go root of the SDK: sdk/go/<package>/...
-	out := filepath.Join(sdkDir, "go")
-	if err := os.RemoveAll(filepath.Join(out, spec.Name)); err != nil {
+	// The Go generator names files relative to the Go root of the SDK: sdk/go/<package>/...
+	if err := replace(filepath.Join(sdkDir, "go"), spec.Name, goFiles); err != nil {
+		return err
+	}
+	pyFiles, err := pygen.GeneratePackage("sdkgen", pkg, nil, noReferences{})
+	if err != nil {
+		return err
+	}
+	return replace(filepath.Join(sdkDir, "python"), ".", pyFiles)
+}
+
+// replace empties root/sub, then writes the files (named relative to root) under root.
+func replace(root, sub string, files map[string][]byte) error {
+	if err := os.RemoveAll(filepath.Join(root, sub)); err != nil {
 		return err
 	}
 	for name, content := range files {
-		path := filepath.Join(out, name)
+		path := filepath.Join(root, name)
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return err
 		}
@@ -76,6 +97,6 @@ func generate(schemaPath, sdkDir string) error {
 			return err
 		}
 	}
-	fmt.Printf("wrote %d files under %s\n", len(files), out)
+	fmt.Printf("wrote %d files under %s\n", len(files), root)
 	return nil
 }
