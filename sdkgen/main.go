@@ -5,7 +5,7 @@
 //	go run . ../plugin/schema.json ../sdk     (or: npm run plugin:sdk)
 //
 // It writes ../sdk/go/modelarts/ and ../sdk/python/, replacing what was there. The generated files
-// are committed, never edited by hand; test/e2e/goSdk.test.ts checks that regenerating changes nothing.
+// are committed, never edited by hand; test/e2e/sdkRegeneration.test.ts checks that regenerating changes nothing.
 package main
 
 import (

@@ -45,6 +45,8 @@ function everythingUnder(dir: string): string {
     execFileSync(python!, ["-m", "venv", join(root, "venv")]);
     venvBin = join(root, "venv", "bin");
     const example = join(REPO, "examples", "python-tensorboard-urls");
+    // From a copy: pip builds a local project in place, leaving build/ behind.
+    cpSync(join(REPO, "sdk", "python"), join(root, "sdk-python"), { recursive: true });
     execFileSync(
       join(venvBin, "pip"),
       [
@@ -53,7 +55,7 @@ function everythingUnder(dir: string): string {
         "-q",
         "-r",
         join(example, "requirements.txt"),
-        join(REPO, "sdk", "python"),
+        join(root, "sdk-python"),
       ],
       { stdio: ["ignore", "ignore", "inherit"], timeout: 600_000 },
     );
