@@ -5,6 +5,7 @@
 import { parseArgs } from "node:util";
 import type { Logger } from "../provider/logger";
 import { runLookup } from "../provider/lookup";
+import { MAX_MAX_CONCURRENCY } from "../provider/settings";
 import { wholeNumberOption } from "./options";
 import { formatJobsTable } from "./table";
 import { JOBS_USAGE, UsageError } from "./usage";
@@ -53,6 +54,7 @@ export async function jobsCommand(argv: readonly string[], io: CommandIo): Promi
       order: { type: "string" },
       limit: { type: "string" },
       timeout: { type: "string" },
+      "max-concurrency": { type: "string" },
       output: { type: "string", default: "table" },
       help: { type: "boolean" },
     },
@@ -78,10 +80,17 @@ export async function jobsCommand(argv: readonly string[], io: CommandIo): Promi
       timeoutSeconds: wholeNumberOption("timeout", values.timeout),
     }).filter(([, v]) => v !== undefined),
   );
+  const concurrency = wholeNumberOption("max-concurrency", values["max-concurrency"]);
+  if (concurrency !== undefined && (concurrency < 1 || concurrency > MAX_MAX_CONCURRENCY)) {
+    throw new UsageError(
+      `--max-concurrency takes a whole number from 1 to ${MAX_MAX_CONCURRENCY}, got ${concurrency}`,
+    );
+  }
   const progress = progressReporter(io);
   try {
     const result = await runLookup(args, "pulumi-modelarts jobs", {
       env: io.env,
+      ...(concurrency !== undefined && { concurrency }),
       logger: progress.logger,
       cache: false,
     });

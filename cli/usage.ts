@@ -34,6 +34,8 @@ Options:
   --order O         asc or desc
   --limit N         at most N jobs
   --timeout S       the whole lookup's time bound, in seconds (default 300)
+  --max-concurrency N  the most requests in flight at once, 1 to 32 (default 16, or
+                    HW_MODELARTS_MAX_CONCURRENCY); lower it for an account with a low API quota
   --output F        table (default) or json
   --help            show this help
 

@@ -19,6 +19,7 @@ const PLUGIN_KEY_OF: Readonly<Record<string, ConfigKey>> = {
   [SETTING_SOURCES.cloud.config]: "cloud",
   [SETTING_SOURCES.insecure.config]: "insecure",
   [SETTING_SOURCES.maxRetries.config]: "maxRetries",
+  [SETTING_SOURCES.maxConcurrency.config]: "maxConcurrency",
 };
 
 function text(value: unknown): string | undefined {

@@ -213,6 +213,12 @@ export const CONFIG_PROPERTIES = {
     description: "Retries after a first failed attempt; default 5.",
     defaultInfo: { environment: ["HW_MAX_RETRIES"] },
   },
+  maxConcurrency: {
+    type: "integer",
+    description:
+      "The most requests in flight at once, 1 to 32; default 16. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota.",
+    defaultInfo: { environment: ["HW_MODELARTS_MAX_CONCURRENCY"] },
+  },
 } as const satisfies Record<string, PropertySpec>;
 
 /** The names of the provider's configuration. */

@@ -39,7 +39,10 @@ export const DEFAULT_TIMEOUTS: ClientTimeouts = { headersMs: 30_000, bodyMs: 30_
  */
 export interface AttemptGate {
   run<T>(attempt: () => Promise<T>): Promise<T>;
-  onThrottle(): void;
+  /** Changes each time the bound is lowered; an attempt reads it as it starts. */
+  readonly epoch: number;
+  /** An attempt that started in `sentInEpoch` was throttled. */
+  onThrottle(sentInEpoch: number): void;
   onSuccess(): void;
 }
 
@@ -159,7 +162,11 @@ export class ApiClient {
     for (let attempt = 0; ; attempt++) {
       this.throwIfAborted();
       const started = performance.now();
-      const once = () => this.attempt(request, base, path, target, attempt + 1);
+      let sentInEpoch = 0;
+      const once = () => {
+        sentInEpoch = request.gate?.epoch ?? 0;
+        return this.attempt(request, base, path, target, attempt + 1);
+      };
       const outcome = await (request.gate ? request.gate.run(once) : once());
       const elapsed = Math.round(performance.now() - started);
       if (!("retryable" in outcome)) {
@@ -169,7 +176,7 @@ export class ApiClient {
         );
         return outcome;
       }
-      if (outcome.throttled) request.gate?.onThrottle();
+      if (outcome.throttled) request.gate?.onThrottle(sentInEpoch);
       if (!outcome.retryable || attempt + 1 >= attempts) {
         this.logger.debug(
           `GET ${target} -> ${outcome.reason} in ${elapsed} ms; giving up (attempt ${attempt + 1} of ${attempts})`,

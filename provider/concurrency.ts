@@ -1,19 +1,17 @@
 /**
- * A bound on how many requests a lookup has in flight, shared by all its listings, that adapts to
- * throttling: a 429 halves it (at most once per cool-down, so that a burst of 429s from requests
- * sent together counts once), and successes raise it again one at a time up to the maximum. A
- * throttled account thus still finishes, at the pace it is allowed.
+ * A bound on how many requests a lookup has in flight, shared by all its listings, that finds what
+ * the server allows as TCP finds a path's capacity: it starts at INITIAL_CONCURRENCY and doubles
+ * after each round of successes (slow start) up to the maximum; a 429 halves it and ends slow start.
+ * A 429 for a request sent before the last halving is part of the burst that caused it and counts
+ * no more (TCP's fast recovery), while one sent after it says the lowered bound is still too high,
+ * after which successes raise it one at a time (additive increase, multiplicative decrease). A
+ * throttled account thus still finishes, at the pace it is allowed, and an unthrottled one soon
+ * runs at the maximum.
  */
 import type { AttemptGate } from "./client";
 
-/** The number of requests a lookup sends at once, unless told otherwise. */
-export const DEFAULT_CONCURRENCY = 4;
-
-/**
- * The default cool-down between two decreases: shorter than the 2 to 5 s a throttled request
- * waits before its retry, so that the retry's 429 counts again while a burst counts once.
- */
-export const DEFAULT_COOL_DOWN_MS = 1_000;
+/** How many requests a lookup starts with, before it has seen how the server copes. */
+export const INITIAL_CONCURRENCY = 4;
 
 /** Runs tasks with at most `limit` at a time; `limit` follows throttling between 1 and the maximum. */
 export class AdaptiveLimiter implements AttemptGate {
@@ -21,21 +19,23 @@ export class AdaptiveLimiter implements AttemptGate {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
   private successesSinceChange = 0;
-  private lastDecrease = Number.NEGATIVE_INFINITY;
-
-  private readonly now: () => number;
-  private readonly coolDownMs: number;
+  private decreases = 0;
+  /** Doubling per round until the first throttle; one more per round after it. */
+  private slowStart = true;
 
   constructor(
-    readonly maximum: number = DEFAULT_CONCURRENCY,
-    options: { readonly now?: () => number; readonly coolDownMs?: number } = {},
+    readonly maximum: number,
+    options: { readonly initial?: number } = {},
   ) {
-    this.now = options.now ?? (() => performance.now());
-    this.coolDownMs = options.coolDownMs ?? DEFAULT_COOL_DOWN_MS;
     if (!Number.isInteger(maximum) || maximum < 1) {
       throw new RangeError(`concurrency must be an integer of at least 1, got ${maximum}`);
     }
-    this.current = maximum;
+    this.current = Math.min(options.initial ?? INITIAL_CONCURRENCY, maximum);
+  }
+
+  /** Changes each time the limit is lowered: an attempt notes it when it starts. */
+  get epoch(): number {
+    return this.decreases;
   }
 
   /** How many tasks may run at once now. */
@@ -55,20 +55,26 @@ export class AdaptiveLimiter implements AttemptGate {
     }
   }
 
-  /** A request was throttled: halve the limit, unless it was halved within the cool-down. */
-  onThrottle(): void {
-    const now = this.now();
-    if (now - this.lastDecrease < this.coolDownMs) return;
-    this.lastDecrease = now;
+  /**
+   * A request was throttled: halve the limit, unless the request was sent before the last halving
+   * (`sentInEpoch`, the epoch when it started), so that a burst sent together counts once.
+   */
+  onThrottle(sentInEpoch: number): void {
+    if (sentInEpoch < this.decreases) return;
+    this.decreases++;
     this.current = Math.max(1, Math.floor(this.current / 2));
     this.successesSinceChange = 0;
+    this.slowStart = false;
   }
 
-  /** A request succeeded: after `limit` successes since the last change, allow one more at a time. */
+  /**
+   * A request succeeded. After a round (`limit` successes since the last change), the limit doubles
+   * while in slow start, and grows by one after a throttle; never past the maximum.
+   */
   onSuccess(): void {
     if (this.current >= this.maximum) return;
     if (++this.successesSinceChange >= this.current) {
-      this.current++;
+      this.current = Math.min(this.maximum, this.slowStart ? this.current * 2 : this.current + 1);
       this.successesSinceChange = 0;
       this.wakeUp();
     }

@@ -5,9 +5,10 @@
  * {@link lookupVisualizationJobs}, its typed form.
  */
 import { createHash } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import type { Dispatcher } from "undici";
 import { ApiClient, type ClientTimeouts } from "./client";
-import { AdaptiveLimiter, DEFAULT_CONCURRENCY } from "./concurrency";
+import { AdaptiveLimiter } from "./concurrency";
 import {
   closeSharedDispatchers,
   dispatcherFor,
@@ -21,10 +22,16 @@ import { type Logger, redactingLogger, silentLogger } from "./logger";
 import type { VisualizationJobsQueryArgs, VisualizationJobsResult } from "./model";
 import { discoverProjectId, type ProjectIdCache, processProjectIds } from "./projectDiscovery";
 import { queryVisualizationJobs } from "./query";
-import { DEFAULT_RETRY_TIMING, type RetryTiming } from "./retryPolicy";
+import type { RetryTiming } from "./retryPolicy";
 import { parseQueryArgs } from "./schemas";
 import { forgetServerLimits } from "./serverLimits";
-import { type ConfigGetter, type Credentials, type Environment, resolveSettings } from "./settings";
+import {
+  type ConfigGetter,
+  type Credentials,
+  type Environment,
+  MAX_MAX_CONCURRENCY,
+  resolveSettings,
+} from "./settings";
 
 /** Everything a lookup takes from its surroundings; all optional, with production defaults. */
 export interface LookupDependencies {
@@ -39,7 +46,7 @@ export interface LookupDependencies {
   readonly cache?: ListingCache | false;
   /** Keeps project ids found through IAM; default the process-wide cache. */
   readonly projectIds?: ProjectIdCache;
-  /** Requests in flight at once, across all the listings of the lookup; default 4. */
+  /** The most requests in flight at once, across all the listings of the lookup; overrides the setting (default 16). */
   readonly concurrency?: number;
   readonly timing?: RetryTiming;
   readonly timeouts?: ClientTimeouts;
@@ -132,6 +139,9 @@ export async function runLookup(
   // One signal ends the lookup's work: the time bound, or the first failure that ends the lookup,
   // cancels the requests in flight and starts no new one (five failed AK/SK attempts lock the key).
   const controller = new AbortController();
+  // Each request in flight, and each wait between attempts, listens to it: more than Node's default
+  // warning threshold of 10 at once is expected here, not a leak.
+  setMaxListeners(4 * MAX_MAX_CONCURRENCY, controller.signal);
   const deadline = setTimeout(
     () => controller.abort(timeoutError(context, settings.timeoutMs)),
     settings.timeoutMs,
@@ -165,10 +175,7 @@ export async function runLookup(
         endpoint: settings.endpoint,
         projectId,
         identity,
-        // The cool-down follows the retry timing: half the shortest wait after a throttled attempt.
-        limiter: new AdaptiveLimiter(deps.concurrency ?? DEFAULT_CONCURRENCY, {
-          coolDownMs: (deps.timing ?? DEFAULT_RETRY_TIMING).throttleDelayMs[0] / 2,
-        }),
+        limiter: new AdaptiveLimiter(deps.concurrency ?? settings.maxConcurrency),
         logger,
         cache: deps.cache === false ? undefined : (deps.cache ?? processListingCache),
         signal: controller.signal,

@@ -47,6 +47,8 @@ interface CommonSettings {
   readonly insecure: boolean;
   /** How long the whole lookup may take. */
   readonly timeoutMs: number;
+  /** The most requests in flight at once (the adaptive bound's cap). */
+  readonly maxConcurrency: number;
 }
 
 /**
@@ -89,10 +91,15 @@ export const SETTING_SOURCES = {
   maxRetries: { config: "huaweicloud:maxRetries", env: ["HW_MAX_RETRIES"] },
   insecure: { config: "huaweicloud:insecure", env: ["HW_INSECURE"] },
   timeout: { env: ["HW_MODELARTS_TIMEOUT"] },
+  maxConcurrency: { config: "huaweicloud:maxConcurrency", env: ["HW_MODELARTS_MAX_CONCURRENCY"] },
 } as const satisfies Record<string, Source>;
 
 const DEFAULT_MAX_RETRIES = 5;
 const MAX_MAX_RETRIES = 20;
+/** The most requests a lookup sends at once, unless told otherwise; it starts at 4 and climbs. */
+export const DEFAULT_MAX_CONCURRENCY = 16;
+/** The keep-alive pool's connections per origin (dispatcher.ts): more at once would only queue there. */
+export const MAX_MAX_CONCURRENCY = 32;
 
 /** A value found, and the name it was found under (for messages). */
 interface Found {
@@ -199,12 +206,17 @@ function parseBoolean(found: Found): boolean {
   );
 }
 
-function parseMaxRetries(found: Found | undefined): number {
-  if (found === undefined) return DEFAULT_MAX_RETRIES;
+/** A whole number from `min` to `max`, or the default when the setting is absent. */
+function parseWholeNumber(
+  found: Found | undefined,
+  what: string,
+  range: { readonly min: number; readonly max: number; readonly default: number },
+): number {
+  if (found === undefined) return range.default;
   const n = Number(found.value);
-  if (!/^\d+$/.test(found.value) || n > MAX_MAX_RETRIES) {
+  if (!/^\d+$/.test(found.value) || n < range.min || n > range.max) {
     throw new ModelArtsConfigError(
-      `The retry count from ${found.from} must be an integer from 0 to ${MAX_MAX_RETRIES}, got "${found.value}".`,
+      `The ${what} from ${found.from} must be an integer from ${range.min} to ${range.max}, got "${found.value}".`,
     );
   }
   return n;
@@ -327,7 +339,16 @@ export function resolveSettings(
   const common = {
     endpoint,
     credentials,
-    maxRetries: parseMaxRetries(findSetting(s.maxRetries, config, env)),
+    maxRetries: parseWholeNumber(findSetting(s.maxRetries, config, env), "retry count", {
+      min: 0,
+      max: MAX_MAX_RETRIES,
+      default: DEFAULT_MAX_RETRIES,
+    }),
+    maxConcurrency: parseWholeNumber(
+      findSetting(s.maxConcurrency, config, env),
+      "most requests in flight at once",
+      { min: 1, max: MAX_MAX_CONCURRENCY, default: DEFAULT_MAX_CONCURRENCY },
+    ),
     insecure: insecureFound ? parseBoolean(insecureFound) : false,
     timeoutMs: timeoutMsOf(overrides.timeoutSeconds, findSetting(s.timeout, config, env)),
   };

@@ -101,6 +101,9 @@ describe("pulumi-modelarts jobs", () => {
     expect(unknown.stderr).toContain("Unknown option '--colour'");
     expect((await run(["jobs", "--output", "yaml"], emulator().env)).code).toBe(2);
     expect((await run(["frobnicate"], {})).code).toBe(2);
+    const tooMany = await run(["jobs", "--max-concurrency", "0"], emulator().env);
+    expect(tooMany).toMatchObject({ code: 2 });
+    expect(tooMany.stderr).toContain("--max-concurrency takes a whole number from 1 to 32, got 0");
     const help = await run(["jobs", "--help"], {});
     expect(help).toMatchObject({ code: 0 });
     expect(help.stdout).toContain("Usage: pulumi-modelarts jobs");

@@ -34,6 +34,21 @@ describe("a throttled account", () => {
     expect(requests.filter((r) => r.status === 200)).toHaveLength(20);
   });
 
+  it("stays unharmed by a gateway that allows 3 at a time: every job, and at most max(8, pages / 2) 429s", async () => {
+    emulator().setConcurrencyLimit(3);
+    // 100 pages at the default cap (16): slow start meets the gateway's limit and backs off.
+    const result = await lookup(emulator(), { pageSize: 200 });
+    expect(result.ids).toEqual(JOBS.map((j) => j.jobId));
+    const { throttled } = emulator().stats();
+    expect(throttled).toBeGreaterThan(0);
+    expect(throttled).toBeLessThanOrEqual(Math.max(8, 100 / 2));
+    expect(
+      emulator()
+        .listRequests()
+        .filter((r) => r.status === 200),
+    ).toHaveLength(100);
+  });
+
   it("sends each page once when not throttled", async () => {
     const result = await lookup(emulator(), {}, { concurrency: 8 });
     expect(result.ids).toHaveLength(20_000);

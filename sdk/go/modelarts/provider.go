@@ -53,6 +53,11 @@ func NewProvider(ctx *pulumi.Context,
 			args.Insecure = pulumi.BoolPtr(d.(bool))
 		}
 	}
+	if args.MaxConcurrency == nil {
+		if d := internal.GetEnvOrDefault(nil, internal.ParseEnvInt, "HW_MODELARTS_MAX_CONCURRENCY"); d != nil {
+			args.MaxConcurrency = pulumi.IntPtr(d.(int))
+		}
+	}
 	if args.MaxRetries == nil {
 		if d := internal.GetEnvOrDefault(nil, internal.ParseEnvInt, "HW_MAX_RETRIES"); d != nil {
 			args.MaxRetries = pulumi.IntPtr(d.(int))
@@ -112,6 +117,8 @@ type providerArgs struct {
 	Endpoint *string `pulumi:"endpoint"`
 	// Skip TLS certificate verification (test servers only).
 	Insecure *bool `pulumi:"insecure"`
+	// The most requests in flight at once, 1 to 32; default 16. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota.
+	MaxConcurrency *int `pulumi:"maxConcurrency"`
 	// Retries after a first failed attempt; default 5.
 	MaxRetries *int `pulumi:"maxRetries"`
 	// The project id; found through IAM when unset.
@@ -138,6 +145,8 @@ type ProviderArgs struct {
 	Endpoint pulumi.StringPtrInput
 	// Skip TLS certificate verification (test servers only).
 	Insecure pulumi.BoolPtrInput
+	// The most requests in flight at once, 1 to 32; default 16. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota.
+	MaxConcurrency pulumi.IntPtrInput
 	// Retries after a first failed attempt; default 5.
 	MaxRetries pulumi.IntPtrInput
 	// The project id; found through IAM when unset.

@@ -25,6 +25,7 @@ class ProviderArgs:
                  cloud: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  insecure: pulumi.Input[Optional[_builtins.bool]] = None,
+                 max_concurrency: pulumi.Input[Optional[_builtins.int]] = None,
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
                  project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
@@ -39,6 +40,7 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.str] cloud: The cloud domain; default myhuaweicloud.com (myhuaweicloud.eu for eu-west-1*).
         :param pulumi.Input[_builtins.str] endpoint: The ModelArts endpoint; default https://modelarts.{region}.{cloud}.
         :param pulumi.Input[_builtins.bool] insecure: Skip TLS certificate verification (test servers only).
+        :param pulumi.Input[_builtins.int] max_concurrency: The most requests in flight at once, 1 to 32; default 16. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota.
         :param pulumi.Input[_builtins.int] max_retries: Retries after a first failed attempt; default 5.
         :param pulumi.Input[_builtins.str] project_id: The project id; found through IAM when unset.
         :param pulumi.Input[_builtins.str] region: The region, e.g. cn-north-4.
@@ -69,6 +71,10 @@ class ProviderArgs:
             insecure = _utilities.get_env_bool('HW_INSECURE')
         if insecure is not None:
             pulumi.set(__self__, "insecure", insecure)
+        if max_concurrency is None:
+            max_concurrency = _utilities.get_env_int('HW_MODELARTS_MAX_CONCURRENCY')
+        if max_concurrency is not None:
+            pulumi.set(__self__, "max_concurrency", max_concurrency)
         if max_retries is None:
             max_retries = _utilities.get_env_int('HW_MAX_RETRIES')
         if max_retries is not None:
@@ -163,6 +169,18 @@ class ProviderArgs:
         pulumi.set(self, "insecure", value)
 
     @_builtins.property
+    @pulumi.getter(name="maxConcurrency")
+    def max_concurrency(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        The most requests in flight at once, 1 to 32; default 16. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota.
+        """
+        return pulumi.get(self, "max_concurrency")
+
+    @max_concurrency.setter
+    def max_concurrency(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "max_concurrency", value)
+
+    @_builtins.property
     @pulumi.getter(name="maxRetries")
     def max_retries(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
@@ -235,6 +253,7 @@ class Provider(pulumi.ProviderResource):
                  cloud: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  insecure: pulumi.Input[Optional[_builtins.bool]] = None,
+                 max_concurrency: pulumi.Input[Optional[_builtins.int]] = None,
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
                  project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
@@ -252,6 +271,7 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.str] cloud: The cloud domain; default myhuaweicloud.com (myhuaweicloud.eu for eu-west-1*).
         :param pulumi.Input[_builtins.str] endpoint: The ModelArts endpoint; default https://modelarts.{region}.{cloud}.
         :param pulumi.Input[_builtins.bool] insecure: Skip TLS certificate verification (test servers only).
+        :param pulumi.Input[_builtins.int] max_concurrency: The most requests in flight at once, 1 to 32; default 16. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota.
         :param pulumi.Input[_builtins.int] max_retries: Retries after a first failed attempt; default 5.
         :param pulumi.Input[_builtins.str] project_id: The project id; found through IAM when unset.
         :param pulumi.Input[_builtins.str] region: The region, e.g. cn-north-4.
@@ -288,6 +308,7 @@ class Provider(pulumi.ProviderResource):
                  cloud: pulumi.Input[Optional[_builtins.str]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  insecure: pulumi.Input[Optional[_builtins.bool]] = None,
+                 max_concurrency: pulumi.Input[Optional[_builtins.int]] = None,
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
                  project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
@@ -320,6 +341,9 @@ class Provider(pulumi.ProviderResource):
             if insecure is None:
                 insecure = _utilities.get_env_bool('HW_INSECURE')
             __props__.__dict__["insecure"] = pulumi.Output.from_input(insecure).apply(pulumi.runtime.to_json) if insecure is not None else None
+            if max_concurrency is None:
+                max_concurrency = _utilities.get_env_int('HW_MODELARTS_MAX_CONCURRENCY')
+            __props__.__dict__["max_concurrency"] = pulumi.Output.from_input(max_concurrency).apply(pulumi.runtime.to_json) if max_concurrency is not None else None
             if max_retries is None:
                 max_retries = _utilities.get_env_int('HW_MAX_RETRIES')
             __props__.__dict__["max_retries"] = pulumi.Output.from_input(max_retries).apply(pulumi.runtime.to_json) if max_retries is not None else None

@@ -140,17 +140,18 @@ describe("ApiClient", () => {
       query: [],
       operation: "op",
       gate: {
+        epoch: 7,
         run: (attempt) => {
           events.push("attempt");
           return attempt();
         },
-        onThrottle: () => events.push("throttle"),
+        onThrottle: (sentInEpoch) => events.push(`throttle in epoch ${sentInEpoch}`),
         onSuccess: () => events.push("success"),
       },
     });
     expect(h.sleeps[0]).toBeGreaterThanOrEqual(DEFAULT_RETRY_TIMING.throttleDelayMs[0]);
     expect(h.sleeps[0]).toBeLessThanOrEqual(DEFAULT_RETRY_TIMING.throttleDelayMs[1]);
-    expect(events).toEqual(["attempt", "throttle", "attempt", "success"]);
+    expect(events).toEqual(["attempt", "throttle in epoch 7", "attempt", "success"]);
   });
 
   it("retries a ModelArts busy code that comes with HTTP 200, and fails on another is_success: false", async () => {

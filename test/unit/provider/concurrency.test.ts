@@ -28,19 +28,32 @@ describe("AdaptiveLimiter", () => {
     expect(results).toEqual(Array.from({ length: 20 }, (_, i) => i));
   });
 
-  it("halves on throttling once per cool-down, and climbs back with successes", () => {
-    let now = 0;
-    const limiter = new AdaptiveLimiter(8, { now: () => now });
-    limiter.onThrottle();
-    limiter.onThrottle(); // same burst
+  it("starts at 4 and doubles after each round of successes (slow start), up to the maximum", () => {
+    const limiter = new AdaptiveLimiter(16);
     expect(limiter.limit).toBe(4);
-    now += 1500;
-    limiter.onThrottle();
+    for (let i = 0; i < 4; i++) limiter.onSuccess();
+    expect(limiter.limit).toBe(8);
+    for (let i = 0; i < 7; i++) limiter.onSuccess();
+    expect(limiter.limit).toBe(8); // a round is `limit` successes
+    limiter.onSuccess();
+    expect(limiter.limit).toBe(16);
+    for (let i = 0; i < 100; i++) limiter.onSuccess();
+    expect(limiter.limit).toBe(16);
+    expect(new AdaptiveLimiter(3).limit).toBe(3); // never starts above the maximum
+  });
+
+  it("halves on a throttle once per burst (requests sent before the halving), then climbs one per round (AIMD)", () => {
+    const limiter = new AdaptiveLimiter(8, { initial: 8 });
+    const burst = limiter.epoch;
+    limiter.onThrottle(burst);
+    limiter.onThrottle(burst); // sent with the first: the same burst
+    expect(limiter.limit).toBe(4);
+    limiter.onThrottle(limiter.epoch); // sent after the halving: 4 is still too many
     expect(limiter.limit).toBe(2);
-    now += 1500;
-    limiter.onThrottle();
-    limiter.onThrottle();
+    limiter.onThrottle(limiter.epoch);
+    limiter.onThrottle(limiter.epoch);
     expect(limiter.limit).toBe(1);
+    // After a throttle, no more doubling: 1 -> 2 -> 3 -> 4 over 1 + 2 + 3 successes.
     for (let i = 0; i < 1 + 2 + 3; i++) limiter.onSuccess();
     expect(limiter.limit).toBe(4);
     for (let i = 0; i < 100; i++) limiter.onSuccess();
@@ -48,9 +61,8 @@ describe("AdaptiveLimiter", () => {
   });
 
   it("lets a waiting task start when the limit rises", async () => {
-    let now = 0;
-    const limiter = new AdaptiveLimiter(2, { now: () => now });
-    limiter.onThrottle();
+    const limiter = new AdaptiveLimiter(2, { initial: 2 });
+    limiter.onThrottle(limiter.epoch);
     const gate = deferred();
     let secondStarted = false;
     const first = limiter.run(() => gate.promise);
@@ -59,7 +71,6 @@ describe("AdaptiveLimiter", () => {
     });
     await Promise.resolve();
     expect(secondStarted).toBe(false);
-    now += 2000;
     limiter.onSuccess();
     await Promise.resolve();
     expect(secondStarted).toBe(true);

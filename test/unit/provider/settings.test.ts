@@ -167,4 +167,19 @@ describe("resolveSettings", () => {
       insecure: true,
     });
   });
+
+  it("reads the cap on requests in flight: default 16, from stack config or HW_MODELARTS_MAX_CONCURRENCY, 1 to 32", () => {
+    const env = { ...AKSK, HW_REGION_NAME: "cn-north-4" };
+    expect(resolveSettings({}, noConfig, env).maxConcurrency).toBe(16);
+    expect(resolveSettings({}, noConfig, { ...env, HW_MODELARTS_MAX_CONCURRENCY: "2" }).maxConcurrency).toBe(
+      2,
+    );
+    const config = configOf({ "huaweicloud:maxConcurrency": "8" });
+    expect(resolveSettings({}, config, { ...env, HW_MODELARTS_MAX_CONCURRENCY: "2" }).maxConcurrency).toBe(8);
+    for (const bad of ["0", "33", "many", "4.5"]) {
+      expect(() => resolveSettings({}, noConfig, { ...env, HW_MODELARTS_MAX_CONCURRENCY: bad })).toThrow(
+        `The most requests in flight at once from environment variable HW_MODELARTS_MAX_CONCURRENCY must be an integer from 1 to 32, got "${bad}".`,
+      );
+    }
+  });
 });

@@ -89,6 +89,19 @@ func GetInsecure(ctx *pulumi.Context) bool {
 	return value
 }
 
+// The most requests in flight at once, 1 to 32; default 16. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota.
+func GetMaxConcurrency(ctx *pulumi.Context) int {
+	v, err := config.TryInt(ctx, "modelarts:maxConcurrency")
+	if err == nil {
+		return v
+	}
+	var value int
+	if d := internal.GetEnvOrDefault(nil, internal.ParseEnvInt, "HW_MODELARTS_MAX_CONCURRENCY"); d != nil {
+		value = d.(int)
+	}
+	return value
+}
+
 // Retries after a first failed attempt; default 5.
 func GetMaxRetries(ctx *pulumi.Context) int {
 	v, err := config.TryInt(ctx, "modelarts:maxRetries")

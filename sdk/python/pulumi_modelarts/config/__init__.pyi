@@ -44,6 +44,11 @@ insecure: Optional[bool]
 Skip TLS certificate verification (test servers only).
 """
 
+maxConcurrency: Optional[int]
+"""
+The most requests in flight at once, 1 to 32; default 16. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota.
+"""
+
 maxRetries: Optional[int]
 """
 Retries after a first failed attempt; default 5.

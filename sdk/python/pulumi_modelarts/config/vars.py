@@ -63,6 +63,13 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get_bool('insecure') or _utilities.get_env_bool('HW_INSECURE')
 
     @_builtins.property
+    def max_concurrency(self) -> Optional[int]:
+        """
+        The most requests in flight at once, 1 to 32; default 16. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota.
+        """
+        return __config__.get_int('maxConcurrency') or _utilities.get_env_int('HW_MODELARTS_MAX_CONCURRENCY')
+
+    @_builtins.property
     def max_retries(self) -> Optional[int]:
         """
         Retries after a first failed attempt; default 5.
