@@ -82,9 +82,11 @@ export async function release(
   const work = join(outDir, `.work-${process.pid}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  const bundle = bundleProvider(repo, join(work, "provider.js"));
-  const blob = seaBlob(bundle, work);
   mkdirSync(join(outDir, BUILD_STATE), { recursive: true });
+  // At a fixed path: the SEA blob records the path of its main script, and a blob that changed with
+  // the work folder would make every build look new.
+  const bundle = bundleProvider(repo, join(outDir, BUILD_STATE, "provider.js"));
+  const blob = seaBlob(bundle, work);
   // Kept for the checks that every platform's executable carries this same blob.
   writeFileSync(join(outDir, BUILD_STATE, SEA_BLOB), blob);
   const context = { repo, outDir, work, version, blob, bundle };
