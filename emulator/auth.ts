@@ -8,12 +8,17 @@ import type { IncomingHttpHeaders } from "node:http";
 import { HEADER } from "../provider/headerNames";
 import { canonicalRequest, computeSignature, parseSdkDate, SIGNING_ALGORITHM } from "../provider/signer";
 
-/** The credentials the emulator accepts. */
-export interface AcceptedCredentials {
-  readonly accessKey: string;
+/** One access key the emulator accepts. */
+export interface AcceptedKey {
   readonly secretKey: string;
-  /** When set, the access key is temporary: requests must carry this as `X-Security-Token`. */
+  /** When set, the key is temporary: requests must carry this as `X-Security-Token`. */
   readonly securityToken?: string;
+}
+
+/** The credentials the emulator accepts: access keys, and an IAM token. */
+export interface KeyRing {
+  /** The key of an access key, if the emulator knows it. */
+  keyOf(accessKey: string): AcceptedKey | undefined;
   /** An IAM token accepted as `X-Auth-Token`. */
   readonly token?: string;
 }
@@ -27,10 +32,14 @@ export interface ArrivedRequest {
   readonly rawPath: string;
   readonly rawQuery: string;
   readonly headers: IncomingHttpHeaders;
+  /** The body of a POST, signed with it. */
+  readonly body?: string;
 }
 
 /** Why a request was refused (the gateway's `error_msg`), or undefined when it is accepted. */
-export type AuthOutcome = { readonly ok: true } | { readonly ok: false; readonly message: string };
+export type AuthOutcome =
+  | { readonly ok: true; readonly accessKey?: string }
+  | { readonly ok: false; readonly message: string };
 
 const AUTH_PATTERN =
   /^SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-fA-F]+)$/;
@@ -59,10 +68,10 @@ function equalSecrets(a: string, b: string): boolean {
 }
 
 /** Checks a request's credentials as the gateway would. */
-export function authenticate(request: ArrivedRequest, accepted: AcceptedCredentials, now: Date): AuthOutcome {
+export function authenticate(request: ArrivedRequest, keys: KeyRing, now: Date): AuthOutcome {
   const token = header(request.headers, HEADER.authToken);
   if (token !== undefined) {
-    return accepted.token !== undefined && equalSecrets(token, accepted.token)
+    return keys.token !== undefined && equalSecrets(token, keys.token)
       ? { ok: true }
       : { ok: false, message: "Incorrect IAM authentication information: verify token failed" };
   }
@@ -81,7 +90,8 @@ export function authenticate(request: ArrivedRequest, accepted: AcceptedCredenti
     };
   }
   const [, accessKey, signedHeaderList, signature] = match as unknown as [string, string, string, string];
-  if (accessKey !== accepted.accessKey) {
+  const accepted = keys.keyOf(accessKey);
+  if (accepted === undefined) {
     return { ok: false, message: `Incorrect IAM authentication information: ak ${accessKey} not exist` };
   }
   const names = signedHeaderList.split(";");
@@ -125,6 +135,7 @@ export function authenticate(request: ArrivedRequest, accepted: AcceptedCredenti
     path: request.rawPath.split("/").map(decodeURIComponent).join("/"),
     query: parseRawQuery(request.rawQuery),
     headers: signedHeaders,
+    body: request.body,
   };
   const expected = computeSignature(signable, accepted.secretKey).signature;
   if (!equalSecrets(expected, signature.toLowerCase())) {
@@ -134,5 +145,5 @@ export function authenticate(request: ArrivedRequest, accepted: AcceptedCredenti
       message: `Incorrect IAM authentication information: verify aksk signature fail, canonicalRequest: ${canonical}`,
     };
   }
-  return { ok: true };
+  return { ok: true, accessKey };
 }

@@ -16,7 +16,9 @@ export type { EmulatorJob, EmulatorJobInput } from "./jobStore";
 export {
   type EmulatorOptions,
   type EmulatorSettings,
+  type IssuedKeyRecord,
   type RecordedRequest,
   type RunningEmulator,
   startEmulator,
 } from "./server";
+export type { EmulatorAgency } from "./temporaryKeys";

@@ -15,7 +15,7 @@ import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
 import { CREDENTIAL_HEADERS, HEADER } from "../provider/headerNames";
 import { DOCUMENTED_SEARCH_CONTENT, MAX_PAGE_SIZE } from "../provider/model";
-import { type AcceptedCredentials, authenticate, parseRawQuery } from "./auth";
+import { authenticate, type KeyRing, parseRawQuery } from "./auth";
 import { Counters, type EmulatorStats } from "./counters";
 import { playFault } from "./faultPlayer";
 import { type Fault, type FaultOptions, FaultQueue, type FaultTarget } from "./faults";
@@ -23,6 +23,13 @@ import { type EmulatorJob, type EmulatorJobInput, JobStore } from "./jobStore";
 import { gatewayError, send } from "./replies";
 import { LIST_PATH, type RouteState, route } from "./routes";
 import { renderServicePage } from "./servicePage";
+import {
+  DEFAULT_AGENCIES,
+  type EmulatorAgency,
+  METADATA_PATH,
+  SECURITY_TOKENS_PATH,
+  TemporaryKeyIssuer,
+} from "./temporaryKeys";
 
 /** Options of {@link startEmulator}; all optional. */
 export interface EmulatorOptions {
@@ -65,6 +72,8 @@ export interface EmulatorOptions {
   readonly maxRecordedRequests?: number;
   /** Serve HTTPS with this key and certificate (PEM) instead of HTTP. */
   readonly tls?: { readonly key: string; readonly cert: string };
+  /** The agencies IAM lets the base keys assume; default one, `modelarts-reader` of `emulator-account`. */
+  readonly agencies?: readonly EmulatorAgency[];
 }
 
 /** One request the emulator received. */
@@ -77,6 +86,16 @@ export interface RecordedRequest {
   /** The status answered (0 when the connection was cut). */
   status: number;
   readonly fault?: Fault["kind"];
+  /** The access key that signed it, once authenticated (not a secret). */
+  accessKey?: string;
+}
+
+/** Temporary keys the emulator issued, without their secrets. */
+export interface IssuedKeyRecord {
+  readonly accessKey: string;
+  /** `agency@domain`, or `ecs-instance`. */
+  readonly issuedFor: string;
+  readonly expiresAt: Date;
 }
 
 /** The settings a program uses to reach the emulator. */
@@ -89,6 +108,10 @@ export interface EmulatorSettings {
   readonly secretKey: string;
   readonly token: string;
   readonly securityToken?: string;
+  /** The emulator's ECS metadata service (`HW_ECS_METADATA_URL`). */
+  readonly metadataUrl: string;
+  /** The agencies its IAM lets the base keys assume. */
+  readonly agencies: readonly EmulatorAgency[];
 }
 
 /** A running emulator. */
@@ -123,6 +146,8 @@ export interface RunningEmulator {
   stats(): EmulatorStats;
   /** Called before each list request is answered (to change jobs while a client pages). */
   onListRequest(hook: ((request: FaultTarget) => void) | undefined): void;
+  /** The temporary keys issued so far (assumed agencies, the instance's). */
+  issuedKeys(): IssuedKeyRecord[];
   close(): Promise<void>;
 }
 
@@ -139,6 +164,20 @@ interface ApiRequest {
   readonly path: string;
   readonly query: Record<string, string>;
   readonly requestId: string;
+  /** A POST's body. */
+  readonly body?: string;
+}
+
+/** The body of a request, up to 64 KiB (what IAM's calls need); undefined for a larger one. */
+async function readRequestBody(req: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 64 * 1024) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /**
@@ -155,13 +194,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const faults = new FaultQueue();
   const counters = new Counters();
   const requests: RecordedRequest[] = [];
-  const credentials: AcceptedCredentials & { token: string } = {
+  const credentials = {
     accessKey: options.accessKey ?? "EMULATORACCESSKEY00001",
     secretKey: options.secretKey ?? randomBytes(20).toString("base64url"),
     securityToken: options.securityToken,
     token: options.token ?? `emulator-token-${randomBytes(16).toString("hex")}`,
   };
   const clock = options.clock ?? (() => new Date());
+  const issuer = new TemporaryKeyIssuer(options.agencies ?? DEFAULT_AGENCIES, () => clock().getTime());
+  const keyRing: KeyRing = {
+    token: credentials.token,
+    keyOf: (accessKey) => (accessKey === credentials.accessKey ? credentials : issuer.keyOf(accessKey)),
+  };
   const maxRecorded = options.maxRecordedRequests ?? 10_000;
   let latencyMs = options.latencyMs ?? 0;
   let concurrencyLimit: number | undefined;
@@ -180,16 +224,35 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     serviceUrlOf: (job) => job.serviceUrl || `${url}/visualization/${job.jobId}/`,
   };
 
+  /** What an authenticated request gets: IAM's assume-role call (base keys only), or the API's routes. */
+  function routed(request: ApiRequest, accessKey: string | undefined) {
+    const { record, requestId } = request;
+    if (request.path !== SECURITY_TOKENS_PATH || record.method !== "POST") {
+      return route(state, { method: record.method, path: request.path, query: request.query }, requestId);
+    }
+    if (accessKey !== credentials.accessKey) {
+      return gatewayError(403, "IAM.0002", "Temporary keys cannot assume an agency", requestId);
+    }
+    return issuer.assumeRole(request.body ?? "", requestId);
+  }
+
   /** Authenticates an API request as the gateway does, then routes it. */
   function answer(res: ServerResponse, request: ApiRequest): void {
     const { req, record, requestId } = request;
     const auth = authenticate(
-      { method: record.method, rawPath: request.rawPath, rawQuery: request.rawQuery, headers: req.headers },
-      credentials,
+      {
+        method: record.method,
+        rawPath: request.rawPath,
+        rawQuery: request.rawQuery,
+        headers: req.headers,
+        body: request.body,
+      },
+      keyRing,
       clock(),
     );
+    if (auth.ok) record.accessKey = auth.accessKey;
     const reply = auth.ok
-      ? route(state, { method: record.method, path: request.path, query: request.query }, requestId)
+      ? routed(request, auth.accessKey)
       : gatewayError(401, "APIGW.0301", auth.message, requestId);
     record.status = reply.status;
     send(res, { ...reply, headers: { [HEADER.requestId]: requestId, ...reply.headers } });
@@ -211,6 +274,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return;
     }
 
+    // The metadata service answers without authentication, as on an ECS instance.
+    if (path === METADATA_PATH && req.method === "GET") {
+      requests.push({ method: "GET", path, query, headers: {}, status: 200 });
+      send(res, issuer.instanceKeys());
+      return;
+    }
     const service = SERVICE_PATH.exec(path);
     if (service) {
       const page = renderServicePage(state.store.get(Number(service[1])));
@@ -247,7 +316,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         record.status = status;
       };
       if (fault && (await playFault(fault, res, req.socket, requestId, setStatus))) return;
-      answer(res, { req, record, rawPath, rawQuery, path, query, requestId });
+      const body = req.method === "POST" ? await readRequestBody(req) : undefined;
+      answer(res, { req, record, rawPath, rawQuery, path, query, requestId, body });
     } finally {
       counters.requestEnded();
     }
@@ -287,6 +357,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     secretKey: credentials.secretKey,
     token: credentials.token,
     securityToken: credentials.securityToken,
+    metadataUrl: `${url}${METADATA_PATH}`,
+    agencies: issuer.agencies,
   };
   const env: Record<string, string> = {
     HW_MODELARTS_ENDPOINT: settings.endpoint,
@@ -332,6 +404,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     onListRequest: (hook) => {
       state.listHook = hook;
     },
+    issuedKeys: () =>
+      [...issuer.all()].map(([accessKey, key]) => ({
+        accessKey,
+        issuedFor: key.issuedFor,
+        expiresAt: new Date(key.expiresAt),
+      })),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

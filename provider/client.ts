@@ -69,7 +69,7 @@ export interface ApiClientOptions {
 /** The most bytes of a response body read unless a request says otherwise: 1 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
-/** One GET. */
+/** One request: a GET, or (given a JSON body) a POST. */
 export interface ApiGetRequest {
   /** The service's base URL: origin and optional path prefix (`https://iam.example.com/v3`). */
   readonly baseUrl: string;
@@ -83,7 +83,13 @@ export interface ApiGetRequest {
   readonly gate?: AttemptGate;
   /** A larger body is a failure, and is not read further; default {@link DEFAULT_MAX_BODY_BYTES}. */
   readonly maxBodyBytes?: number;
+  /** A JSON body: the request is then a POST, the body signed with it. */
+  readonly jsonBody?: string;
 }
+
+/** The method of a request: POST when it carries a body. */
+const methodOf = (request: ApiGetRequest): "GET" | "POST" =>
+  request.jsonBody === undefined ? "GET" : "POST";
 
 /** A successful response. */
 export interface ApiResponse {
@@ -172,14 +178,14 @@ export class ApiClient {
       if (!("retryable" in outcome)) {
         request.gate?.onSuccess();
         this.logger.debug(
-          `GET ${target} -> 200 in ${elapsed} ms${outcome.requestId ? ` (request id ${outcome.requestId})` : ""}`,
+          `${methodOf(request)} ${target} -> 200 in ${elapsed} ms${outcome.requestId ? ` (request id ${outcome.requestId})` : ""}`,
         );
         return outcome;
       }
       if (outcome.throttled) request.gate?.onThrottle(sentInEpoch);
       if (!outcome.retryable || attempt + 1 >= attempts) {
         this.logger.debug(
-          `GET ${target} -> ${outcome.reason} in ${elapsed} ms; giving up (attempt ${attempt + 1} of ${attempts})`,
+          `${methodOf(request)} ${target} -> ${outcome.reason} in ${elapsed} ms; giving up (attempt ${attempt + 1} of ${attempts})`,
         );
         throw outcome.error;
       }
@@ -189,7 +195,7 @@ export class ApiClient {
         this.random,
       );
       this.logger.debug(
-        `GET ${target} -> ${outcome.reason} in ${elapsed} ms; retrying in ${delay} ms (attempt ${attempt + 2} of ${attempts})`,
+        `${methodOf(request)} ${target} -> ${outcome.reason} in ${elapsed} ms; retrying in ${delay} ms (attempt ${attempt + 2} of ${attempts})`,
       );
       await this.abortableSleep(delay);
     }
@@ -264,8 +270,9 @@ export class ApiClient {
       return { ...signed, ...unsigned, [HEADER.authToken]: credentials.token };
     if (request.projectId !== undefined) signed[HEADER.projectId] = request.projectId;
     if (credentials.securityToken !== undefined) signed[HEADER.securityToken] = credentials.securityToken;
+    if (request.jsonBody !== undefined) signed[HEADER.contentType] = "application/json;charset=utf8";
     const authorization = authorizationHeader(
-      { method: "GET", path, query: request.query, headers: signed },
+      { method: methodOf(request), path, query: request.query, headers: signed, body: request.jsonBody },
       credentials,
     );
     return { ...signed, ...unsigned, [HEADER.authorization]: authorization };
@@ -287,8 +294,9 @@ export class ApiClient {
       const response = await this.options.dispatcher.request({
         origin: base.origin,
         path: target,
-        method: "GET",
+        method: methodOf(request),
         headers: this.headersFor(request, base, path),
+        body: request.jsonBody,
         headersTimeout: this.timeouts.headersMs,
         bodyTimeout: this.timeouts.bodyMs,
         signal: this.options.signal,

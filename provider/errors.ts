@@ -95,6 +95,8 @@ export class ModelArtsValidationError extends ModelArtsError {
 
 /** What an API error carries besides its message. */
 export interface ApiErrorDetails {
+  /** The service that answered, as messages name it; default "ModelArts" (also "IAM"). */
+  readonly service?: string;
   /** The operation, e.g. `GET /v1/{project_id}/visualization-jobs`. */
   readonly operation: string;
   /** The HTTP status (200 when the body said `is_success: false`). */
@@ -123,7 +125,10 @@ export class ModelArtsApiError extends ModelArtsError {
     const id = details.requestId ? ` (request id ${details.requestId})` : "";
     const attempts = details.attempts && details.attempts > 1 ? `, after ${details.attempts} attempts` : "";
     const hint = details.hint ? `. ${details.hint}` : "";
-    super("MODELARTS_API", `ModelArts ${details.operation} failed: ${parts}${id}${attempts}${hint}`);
+    super(
+      "MODELARTS_API",
+      `${details.service ?? "ModelArts"} ${details.operation} failed: ${parts}${id}${attempts}${hint}`,
+    );
     this.operation = details.operation;
     this.status = details.status;
     this.errorCode = details.errorCode;

@@ -25,6 +25,8 @@ export const HEADER = {
   retryAfter: "retry-after",
   /** A body's declared length: a response past the bound is refused before it is read. */
   contentLength: "content-length",
+  /** Of a POST's JSON body; signed. */
+  contentType: "content-type",
 } as const;
 
 /** Headers whose value is a credential: never logged, recorded or shown. */

@@ -32,6 +32,7 @@ import {
   MAX_MAX_CONCURRENCY,
   resolveSettings,
 } from "./settings";
+import { obtainCredentials, processTemporaryKeys, type TemporaryKeyCache } from "./temporaryCredentials";
 
 /** Everything a lookup takes from its surroundings; all optional, with production defaults. */
 export interface LookupDependencies {
@@ -46,6 +47,8 @@ export interface LookupDependencies {
   readonly cache?: ListingCache | false;
   /** Keeps project ids found through IAM; default the process-wide cache. */
   readonly projectIds?: ProjectIdCache;
+  /** Keeps agencies' and instances' temporary keys; default the process-wide cache. */
+  readonly temporaryKeys?: TemporaryKeyCache;
   /** The most requests in flight at once, across all the listings of the lookup; overrides the setting (default 16). */
   readonly concurrency?: number;
   readonly timing?: RetryTiming;
@@ -115,6 +118,7 @@ export function lookupVisualizationJobs(
 export function resetSharedState(): void {
   processListingCache.clear();
   processProjectIds.clear();
+  processTemporaryKeys.clear();
   forgetServerLimits();
   closeSharedDispatchers();
 }
@@ -146,20 +150,30 @@ export async function runLookup(
     () => controller.abort(timeoutError(context, settings.timeoutMs)),
     settings.timeoutMs,
   );
-  const client = new ApiClient({
-    dispatcher: deps.dispatcher ?? dispatcherFor(transport),
-    credentials: settings.credentials,
-    maxRetries: settings.maxRetries,
-    timing: deps.timing,
-    timeouts: deps.timeouts,
-    clock: deps.clock,
-    sleep: deps.sleep,
-    random: deps.random,
-    logger,
-    signal: controller.signal,
-  });
-  const identity = identityOf(settings.credentials, transport);
+  const clientFor = (credentials: Credentials) =>
+    new ApiClient({
+      dispatcher: deps.dispatcher ?? dispatcherFor(transport),
+      credentials,
+      maxRetries: settings.maxRetries,
+      timing: deps.timing,
+      timeouts: deps.timeouts,
+      clock: deps.clock,
+      sleep: deps.sleep,
+      random: deps.random,
+      logger,
+      signal: controller.signal,
+    });
+  for (const warning of settings.warnings) logger.warn(warning);
   try {
+    const credentials = await obtainCredentials(settings.credentials, {
+      iamClient: clientFor,
+      iamBase: settings.authUrl?.replace(/\/v3$/, ""),
+      cache: deps.temporaryKeys ?? processTemporaryKeys,
+      signal: controller.signal,
+      transportKey: transportKey(transport),
+    });
+    const client = clientFor(credentials);
+    const identity = identityOf(credentials, transport);
     const projectId =
       settings.projectId !== undefined
         ? settings.projectId

@@ -5,14 +5,23 @@
  * environment are passed in, never read from globals here, so that the program side, the
  * dynamic-provider host and the tests each give their own.
  */
+
+import { resolveCredentialSource } from "./credentialSource";
 import { ModelArtsConfigError } from "./errors";
 import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, PROJECT_ID_PATTERN } from "./model";
+import {
+  type ConfigGetter,
+  type Environment,
+  type Found,
+  findSetting,
+  namesOf,
+  parseBoolean,
+  parseWholeNumber,
+  present,
+  SETTING_SOURCES,
+} from "./settingSources";
 
-/** Reads one stack-config value by its full key (`huaweicloud:region`); undefined when unset. */
-export type ConfigGetter = (key: string) => string | undefined;
-
-/** Environment variables, as `process.env` holds them. */
-export type Environment = Readonly<Record<string, string | undefined>>;
+export { type ConfigGetter, type Environment, SETTING_SOURCES } from "./settingSources";
 
 /** How requests are authenticated. */
 export type Credentials =
@@ -24,6 +33,28 @@ export type Credentials =
       readonly securityToken?: string;
     }
   | { readonly kind: "token"; readonly token: string };
+
+/** Access key and secret key, with the security token of temporary keys. */
+export type AkskCredentials = Extract<Credentials, { kind: "aksk" }>;
+
+/** An agency to assume: IAM gives its temporary keys to the base identity (cross-account too). */
+export interface Agency {
+  readonly agencyName: string;
+  /** The domain (account) that owns the agency, by name or id; one of them is set. */
+  readonly domainName?: string;
+  readonly domainId?: string;
+  /** How long the temporary keys last, in seconds (900 to 86400). */
+  readonly durationSeconds: number;
+}
+
+/**
+ * Where a lookup's credentials come from: keys as given (or an IAM token), an agency assumed with
+ * base keys, or the ECS instance's metadata service. The last two are fetched before listing.
+ */
+export type CredentialSource =
+  | Credentials
+  | { readonly kind: "assumeRole"; readonly base: AkskCredentials; readonly agency: Agency }
+  | { readonly kind: "ecsMetadata"; readonly url: string };
 
 /** The secret values of credentials: what redaction must remove wherever it appears. */
 export function secretsOf(credentials: Credentials): Array<string | undefined> {
@@ -40,7 +71,9 @@ interface CommonSettings {
   readonly endpoint: string;
   /** The IAM endpoint, e.g. `https://iam.cn-north-4.myhuaweicloud.com/v3`; undefined only without a region. */
   readonly authUrl: string | undefined;
-  readonly credentials: Credentials;
+  readonly credentials: CredentialSource;
+  /** What the user should be told, the lookup going on (a profile file others can read). */
+  readonly warnings: readonly string[];
   /** Retries after a first failed attempt. */
   readonly maxRetries: number;
   /** Skip TLS certificate verification. */
@@ -67,78 +100,12 @@ export interface SettingOverrides {
   readonly timeoutSeconds?: number;
 }
 
-/** A setting's sources, in the order they are looked at. */
-interface Source {
-  readonly config?: string;
-  readonly env: readonly string[];
-}
-
-/** The stack-config keys and environment variables of each setting (README, "Configuration"). */
-export const SETTING_SOURCES = {
-  region: { config: "huaweicloud:region", env: ["HW_REGION_NAME"] },
-  projectId: { config: "huaweicloud:projectId", env: ["HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"] },
-  accessKey: { config: "huaweicloud:accessKey", env: ["HW_ACCESS_KEY", "HUAWEICLOUD_SDK_AK"] },
-  secretKey: { config: "huaweicloud:secretKey", env: ["HW_SECRET_KEY", "HUAWEICLOUD_SDK_SK"] },
-  securityToken: {
-    config: "huaweicloud:securityToken",
-    env: ["HW_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN"],
-  },
-  token: { config: "huaweicloud:token", env: ["HW_AUTH_TOKEN"] },
-  endpoints: { config: "huaweicloud:endpoints", env: [] },
-  modelartsEndpoint: { env: ["HW_MODELARTS_ENDPOINT"] },
-  authUrl: { config: "huaweicloud:authUrl", env: ["HW_AUTH_URL"] },
-  cloud: { config: "huaweicloud:cloud", env: ["HW_CLOUD"] },
-  maxRetries: { config: "huaweicloud:maxRetries", env: ["HW_MAX_RETRIES"] },
-  insecure: { config: "huaweicloud:insecure", env: ["HW_INSECURE"] },
-  timeout: { env: ["HW_MODELARTS_TIMEOUT"] },
-  maxConcurrency: { config: "huaweicloud:maxConcurrency", env: ["HW_MODELARTS_MAX_CONCURRENCY"] },
-} as const satisfies Record<string, Source>;
-
 const DEFAULT_MAX_RETRIES = 5;
 const MAX_MAX_RETRIES = 20;
 /** The most requests a lookup sends at once, unless told otherwise; it starts at 4 and climbs. */
 export const DEFAULT_MAX_CONCURRENCY = 16;
 /** The keep-alive pool's connections per origin (dispatcher.ts): more at once would only queue there. */
 export const MAX_MAX_CONCURRENCY = 32;
-
-/** A value found, and the name it was found under (for messages). */
-interface Found {
-  readonly value: string;
-  readonly from: string;
-}
-
-function present(value: string | undefined): value is string {
-  return value !== undefined && value.trim() !== "";
-}
-
-function findSetting(
-  source: Source,
-  config: ConfigGetter,
-  env: Environment,
-  argument?: [string, string | undefined],
-): Found | undefined {
-  if (argument && present(argument[1]))
-    return { value: argument[1].trim(), from: `the ${argument[0]} argument` };
-  if (source.config !== undefined) {
-    const value = config(source.config);
-    if (present(value)) return { value: value.trim(), from: `stack config ${source.config}` };
-  }
-  for (const name of source.env) {
-    const value = env[name];
-    if (present(value)) return { value: value.trim(), from: `environment variable ${name}` };
-  }
-  return undefined;
-}
-
-/** The names a setting is looked up under, for a message: `huaweicloud:region or HW_REGION_NAME`. */
-function namesOf(source: Source, argument?: string): string {
-  const names = [
-    ...(argument ? [`the ${argument} argument`] : []),
-    ...(source.config ? [source.config] : []),
-    ...source.env,
-  ];
-  return names.join(", ");
-}
 
 function isLoopback(hostname: string): boolean {
   return (
@@ -197,31 +164,6 @@ function timeoutMsOf(argument: number | undefined, found: Found | undefined): nu
   return seconds * 1000;
 }
 
-function parseBoolean(found: Found): boolean {
-  const text = found.value.toLowerCase();
-  if (["true", "1", "yes"].includes(text)) return true;
-  if (["false", "0", "no"].includes(text)) return false;
-  throw new ModelArtsConfigError(
-    `The setting from ${found.from} must be true or false, got "${found.value}".`,
-  );
-}
-
-/** A whole number from `min` to `max`, or the default when the setting is absent. */
-function parseWholeNumber(
-  found: Found | undefined,
-  what: string,
-  range: { readonly min: number; readonly max: number; readonly default: number },
-): number {
-  if (found === undefined) return range.default;
-  const n = Number(found.value);
-  if (!/^\d+$/.test(found.value) || n < range.min || n > range.max) {
-    throw new ModelArtsConfigError(
-      `The ${what} from ${found.from} must be an integer from ${range.min} to ${range.max}, got "${found.value}".`,
-    );
-  }
-  return n;
-}
-
 /** The `modelarts` entry of the `huaweicloud:endpoints` map (given as JSON in stack config). */
 function endpointFromMap(found: Found | undefined): Found | undefined {
   if (found === undefined) return undefined;
@@ -264,33 +206,6 @@ function checkedProjectId(found: Found): string {
   return found.value;
 }
 
-function resolveCredentials(config: ConfigGetter, env: Environment): Credentials {
-  const s = SETTING_SOURCES;
-  const accessKey = findSetting(s.accessKey, config, env);
-  const secretKey = findSetting(s.secretKey, config, env);
-  const securityToken = findSetting(s.securityToken, config, env);
-  const token = findSetting(s.token, config, env);
-  if (accessKey && secretKey) {
-    return {
-      kind: "aksk",
-      accessKey: accessKey.value,
-      secretKey: secretKey.value,
-      securityToken: securityToken?.value,
-    };
-  }
-  if (accessKey || secretKey) {
-    const [has, missing] = accessKey ? [accessKey, s.secretKey] : [secretKey!, s.accessKey];
-    throw new ModelArtsConfigError(
-      `Incomplete credentials: found ${accessKey ? "an access key" : "a secret key"} in ${has.from}, but no ${accessKey ? "secret key" : "access key"} in ${namesOf(missing)}. Set both, for example with \`pulumi config set --secret ${missing.config} ...\`.`,
-    );
-  }
-  if (token) return { kind: "token", token: token.value };
-  throw new ModelArtsConfigError(
-    `No credentials found. Looked for an access key in ${namesOf(s.accessKey)}; a secret key in ${namesOf(s.secretKey)}; and an IAM token in ${namesOf(s.token)}. ` +
-      "Set an access key and secret key, e.g. `pulumi config set --secret huaweicloud:accessKey AK` and `pulumi config set --secret huaweicloud:secretKey SK`, or export HW_ACCESS_KEY and HW_SECRET_KEY.",
-  );
-}
-
 /**
  * Resolves every setting a lookup needs. Nothing here is sent anywhere: the client that uses the
  * credentials registers their secrets for redaction.
@@ -303,11 +218,17 @@ export function resolveSettings(
   env: Environment,
 ): Settings {
   const s = SETTING_SOURCES;
-  const credentials = resolveCredentials(config, env);
+  const { source: credentials, profile } = resolveCredentialSource(config, env);
+  // A profile's region and project id count where nothing else sets them.
+  const fromProfile = (value: string | undefined): Found | undefined =>
+    value === undefined ? undefined : { value, from: `profile "${profile!.name}" of ${profile!.file}` };
 
-  const regionFound = findSetting(s.region, config, env, ["region", overrides.region]);
+  const regionFound =
+    findSetting(s.region, config, env, ["region", overrides.region]) ?? fromProfile(profile?.region);
   const region = regionFound && checkedRegion(regionFound);
-  const projectFound = findSetting(s.projectId, config, env, ["projectId", overrides.projectId]);
+  const projectFound =
+    findSetting(s.projectId, config, env, ["projectId", overrides.projectId]) ??
+    fromProfile(profile?.projectId);
   const projectId = projectFound && checkedProjectId(projectFound);
   const endpointFound =
     (present(overrides.endpoint)
@@ -339,6 +260,7 @@ export function resolveSettings(
   const common = {
     endpoint,
     credentials,
+    warnings: profile?.warning === undefined ? [] : [profile.warning],
     maxRetries: parseWholeNumber(findSetting(s.maxRetries, config, env), "retry count", {
       min: 0,
       max: MAX_MAX_RETRIES,

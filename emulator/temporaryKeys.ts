@@ -1,0 +1,123 @@
+/**
+ * The emulator's issuer of temporary keys: IAM's `POST /v3.0/OS-CREDENTIAL/securitytokens` with the
+ * `assume_role` method, for the agencies it is told about, and the ECS metadata service's
+ * `GET /openstack/latest/securitykey`. Keys it issued sign list requests until they expire, each
+ * with its security token.
+ */
+import { randomBytes } from "node:crypto";
+import type { Reply } from "./replies";
+import { gatewayError } from "./replies";
+
+/** An agency the emulator lets the base identity assume. */
+export interface EmulatorAgency {
+  readonly agencyName: string;
+  readonly domainName: string;
+  readonly domainId: string;
+}
+
+/** The agency the emulator knows unless told otherwise. */
+export const DEFAULT_AGENCIES: readonly EmulatorAgency[] = [
+  { agencyName: "modelarts-reader", domainName: "emulator-account", domainId: "emulator-domain" },
+];
+
+/** Keys the emulator issued: who for, and until when. */
+export interface IssuedKey {
+  readonly secretKey: string;
+  readonly securityToken: string;
+  readonly expiresAt: number;
+  /** The agency (`name@domain`), or `ecs-instance` for the metadata service's keys. */
+  readonly issuedFor: string;
+}
+
+/** The path of IAM's call for an agency's temporary keys. */
+export const SECURITY_TOKENS_PATH = "/v3.0/OS-CREDENTIAL/securitytokens";
+/** The metadata service's path for the instance's temporary keys. */
+export const METADATA_PATH = "/openstack/latest/securitykey";
+
+/** Issues and remembers temporary keys. */
+export class TemporaryKeyIssuer {
+  private readonly issued = new Map<string, IssuedKey>();
+
+  constructor(
+    readonly agencies: readonly EmulatorAgency[],
+    private readonly now: () => number,
+  ) {}
+
+  /** The unexpired key of an access key the emulator issued. */
+  keyOf(accessKey: string): IssuedKey | undefined {
+    const key = this.issued.get(accessKey);
+    return key !== undefined && key.expiresAt > this.now() ? key : undefined;
+  }
+
+  /** Every key issued, by access key (for tests: who they were for). */
+  all(): ReadonlyMap<string, IssuedKey> {
+    return this.issued;
+  }
+
+  private issue(issuedFor: string, durationSeconds: number): Reply {
+    const access = `EMUTEMP${randomBytes(8).toString("hex").toUpperCase()}`;
+    const key: IssuedKey = {
+      secretKey: randomBytes(20).toString("base64url"),
+      securityToken: `emulator-security-token-${randomBytes(24).toString("hex")}`,
+      expiresAt: this.now() + durationSeconds * 1000,
+      issuedFor,
+    };
+    this.issued.set(access, key);
+    return {
+      status: 201,
+      body: {
+        credential: {
+          access,
+          secret: key.secretKey,
+          securitytoken: key.securityToken,
+          expires_at: new Date(key.expiresAt).toISOString(),
+        },
+      },
+    };
+  }
+
+  /** The ECS metadata service's answer: keys of the instance's agency, for an hour. */
+  instanceKeys(): Reply {
+    return { ...this.issue("ecs-instance", 3600), status: 200 };
+  }
+
+  /** IAM's answer to an assume-role request (signed by base keys, already authenticated). */
+  assumeRole(body: string, requestId: string): Reply {
+    let identity: Record<string, unknown> | undefined;
+    try {
+      identity = JSON.parse(body)?.auth?.identity;
+    } catch {}
+    const role = identity?.assume_role as Record<string, unknown> | undefined;
+    const methods = identity?.methods;
+    if (
+      !Array.isArray(methods) ||
+      !methods.includes("assume_role") ||
+      typeof role?.agency_name !== "string"
+    ) {
+      return gatewayError(
+        400,
+        "IAM.0011",
+        "Request body is invalid: auth.identity.assume_role is required",
+        requestId,
+      );
+    }
+    const duration = role.duration_seconds === undefined ? 900 : Number(role.duration_seconds);
+    if (!Number.isInteger(duration) || duration < 900 || duration > 86_400) {
+      return gatewayError(400, "IAM.0011", "duration_seconds must be from 900 to 86400", requestId);
+    }
+    const agency = this.agencies.find(
+      (a) =>
+        a.agencyName === role.agency_name &&
+        (a.domainName === role.domain_name || a.domainId === role.domain_id),
+    );
+    if (agency === undefined) {
+      return gatewayError(
+        403,
+        "IAM.0002",
+        `You do not have permission to assume agency ${String(role.agency_name)} of domain ${String(role.domain_name ?? role.domain_id)}`,
+        requestId,
+      );
+    }
+    return this.issue(`${agency.agencyName}@${agency.domainName}`, duration);
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Credentials from a KooCLI (`hcloud`) profile file, as terraform-provider-huaweicloud reads it
+ * (huaweicloud/config/auth.go): `{ "current": "<name>", "profiles": [ { "name", "mode",
+ * "accessKeyId", "secretAccessKey", "securityToken", "region", "projectId", "domainId",
+ * "agencyName", "agencyDomainName" } ] }`. Messages name the file and the profile, never a key.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { ModelArtsConfigError } from "./errors";
+
+/** KooCLI's own file, used when nothing names one and no keys are set anywhere. */
+export function defaultSharedConfigFile(env: Readonly<Record<string, string | undefined>>): string {
+  return join(env.HOME || env.USERPROFILE || homedir(), ".hcloud", "config.json");
+}
+
+/** What a profile gives. */
+export interface Profile {
+  readonly file: string;
+  readonly name: string;
+  readonly accessKey: string;
+  readonly secretKey: string;
+  readonly securityToken?: string;
+  readonly region?: string;
+  readonly projectId?: string;
+  readonly agencyName?: string;
+  readonly agencyDomainName?: string;
+  /** Said to the user, the lookup going on: the file can be read by others. */
+  readonly warning?: string;
+}
+
+interface ProfileEntry {
+  readonly name?: unknown;
+  readonly mode?: unknown;
+  readonly accessKeyId?: unknown;
+  readonly secretAccessKey?: unknown;
+  readonly securityToken?: unknown;
+  readonly region?: unknown;
+  readonly projectId?: unknown;
+  readonly agencyName?: unknown;
+  readonly agencyDomainName?: unknown;
+}
+
+const text = (value: unknown): string | undefined =>
+  typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+
+function readJson(file: string): { current?: unknown; profiles?: unknown } {
+  let raw: string;
+  try {
+    raw = readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ModelArtsConfigError(
+      `The shared config file ${file} cannot be read (${code ?? "error"}). Check the path given in huaweicloud:sharedConfigFile or HW_SHARED_CONFIG_FILE, or create it with \`hcloud configure init\`.`,
+    );
+  }
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return parsed;
+  } catch {}
+  throw new ModelArtsConfigError(
+    `The shared config file ${file} is not a JSON object of KooCLI profiles ({"current": ..., "profiles": [...]}).`,
+  );
+}
+
+/** The warning ssh gives for a key file others can read. */
+function permissionWarning(file: string): string | undefined {
+  if (process.platform === "win32") return undefined;
+  const mode = statSync(file).mode & 0o777;
+  return (mode & 0o077) === 0
+    ? undefined
+    : `The shared config file ${file} holds keys and can be read by others (mode ${mode.toString(8)}): chmod 600 it.`;
+}
+
+/**
+ * Reads the profile named `profile` (else the file's `current`) from `file`.
+ *
+ * @throws ModelArtsConfigError for a missing or unreadable file, one that is not JSON, an unknown
+ *   profile, a mode other than AKSK, or a profile without both keys.
+ */
+export function readProfile(file: string, profile: string | undefined): Profile {
+  const content = readJson(file);
+  const entries = Array.isArray(content.profiles) ? (content.profiles as ProfileEntry[]) : [];
+  const name = profile ?? text(content.current);
+  const names = entries.map((e) => text(e?.name)).filter((n) => n !== undefined);
+  if (name === undefined) {
+    throw new ModelArtsConfigError(
+      `The shared config file ${file} names no current profile; name one with huaweicloud:profile or HW_PROFILE (it has ${names.join(", ") || "none"}).`,
+    );
+  }
+  const entry = entries.find((e) => text(e?.name) === name);
+  if (entry === undefined) {
+    throw new ModelArtsConfigError(
+      `The shared config file ${file} has no profile "${name}"; it has ${names.map((n) => `"${n}"`).join(", ") || "none"}.`,
+    );
+  }
+  const mode = text(entry.mode) ?? "AKSK";
+  if (mode !== "AKSK") {
+    throw new ModelArtsConfigError(
+      `Profile "${name}" of ${file} uses mode ${mode}; only AKSK profiles can be used here. Switch it with \`hcloud configure set --cli-profile=${name} --cli-mode=AKSK\`.`,
+    );
+  }
+  const accessKey = text(entry.accessKeyId);
+  const secretKey = text(entry.secretAccessKey);
+  if (accessKey === undefined || secretKey === undefined) {
+    throw new ModelArtsConfigError(
+      `Profile "${name}" of ${file} has no ${accessKey === undefined ? "accessKeyId" : "secretAccessKey"}; set both keys in it.`,
+    );
+  }
+  return {
+    file,
+    name,
+    accessKey,
+    secretKey,
+    securityToken: text(entry.securityToken),
+    region: text(entry.region),
+    projectId: text(entry.projectId),
+    agencyName: text(entry.agencyName),
+    agencyDomainName: text(entry.agencyDomainName),
+    warning: permissionWarning(file),
+  };
+}
