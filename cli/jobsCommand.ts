@@ -55,6 +55,7 @@ export async function jobsCommand(argv: readonly string[], io: CommandIo): Promi
       limit: { type: "string" },
       timeout: { type: "string" },
       "max-concurrency": { type: "string" },
+      profile: { type: "string" },
       output: { type: "string", default: "table" },
       help: { type: "boolean" },
     },
@@ -89,7 +90,8 @@ export async function jobsCommand(argv: readonly string[], io: CommandIo): Promi
   const progress = progressReporter(io);
   try {
     const result = await runLookup(args, "pulumi-modelarts jobs", {
-      env: io.env,
+      // --profile is HW_PROFILE for this lookup: the file is HW_SHARED_CONFIG_FILE or KooCLI's own.
+      env: values.profile === undefined ? io.env : { ...io.env, HW_PROFILE: values.profile },
       ...(concurrency !== undefined && { concurrency }),
       logger: progress.logger,
       cache: false,

@@ -36,6 +36,7 @@ Options:
   --timeout S       the whole lookup's time bound, in seconds (default 300)
   --max-concurrency N  the most requests in flight at once, 1 to 32 (default 16, or
                     HW_MODELARTS_MAX_CONCURRENCY); lower it for an account with a low API quota
+  --profile P       the KooCLI profile to take keys from (HW_SHARED_CONFIG_FILE, else ~/.hcloud/config.json)
   --output F        table (default) or json
   --help            show this help
 

@@ -20,6 +20,10 @@ const PLUGIN_KEY_OF: Readonly<Record<string, ConfigKey>> = {
   [SETTING_SOURCES.insecure.config]: "insecure",
   [SETTING_SOURCES.maxRetries.config]: "maxRetries",
   [SETTING_SOURCES.maxConcurrency.config]: "maxConcurrency",
+  [SETTING_SOURCES.sharedConfigFile.config]: "sharedConfigFile",
+  [SETTING_SOURCES.profile.config]: "profile",
+  [SETTING_SOURCES.assumeRole.config]: "assumeRole",
+  [SETTING_SOURCES.ecsMetadata.config]: "ecsMetadata",
 };
 
 function text(value: unknown): string | undefined {

@@ -44,6 +44,7 @@ export const TOKENS = {
   flavor: `${MODULE}:JobFlavor`,
   schedule: `${MODULE}:JobSchedule`,
   drift: `${MODULE}:LookupDrift`,
+  assumeRole: `${MODULE}:AssumeRole`,
 } as const;
 
 const ref = (token: string): PropertySpec => ({ $ref: `#/types/${token}` });
@@ -153,6 +154,14 @@ const REQUIRED_JOB = [
  * The provider's configuration: `modelarts:<key>` in stack config, or a provider resource's
  * arguments. Each falls back to the environment names the TypeScript functions read.
  */
+/** The agency of `modelarts:assumeRole`, as `huaweicloud:assumeRole` takes it. */
+const ASSUME_ROLE_PROPERTIES = {
+  agencyName: string("The agency whose temporary keys the lookups use."),
+  domainName: string("The name of the domain (account) that owns the agency; or give domainId."),
+  domainId: string("The id of the domain (account) that owns the agency."),
+  durationSeconds: integer("How long the temporary keys last, 900 to 86400 seconds; default 900."),
+} as const satisfies Record<string, PropertySpec>;
+
 export const CONFIG_PROPERTIES = {
   region: {
     type: "string",
@@ -213,6 +222,28 @@ export const CONFIG_PROPERTIES = {
     description: "Retries after a first failed attempt; default 5.",
     defaultInfo: { environment: ["HW_MAX_RETRIES"] },
   },
+  sharedConfigFile: {
+    type: "string",
+    description:
+      "A KooCLI (hcloud) profile file to take keys from when none are set; default ~/.hcloud/config.json when it exists.",
+    defaultInfo: { environment: ["HW_SHARED_CONFIG_FILE"] },
+  },
+  profile: {
+    type: "string",
+    description: "The profile of the shared config file; default the file's current one.",
+    defaultInfo: { environment: ["HW_PROFILE"] },
+  },
+  assumeRole: {
+    ...ref(TOKENS.assumeRole),
+    description:
+      "An agency to assume: the lookups list with its temporary keys, which IAM gives to the base keys. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.",
+  },
+  ecsMetadata: {
+    type: "boolean",
+    description:
+      "Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set; default false.",
+    defaultInfo: { environment: ["HW_ECS_METADATA"] },
+  },
   maxConcurrency: {
     type: "integer",
     description:
@@ -258,6 +289,7 @@ export function packageSchema(version: string): Record<string, unknown> {
       [TOKENS.job]: objectType("One ModelArts visualization job.", JOB_PROPERTIES, REQUIRED_JOB),
       [TOKENS.flavor]: objectType("A job's flavor (machine type).", FLAVOR_PROPERTIES, ["code"]),
       [TOKENS.schedule]: objectType("One rule of a job's schedule.", SCHEDULE_PROPERTIES),
+      [TOKENS.assumeRole]: objectType("An agency to assume.", ASSUME_ROLE_PROPERTIES, ["agencyName"]),
       [TOKENS.drift]: objectType("What a refresh found changed, by job id.", DRIFT_PROPERTIES, [
         "appeared",
         "disappeared",

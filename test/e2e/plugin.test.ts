@@ -136,6 +136,59 @@ describe("the modelarts plugin with the real engine", () => {
   );
 
   withYaml(
+    "YAML: keys from a KooCLI profile, then an agency's temporary keys; neither the state nor the -v=9 log holds a key",
+    async () => {
+      const s = emulator.settings;
+      const profiles = join(box.root, "koo.json");
+      writeFileSync(
+        profiles,
+        JSON.stringify({
+          current: "other",
+          profiles: [
+            { name: "other", mode: "AKSK", accessKeyId: "NOTTHISONE", secretAccessKey: "not-this-secret" },
+            { name: "work", mode: "AKSK", accessKeyId: s.accessKey, secretAccessKey: s.secretKey },
+          ],
+        }),
+        { mode: 0o600 },
+      );
+      const { HW_MODELARTS_ENDPOINT, HW_REGION_NAME, HW_PROJECT_ID, HW_AUTH_URL } = emulator.env;
+      const { stack, stateFile } = await yamlStack({ HOME: box.root });
+      await stack.setAllConfig({
+        "modelarts:region": { value: HW_REGION_NAME! },
+        "modelarts:projectId": { value: HW_PROJECT_ID! },
+        "modelarts:endpoint": { value: HW_MODELARTS_ENDPOINT! },
+        "modelarts:authUrl": { value: HW_AUTH_URL! },
+        "modelarts:sharedConfigFile": { value: profiles },
+        "modelarts:profile": { value: "work" },
+      });
+      const verbose = { logToStdErr: true, logVerbosity: 9 } as const;
+      const first = await stack.up(verbose);
+      expect(first.outputs.trackedIds!.value).toEqual([1001, 1003, 1007]);
+      expect(emulator.listRequests().every((r) => r.accessKey === s.accessKey)).toBe(true);
+
+      await stack.setConfig("modelarts:assumeRole", {
+        value: JSON.stringify({ agencyName: "modelarts-reader", domainName: "emulator-account" }),
+      });
+      emulator.updateJob(1003, { status: 10 });
+      const second = await stack.up(verbose);
+      // The invokes ran again, with the agency's keys (the lookup resource changes only on refresh).
+      expect(second.outputs.jobNames!.value).toEqual(["vision-resnet50-tb", "vision-dino-tb"]);
+      const [issued] = emulator.issuedKeys();
+      expect(issued!.issuedFor).toBe("modelarts-reader@emulator-account");
+      expect(emulator.listRequests().at(-1)!.accessKey).toBe(issued!.accessKey);
+
+      const logs = `${first.stderr}\n${second.stderr}`;
+      expect(logs.length).toBeGreaterThan(1000); // -v=9 wrote the engine's log
+      const state = readFileSync(stateFile, "utf8");
+      for (const secret of [s.secretKey, "emulator-security-token"]) {
+        expect(logs).not.toContain(secret);
+        expect(state).not.toContain(secret);
+      }
+      await stack.destroy();
+    },
+  );
+
+  withYaml(
     "YAML with the plugin installed by `pulumi plugin install --file` from npm run release's tarball",
     async () => {
       buildRelease();

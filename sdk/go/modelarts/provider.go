@@ -43,6 +43,11 @@ func NewProvider(ctx *pulumi.Context,
 			args.Cloud = pulumi.StringPtr(d.(string))
 		}
 	}
+	if args.EcsMetadata == nil {
+		if d := internal.GetEnvOrDefault(nil, internal.ParseEnvBool, "HW_ECS_METADATA"); d != nil {
+			args.EcsMetadata = pulumi.BoolPtr(d.(bool))
+		}
+	}
 	if args.Endpoint == nil {
 		if d := internal.GetEnvOrDefault(nil, nil, "HW_MODELARTS_ENDPOINT"); d != nil {
 			args.Endpoint = pulumi.StringPtr(d.(string))
@@ -63,6 +68,11 @@ func NewProvider(ctx *pulumi.Context,
 			args.MaxRetries = pulumi.IntPtr(d.(int))
 		}
 	}
+	if args.Profile == nil {
+		if d := internal.GetEnvOrDefault(nil, nil, "HW_PROFILE"); d != nil {
+			args.Profile = pulumi.StringPtr(d.(string))
+		}
+	}
 	if args.ProjectId == nil {
 		if d := internal.GetEnvOrDefault(nil, nil, "HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"); d != nil {
 			args.ProjectId = pulumi.StringPtr(d.(string))
@@ -81,6 +91,11 @@ func NewProvider(ctx *pulumi.Context,
 	if args.SecurityToken == nil {
 		if d := internal.GetEnvOrDefault(nil, nil, "HW_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN"); d != nil {
 			args.SecurityToken = pulumi.StringPtr(d.(string))
+		}
+	}
+	if args.SharedConfigFile == nil {
+		if d := internal.GetEnvOrDefault(nil, nil, "HW_SHARED_CONFIG_FILE"); d != nil {
+			args.SharedConfigFile = pulumi.StringPtr(d.(string))
 		}
 	}
 	if args.AccessKey != nil {
@@ -107,12 +122,16 @@ func NewProvider(ctx *pulumi.Context,
 type providerArgs struct {
 	// The access key (AK).
 	AccessKey *string `pulumi:"accessKey"`
+	// An agency to assume: the lookups list with its temporary keys, which IAM gives to the base keys. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
+	AssumeRole *AssumeRole `pulumi:"assumeRole"`
 	// An IAM token, used instead of AK/SK.
 	AuthToken *string `pulumi:"authToken"`
 	// The IAM endpoint; default https://iam.{region}.{cloud}/v3.
 	AuthUrl *string `pulumi:"authUrl"`
 	// The cloud domain; default myhuaweicloud.com (myhuaweicloud.eu for eu-west-1*).
 	Cloud *string `pulumi:"cloud"`
+	// Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set; default false.
+	EcsMetadata *bool `pulumi:"ecsMetadata"`
 	// The ModelArts endpoint; default https://modelarts.{region}.{cloud}.
 	Endpoint *string `pulumi:"endpoint"`
 	// Skip TLS certificate verification (test servers only).
@@ -121,6 +140,8 @@ type providerArgs struct {
 	MaxConcurrency *int `pulumi:"maxConcurrency"`
 	// Retries after a first failed attempt; default 5.
 	MaxRetries *int `pulumi:"maxRetries"`
+	// The profile of the shared config file; default the file's current one.
+	Profile *string `pulumi:"profile"`
 	// The project id; found through IAM when unset.
 	ProjectId *string `pulumi:"projectId"`
 	// The region, e.g. cn-north-4.
@@ -129,18 +150,24 @@ type providerArgs struct {
 	SecretKey *string `pulumi:"secretKey"`
 	// The security token of temporary AK/SK credentials.
 	SecurityToken *string `pulumi:"securityToken"`
+	// A KooCLI (hcloud) profile file to take keys from when none are set; default ~/.hcloud/config.json when it exists.
+	SharedConfigFile *string `pulumi:"sharedConfigFile"`
 }
 
 // The set of arguments for constructing a Provider resource.
 type ProviderArgs struct {
 	// The access key (AK).
 	AccessKey pulumi.StringPtrInput
+	// An agency to assume: the lookups list with its temporary keys, which IAM gives to the base keys. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
+	AssumeRole AssumeRolePtrInput
 	// An IAM token, used instead of AK/SK.
 	AuthToken pulumi.StringPtrInput
 	// The IAM endpoint; default https://iam.{region}.{cloud}/v3.
 	AuthUrl pulumi.StringPtrInput
 	// The cloud domain; default myhuaweicloud.com (myhuaweicloud.eu for eu-west-1*).
 	Cloud pulumi.StringPtrInput
+	// Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set; default false.
+	EcsMetadata pulumi.BoolPtrInput
 	// The ModelArts endpoint; default https://modelarts.{region}.{cloud}.
 	Endpoint pulumi.StringPtrInput
 	// Skip TLS certificate verification (test servers only).
@@ -149,6 +176,8 @@ type ProviderArgs struct {
 	MaxConcurrency pulumi.IntPtrInput
 	// Retries after a first failed attempt; default 5.
 	MaxRetries pulumi.IntPtrInput
+	// The profile of the shared config file; default the file's current one.
+	Profile pulumi.StringPtrInput
 	// The project id; found through IAM when unset.
 	ProjectId pulumi.StringPtrInput
 	// The region, e.g. cn-north-4.
@@ -157,6 +186,8 @@ type ProviderArgs struct {
 	SecretKey pulumi.StringPtrInput
 	// The security token of temporary AK/SK credentials.
 	SecurityToken pulumi.StringPtrInput
+	// A KooCLI (hcloud) profile file to take keys from when none are set; default ~/.hcloud/config.json when it exists.
+	SharedConfigFile pulumi.StringPtrInput
 }
 
 func (ProviderArgs) ElementType() reflect.Type {

@@ -13,6 +13,203 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+// An agency to assume.
+type AssumeRole struct {
+	// The agency whose temporary keys the lookups use.
+	AgencyName string `pulumi:"agencyName"`
+	// The id of the domain (account) that owns the agency.
+	DomainId *string `pulumi:"domainId"`
+	// The name of the domain (account) that owns the agency; or give domainId.
+	DomainName *string `pulumi:"domainName"`
+	// How long the temporary keys last, 900 to 86400 seconds; default 900.
+	DurationSeconds *int `pulumi:"durationSeconds"`
+}
+
+// AssumeRoleInput is an input type that accepts AssumeRoleArgs and AssumeRoleOutput values.
+// You can construct a concrete instance of `AssumeRoleInput` via:
+//
+//	AssumeRoleArgs{...}
+type AssumeRoleInput interface {
+	pulumi.Input
+
+	ToAssumeRoleOutput() AssumeRoleOutput
+	ToAssumeRoleOutputWithContext(context.Context) AssumeRoleOutput
+}
+
+// An agency to assume.
+type AssumeRoleArgs struct {
+	// The agency whose temporary keys the lookups use.
+	AgencyName pulumi.StringInput `pulumi:"agencyName"`
+	// The id of the domain (account) that owns the agency.
+	DomainId pulumi.StringPtrInput `pulumi:"domainId"`
+	// The name of the domain (account) that owns the agency; or give domainId.
+	DomainName pulumi.StringPtrInput `pulumi:"domainName"`
+	// How long the temporary keys last, 900 to 86400 seconds; default 900.
+	DurationSeconds pulumi.IntPtrInput `pulumi:"durationSeconds"`
+}
+
+func (AssumeRoleArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AssumeRole)(nil)).Elem()
+}
+
+func (i AssumeRoleArgs) ToAssumeRoleOutput() AssumeRoleOutput {
+	return i.ToAssumeRoleOutputWithContext(context.Background())
+}
+
+func (i AssumeRoleArgs) ToAssumeRoleOutputWithContext(ctx context.Context) AssumeRoleOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AssumeRoleOutput)
+}
+
+func (i AssumeRoleArgs) ToAssumeRolePtrOutput() AssumeRolePtrOutput {
+	return i.ToAssumeRolePtrOutputWithContext(context.Background())
+}
+
+func (i AssumeRoleArgs) ToAssumeRolePtrOutputWithContext(ctx context.Context) AssumeRolePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AssumeRoleOutput).ToAssumeRolePtrOutputWithContext(ctx)
+}
+
+// AssumeRolePtrInput is an input type that accepts AssumeRoleArgs, AssumeRolePtr and AssumeRolePtrOutput values.
+// You can construct a concrete instance of `AssumeRolePtrInput` via:
+//
+//	        AssumeRoleArgs{...}
+//
+//	or:
+//
+//	        nil
+type AssumeRolePtrInput interface {
+	pulumi.Input
+
+	ToAssumeRolePtrOutput() AssumeRolePtrOutput
+	ToAssumeRolePtrOutputWithContext(context.Context) AssumeRolePtrOutput
+}
+
+type assumeRolePtrType AssumeRoleArgs
+
+func AssumeRolePtr(v *AssumeRoleArgs) AssumeRolePtrInput {
+	return (*assumeRolePtrType)(v)
+}
+
+func (*assumeRolePtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**AssumeRole)(nil)).Elem()
+}
+
+func (i *assumeRolePtrType) ToAssumeRolePtrOutput() AssumeRolePtrOutput {
+	return i.ToAssumeRolePtrOutputWithContext(context.Background())
+}
+
+func (i *assumeRolePtrType) ToAssumeRolePtrOutputWithContext(ctx context.Context) AssumeRolePtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AssumeRolePtrOutput)
+}
+
+// An agency to assume.
+type AssumeRoleOutput struct{ *pulumi.OutputState }
+
+func (AssumeRoleOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AssumeRole)(nil)).Elem()
+}
+
+func (o AssumeRoleOutput) ToAssumeRoleOutput() AssumeRoleOutput {
+	return o
+}
+
+func (o AssumeRoleOutput) ToAssumeRoleOutputWithContext(ctx context.Context) AssumeRoleOutput {
+	return o
+}
+
+func (o AssumeRoleOutput) ToAssumeRolePtrOutput() AssumeRolePtrOutput {
+	return o.ToAssumeRolePtrOutputWithContext(context.Background())
+}
+
+func (o AssumeRoleOutput) ToAssumeRolePtrOutputWithContext(ctx context.Context) AssumeRolePtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AssumeRole) *AssumeRole {
+		return &v
+	}).(AssumeRolePtrOutput)
+}
+
+// The agency whose temporary keys the lookups use.
+func (o AssumeRoleOutput) AgencyName() pulumi.StringOutput {
+	return o.ApplyT(func(v AssumeRole) string { return v.AgencyName }).(pulumi.StringOutput)
+}
+
+// The id of the domain (account) that owns the agency.
+func (o AssumeRoleOutput) DomainId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AssumeRole) *string { return v.DomainId }).(pulumi.StringPtrOutput)
+}
+
+// The name of the domain (account) that owns the agency; or give domainId.
+func (o AssumeRoleOutput) DomainName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AssumeRole) *string { return v.DomainName }).(pulumi.StringPtrOutput)
+}
+
+// How long the temporary keys last, 900 to 86400 seconds; default 900.
+func (o AssumeRoleOutput) DurationSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AssumeRole) *int { return v.DurationSeconds }).(pulumi.IntPtrOutput)
+}
+
+type AssumeRolePtrOutput struct{ *pulumi.OutputState }
+
+func (AssumeRolePtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AssumeRole)(nil)).Elem()
+}
+
+func (o AssumeRolePtrOutput) ToAssumeRolePtrOutput() AssumeRolePtrOutput {
+	return o
+}
+
+func (o AssumeRolePtrOutput) ToAssumeRolePtrOutputWithContext(ctx context.Context) AssumeRolePtrOutput {
+	return o
+}
+
+func (o AssumeRolePtrOutput) Elem() AssumeRoleOutput {
+	return o.ApplyT(func(v *AssumeRole) AssumeRole {
+		if v != nil {
+			return *v
+		}
+		var ret AssumeRole
+		return ret
+	}).(AssumeRoleOutput)
+}
+
+// The agency whose temporary keys the lookups use.
+func (o AssumeRolePtrOutput) AgencyName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRole) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.AgencyName
+	}).(pulumi.StringPtrOutput)
+}
+
+// The id of the domain (account) that owns the agency.
+func (o AssumeRolePtrOutput) DomainId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRole) *string {
+		if v == nil {
+			return nil
+		}
+		return v.DomainId
+	}).(pulumi.StringPtrOutput)
+}
+
+// The name of the domain (account) that owns the agency; or give domainId.
+func (o AssumeRolePtrOutput) DomainName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRole) *string {
+		if v == nil {
+			return nil
+		}
+		return v.DomainName
+	}).(pulumi.StringPtrOutput)
+}
+
+// How long the temporary keys last, 900 to 86400 seconds; default 900.
+func (o AssumeRolePtrOutput) DurationSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AssumeRole) *int {
+		if v == nil {
+			return nil
+		}
+		return v.DurationSeconds
+	}).(pulumi.IntPtrOutput)
+}
+
 // A job's flavor (machine type).
 type JobFlavor struct {
 	// The flavor code, e.g. "modelarts.vm.cpu.2u".
@@ -365,6 +562,10 @@ func (o VisualizationJobArrayOutput) Index(i pulumi.IntInput) VisualizationJobOu
 }
 
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRoleInput)(nil)).Elem(), AssumeRoleArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRolePtrInput)(nil)).Elem(), AssumeRoleArgs{})
+	pulumi.RegisterOutputType(AssumeRoleOutput{})
+	pulumi.RegisterOutputType(AssumeRolePtrOutput{})
 	pulumi.RegisterOutputType(JobFlavorOutput{})
 	pulumi.RegisterOutputType(JobFlavorPtrOutput{})
 	pulumi.RegisterOutputType(JobScheduleOutput{})

@@ -10,6 +10,7 @@ from .get_visualization_job import *
 from .get_visualization_jobs import *
 from .provider import *
 from .visualization_jobs_lookup import *
+from ._inputs import *
 from . import outputs
 
 # Make subpackages available:

@@ -16,11 +16,71 @@ from . import _utilities
 from . import outputs
 
 __all__ = [
+    'AssumeRole',
     'JobFlavor',
     'JobSchedule',
     'LookupDrift',
     'VisualizationJob',
 ]
+
+@pulumi.output_type
+class AssumeRole(dict):
+    """
+    An agency to assume.
+    """
+    def __init__(__self__, *,
+                 agency_name: _builtins.str,
+                 domain_id: Optional[_builtins.str] = None,
+                 domain_name: Optional[_builtins.str] = None,
+                 duration_seconds: Optional[_builtins.int] = None):
+        """
+        An agency to assume.
+
+        :param _builtins.str agency_name: The agency whose temporary keys the lookups use.
+        :param _builtins.str domain_id: The id of the domain (account) that owns the agency.
+        :param _builtins.str domain_name: The name of the domain (account) that owns the agency; or give domainId.
+        :param _builtins.int duration_seconds: How long the temporary keys last, 900 to 86400 seconds; default 900.
+        """
+        pulumi.set(__self__, "agency_name", agency_name)
+        if domain_id is not None:
+            pulumi.set(__self__, "domain_id", domain_id)
+        if domain_name is not None:
+            pulumi.set(__self__, "domain_name", domain_name)
+        if duration_seconds is not None:
+            pulumi.set(__self__, "duration_seconds", duration_seconds)
+
+    @_builtins.property
+    @pulumi.getter(name="agencyName")
+    def agency_name(self) -> _builtins.str:
+        """
+        The agency whose temporary keys the lookups use.
+        """
+        return pulumi.get(self, "agency_name")
+
+    @_builtins.property
+    @pulumi.getter(name="domainId")
+    def domain_id(self) -> Optional[_builtins.str]:
+        """
+        The id of the domain (account) that owns the agency.
+        """
+        return pulumi.get(self, "domain_id")
+
+    @_builtins.property
+    @pulumi.getter(name="domainName")
+    def domain_name(self) -> Optional[_builtins.str]:
+        """
+        The name of the domain (account) that owns the agency; or give domainId.
+        """
+        return pulumi.get(self, "domain_name")
+
+    @_builtins.property
+    @pulumi.getter(name="durationSeconds")
+    def duration_seconds(self) -> Optional[_builtins.int]:
+        """
+        How long the temporary keys last, 900 to 86400 seconds; default 900.
+        """
+        return pulumi.get(self, "duration_seconds")
+
 
 @pulumi.output_type
 class JobFlavor(dict):

@@ -13,6 +13,8 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
+from . import outputs
+from ._inputs import *
 
 __all__ = ['ProviderArgs', 'Provider']
 
@@ -20,37 +22,47 @@ __all__ = ['ProviderArgs', 'Provider']
 class ProviderArgs:
     def __init__(__self__, *,
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 assume_role: pulumi.Input[Optional['AssumeRoleArgs']] = None,
                  auth_token: pulumi.Input[Optional[_builtins.str]] = None,
                  auth_url: pulumi.Input[Optional[_builtins.str]] = None,
                  cloud: pulumi.Input[Optional[_builtins.str]] = None,
+                 ecs_metadata: pulumi.Input[Optional[_builtins.bool]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  insecure: pulumi.Input[Optional[_builtins.bool]] = None,
                  max_concurrency: pulumi.Input[Optional[_builtins.int]] = None,
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
+                 profile: pulumi.Input[Optional[_builtins.str]] = None,
                  project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
-                 security_token: pulumi.Input[Optional[_builtins.str]] = None):
+                 security_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 shared_config_file: pulumi.Input[Optional[_builtins.str]] = None):
         """
         The set of arguments for constructing a Provider resource.
 
         :param pulumi.Input[_builtins.str] access_key: The access key (AK).
+        :param pulumi.Input['AssumeRoleArgs'] assume_role: An agency to assume: the lookups list with its temporary keys, which IAM gives to the base keys. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
         :param pulumi.Input[_builtins.str] auth_token: An IAM token, used instead of AK/SK.
         :param pulumi.Input[_builtins.str] auth_url: The IAM endpoint; default https://iam.{region}.{cloud}/v3.
         :param pulumi.Input[_builtins.str] cloud: The cloud domain; default myhuaweicloud.com (myhuaweicloud.eu for eu-west-1*).
+        :param pulumi.Input[_builtins.bool] ecs_metadata: Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set; default false.
         :param pulumi.Input[_builtins.str] endpoint: The ModelArts endpoint; default https://modelarts.{region}.{cloud}.
         :param pulumi.Input[_builtins.bool] insecure: Skip TLS certificate verification (test servers only).
         :param pulumi.Input[_builtins.int] max_concurrency: The most requests in flight at once, 1 to 32; default 16. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota.
         :param pulumi.Input[_builtins.int] max_retries: Retries after a first failed attempt; default 5.
+        :param pulumi.Input[_builtins.str] profile: The profile of the shared config file; default the file's current one.
         :param pulumi.Input[_builtins.str] project_id: The project id; found through IAM when unset.
         :param pulumi.Input[_builtins.str] region: The region, e.g. cn-north-4.
         :param pulumi.Input[_builtins.str] secret_key: The secret key (SK).
         :param pulumi.Input[_builtins.str] security_token: The security token of temporary AK/SK credentials.
+        :param pulumi.Input[_builtins.str] shared_config_file: A KooCLI (hcloud) profile file to take keys from when none are set; default ~/.hcloud/config.json when it exists.
         """
         if access_key is None:
             access_key = _utilities.get_env('HW_ACCESS_KEY', 'HUAWEICLOUD_SDK_AK')
         if access_key is not None:
             pulumi.set(__self__, "access_key", access_key)
+        if assume_role is not None:
+            pulumi.set(__self__, "assume_role", assume_role)
         if auth_token is None:
             auth_token = _utilities.get_env('HW_AUTH_TOKEN')
         if auth_token is not None:
@@ -63,6 +75,10 @@ class ProviderArgs:
             cloud = _utilities.get_env('HW_CLOUD')
         if cloud is not None:
             pulumi.set(__self__, "cloud", cloud)
+        if ecs_metadata is None:
+            ecs_metadata = _utilities.get_env_bool('HW_ECS_METADATA')
+        if ecs_metadata is not None:
+            pulumi.set(__self__, "ecs_metadata", ecs_metadata)
         if endpoint is None:
             endpoint = _utilities.get_env('HW_MODELARTS_ENDPOINT')
         if endpoint is not None:
@@ -79,6 +95,10 @@ class ProviderArgs:
             max_retries = _utilities.get_env_int('HW_MAX_RETRIES')
         if max_retries is not None:
             pulumi.set(__self__, "max_retries", max_retries)
+        if profile is None:
+            profile = _utilities.get_env('HW_PROFILE')
+        if profile is not None:
+            pulumi.set(__self__, "profile", profile)
         if project_id is None:
             project_id = _utilities.get_env('HW_PROJECT_ID', 'HUAWEICLOUD_SDK_PROJECT_ID')
         if project_id is not None:
@@ -95,6 +115,10 @@ class ProviderArgs:
             security_token = _utilities.get_env('HW_SECURITY_TOKEN', 'HUAWEICLOUD_SDK_SECURITY_TOKEN')
         if security_token is not None:
             pulumi.set(__self__, "security_token", security_token)
+        if shared_config_file is None:
+            shared_config_file = _utilities.get_env('HW_SHARED_CONFIG_FILE')
+        if shared_config_file is not None:
+            pulumi.set(__self__, "shared_config_file", shared_config_file)
 
     @_builtins.property
     @pulumi.getter(name="accessKey")
@@ -107,6 +131,18 @@ class ProviderArgs:
     @access_key.setter
     def access_key(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "access_key", value)
+
+    @_builtins.property
+    @pulumi.getter(name="assumeRole")
+    def assume_role(self) -> pulumi.Input[Optional['AssumeRoleArgs']]:
+        """
+        An agency to assume: the lookups list with its temporary keys, which IAM gives to the base keys. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
+        """
+        return pulumi.get(self, "assume_role")
+
+    @assume_role.setter
+    def assume_role(self, value: pulumi.Input[Optional['AssumeRoleArgs']]):
+        pulumi.set(self, "assume_role", value)
 
     @_builtins.property
     @pulumi.getter(name="authToken")
@@ -143,6 +179,18 @@ class ProviderArgs:
     @cloud.setter
     def cloud(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "cloud", value)
+
+    @_builtins.property
+    @pulumi.getter(name="ecsMetadata")
+    def ecs_metadata(self) -> pulumi.Input[Optional[_builtins.bool]]:
+        """
+        Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set; default false.
+        """
+        return pulumi.get(self, "ecs_metadata")
+
+    @ecs_metadata.setter
+    def ecs_metadata(self, value: pulumi.Input[Optional[_builtins.bool]]):
+        pulumi.set(self, "ecs_metadata", value)
 
     @_builtins.property
     @pulumi.getter
@@ -193,6 +241,18 @@ class ProviderArgs:
         pulumi.set(self, "max_retries", value)
 
     @_builtins.property
+    @pulumi.getter
+    def profile(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The profile of the shared config file; default the file's current one.
+        """
+        return pulumi.get(self, "profile")
+
+    @profile.setter
+    def profile(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "profile", value)
+
+    @_builtins.property
     @pulumi.getter(name="projectId")
     def project_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -240,6 +300,18 @@ class ProviderArgs:
     def security_token(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "security_token", value)
 
+    @_builtins.property
+    @pulumi.getter(name="sharedConfigFile")
+    def shared_config_file(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A KooCLI (hcloud) profile file to take keys from when none are set; default ~/.hcloud/config.json when it exists.
+        """
+        return pulumi.get(self, "shared_config_file")
+
+    @shared_config_file.setter
+    def shared_config_file(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "shared_config_file", value)
+
 
 @pulumi.type_token("pulumi:providers:modelarts")
 class Provider(pulumi.ProviderResource):
@@ -248,17 +320,21 @@ class Provider(pulumi.ProviderResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 assume_role: pulumi.Input[Optional[Union['AssumeRoleArgs', 'AssumeRoleArgsDict', 'outputs.AssumeRole']]] = None,
                  auth_token: pulumi.Input[Optional[_builtins.str]] = None,
                  auth_url: pulumi.Input[Optional[_builtins.str]] = None,
                  cloud: pulumi.Input[Optional[_builtins.str]] = None,
+                 ecs_metadata: pulumi.Input[Optional[_builtins.bool]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  insecure: pulumi.Input[Optional[_builtins.bool]] = None,
                  max_concurrency: pulumi.Input[Optional[_builtins.int]] = None,
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
+                 profile: pulumi.Input[Optional[_builtins.str]] = None,
                  project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  security_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 shared_config_file: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
         The modelarts provider: where and as whom lookups reach the ModelArts API.
@@ -266,17 +342,21 @@ class Provider(pulumi.ProviderResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] access_key: The access key (AK).
+        :param pulumi.Input[Union['AssumeRoleArgs', 'AssumeRoleArgsDict', 'outputs.AssumeRole']] assume_role: An agency to assume: the lookups list with its temporary keys, which IAM gives to the base keys. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
         :param pulumi.Input[_builtins.str] auth_token: An IAM token, used instead of AK/SK.
         :param pulumi.Input[_builtins.str] auth_url: The IAM endpoint; default https://iam.{region}.{cloud}/v3.
         :param pulumi.Input[_builtins.str] cloud: The cloud domain; default myhuaweicloud.com (myhuaweicloud.eu for eu-west-1*).
+        :param pulumi.Input[_builtins.bool] ecs_metadata: Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set; default false.
         :param pulumi.Input[_builtins.str] endpoint: The ModelArts endpoint; default https://modelarts.{region}.{cloud}.
         :param pulumi.Input[_builtins.bool] insecure: Skip TLS certificate verification (test servers only).
         :param pulumi.Input[_builtins.int] max_concurrency: The most requests in flight at once, 1 to 32; default 16. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota.
         :param pulumi.Input[_builtins.int] max_retries: Retries after a first failed attempt; default 5.
+        :param pulumi.Input[_builtins.str] profile: The profile of the shared config file; default the file's current one.
         :param pulumi.Input[_builtins.str] project_id: The project id; found through IAM when unset.
         :param pulumi.Input[_builtins.str] region: The region, e.g. cn-north-4.
         :param pulumi.Input[_builtins.str] secret_key: The secret key (SK).
         :param pulumi.Input[_builtins.str] security_token: The security token of temporary AK/SK credentials.
+        :param pulumi.Input[_builtins.str] shared_config_file: A KooCLI (hcloud) profile file to take keys from when none are set; default ~/.hcloud/config.json when it exists.
         """
         ...
     @overload
@@ -303,17 +383,21 @@ class Provider(pulumi.ProviderResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
+                 assume_role: pulumi.Input[Optional[Union['AssumeRoleArgs', 'AssumeRoleArgsDict', 'outputs.AssumeRole']]] = None,
                  auth_token: pulumi.Input[Optional[_builtins.str]] = None,
                  auth_url: pulumi.Input[Optional[_builtins.str]] = None,
                  cloud: pulumi.Input[Optional[_builtins.str]] = None,
+                 ecs_metadata: pulumi.Input[Optional[_builtins.bool]] = None,
                  endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  insecure: pulumi.Input[Optional[_builtins.bool]] = None,
                  max_concurrency: pulumi.Input[Optional[_builtins.int]] = None,
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
+                 profile: pulumi.Input[Optional[_builtins.str]] = None,
                  project_id: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  security_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 shared_config_file: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -326,6 +410,7 @@ class Provider(pulumi.ProviderResource):
             if access_key is None:
                 access_key = _utilities.get_env('HW_ACCESS_KEY', 'HUAWEICLOUD_SDK_AK')
             __props__.__dict__["access_key"] = None if access_key is None else pulumi.Output.secret(access_key)
+            __props__.__dict__["assume_role"] = pulumi.Output.from_input(assume_role).apply(pulumi.runtime.to_json) if assume_role is not None else None
             if auth_token is None:
                 auth_token = _utilities.get_env('HW_AUTH_TOKEN')
             __props__.__dict__["auth_token"] = None if auth_token is None else pulumi.Output.secret(auth_token)
@@ -335,6 +420,9 @@ class Provider(pulumi.ProviderResource):
             if cloud is None:
                 cloud = _utilities.get_env('HW_CLOUD')
             __props__.__dict__["cloud"] = cloud
+            if ecs_metadata is None:
+                ecs_metadata = _utilities.get_env_bool('HW_ECS_METADATA')
+            __props__.__dict__["ecs_metadata"] = pulumi.Output.from_input(ecs_metadata).apply(pulumi.runtime.to_json) if ecs_metadata is not None else None
             if endpoint is None:
                 endpoint = _utilities.get_env('HW_MODELARTS_ENDPOINT')
             __props__.__dict__["endpoint"] = endpoint
@@ -347,6 +435,9 @@ class Provider(pulumi.ProviderResource):
             if max_retries is None:
                 max_retries = _utilities.get_env_int('HW_MAX_RETRIES')
             __props__.__dict__["max_retries"] = pulumi.Output.from_input(max_retries).apply(pulumi.runtime.to_json) if max_retries is not None else None
+            if profile is None:
+                profile = _utilities.get_env('HW_PROFILE')
+            __props__.__dict__["profile"] = profile
             if project_id is None:
                 project_id = _utilities.get_env('HW_PROJECT_ID', 'HUAWEICLOUD_SDK_PROJECT_ID')
             __props__.__dict__["project_id"] = project_id
@@ -359,6 +450,9 @@ class Provider(pulumi.ProviderResource):
             if security_token is None:
                 security_token = _utilities.get_env('HW_SECURITY_TOKEN', 'HUAWEICLOUD_SDK_SECURITY_TOKEN')
             __props__.__dict__["security_token"] = None if security_token is None else pulumi.Output.secret(security_token)
+            if shared_config_file is None:
+                shared_config_file = _utilities.get_env('HW_SHARED_CONFIG_FILE')
+            __props__.__dict__["shared_config_file"] = shared_config_file
         super(Provider, __self__).__init__(
             'modelarts',
             resource_name,

@@ -24,6 +24,11 @@ func GetAccessKey(ctx *pulumi.Context) string {
 	return value
 }
 
+// An agency to assume: the lookups list with its temporary keys, which IAM gives to the base keys. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
+func GetAssumeRole(ctx *pulumi.Context) string {
+	return config.Get(ctx, "modelarts:assumeRole")
+}
+
 // An IAM token, used instead of AK/SK.
 func GetAuthToken(ctx *pulumi.Context) string {
 	v, err := config.Try(ctx, "modelarts:authToken")
@@ -59,6 +64,19 @@ func GetCloud(ctx *pulumi.Context) string {
 	var value string
 	if d := internal.GetEnvOrDefault(nil, nil, "HW_CLOUD"); d != nil {
 		value = d.(string)
+	}
+	return value
+}
+
+// Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set; default false.
+func GetEcsMetadata(ctx *pulumi.Context) bool {
+	v, err := config.TryBool(ctx, "modelarts:ecsMetadata")
+	if err == nil {
+		return v
+	}
+	var value bool
+	if d := internal.GetEnvOrDefault(nil, internal.ParseEnvBool, "HW_ECS_METADATA"); d != nil {
+		value = d.(bool)
 	}
 	return value
 }
@@ -115,6 +133,19 @@ func GetMaxRetries(ctx *pulumi.Context) int {
 	return value
 }
 
+// The profile of the shared config file; default the file's current one.
+func GetProfile(ctx *pulumi.Context) string {
+	v, err := config.Try(ctx, "modelarts:profile")
+	if err == nil {
+		return v
+	}
+	var value string
+	if d := internal.GetEnvOrDefault(nil, nil, "HW_PROFILE"); d != nil {
+		value = d.(string)
+	}
+	return value
+}
+
 // The project id; found through IAM when unset.
 func GetProjectId(ctx *pulumi.Context) string {
 	v, err := config.Try(ctx, "modelarts:projectId")
@@ -162,6 +193,19 @@ func GetSecurityToken(ctx *pulumi.Context) string {
 	}
 	var value string
 	if d := internal.GetEnvOrDefault(nil, nil, "HW_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN"); d != nil {
+		value = d.(string)
+	}
+	return value
+}
+
+// A KooCLI (hcloud) profile file to take keys from when none are set; default ~/.hcloud/config.json when it exists.
+func GetSharedConfigFile(ctx *pulumi.Context) string {
+	v, err := config.Try(ctx, "modelarts:sharedConfigFile")
+	if err == nil {
+		return v
+	}
+	var value string
+	if d := internal.GetEnvOrDefault(nil, nil, "HW_SHARED_CONFIG_FILE"); d != nil {
 		value = d.(string)
 	}
 	return value

@@ -13,10 +13,16 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from .. import _utilities
+from .. import outputs as _root_outputs
 
 accessKey: Optional[str]
 """
 The access key (AK).
+"""
+
+assumeRole: Optional[str]
+"""
+An agency to assume: the lookups list with its temporary keys, which IAM gives to the base keys. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
 """
 
 authToken: Optional[str]
@@ -32,6 +38,11 @@ The IAM endpoint; default https://iam.{region}.{cloud}/v3.
 cloud: Optional[str]
 """
 The cloud domain; default myhuaweicloud.com (myhuaweicloud.eu for eu-west-1*).
+"""
+
+ecsMetadata: Optional[bool]
+"""
+Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set; default false.
 """
 
 endpoint: Optional[str]
@@ -54,6 +65,11 @@ maxRetries: Optional[int]
 Retries after a first failed attempt; default 5.
 """
 
+profile: Optional[str]
+"""
+The profile of the shared config file; default the file's current one.
+"""
+
 projectId: Optional[str]
 """
 The project id; found through IAM when unset.
@@ -72,5 +88,10 @@ The secret key (SK).
 securityToken: Optional[str]
 """
 The security token of temporary AK/SK credentials.
+"""
+
+sharedConfigFile: Optional[str]
+"""
+A KooCLI (hcloud) profile file to take keys from when none are set; default ~/.hcloud/config.json when it exists.
 """
 

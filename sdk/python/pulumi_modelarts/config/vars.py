@@ -13,6 +13,7 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from .. import _utilities
+from .. import outputs as _root_outputs
 
 import types
 
@@ -26,6 +27,13 @@ class _ExportableConfig(types.ModuleType):
         The access key (AK).
         """
         return __config__.get('accessKey') or _utilities.get_env('HW_ACCESS_KEY', 'HUAWEICLOUD_SDK_AK')
+
+    @_builtins.property
+    def assume_role(self) -> Optional[str]:
+        """
+        An agency to assume: the lookups list with its temporary keys, which IAM gives to the base keys. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
+        """
+        return __config__.get('assumeRole')
 
     @_builtins.property
     def auth_token(self) -> Optional[str]:
@@ -47,6 +55,13 @@ class _ExportableConfig(types.ModuleType):
         The cloud domain; default myhuaweicloud.com (myhuaweicloud.eu for eu-west-1*).
         """
         return __config__.get('cloud') or _utilities.get_env('HW_CLOUD')
+
+    @_builtins.property
+    def ecs_metadata(self) -> Optional[bool]:
+        """
+        Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set; default false.
+        """
+        return __config__.get_bool('ecsMetadata') or _utilities.get_env_bool('HW_ECS_METADATA')
 
     @_builtins.property
     def endpoint(self) -> Optional[str]:
@@ -77,6 +92,13 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get_int('maxRetries') or _utilities.get_env_int('HW_MAX_RETRIES')
 
     @_builtins.property
+    def profile(self) -> Optional[str]:
+        """
+        The profile of the shared config file; default the file's current one.
+        """
+        return __config__.get('profile') or _utilities.get_env('HW_PROFILE')
+
+    @_builtins.property
     def project_id(self) -> Optional[str]:
         """
         The project id; found through IAM when unset.
@@ -103,4 +125,11 @@ class _ExportableConfig(types.ModuleType):
         The security token of temporary AK/SK credentials.
         """
         return __config__.get('securityToken') or _utilities.get_env('HW_SECURITY_TOKEN', 'HUAWEICLOUD_SDK_SECURITY_TOKEN')
+
+    @_builtins.property
+    def shared_config_file(self) -> Optional[str]:
+        """
+        A KooCLI (hcloud) profile file to take keys from when none are set; default ~/.hcloud/config.json when it exists.
+        """
+        return __config__.get('sharedConfigFile') or _utilities.get_env('HW_SHARED_CONFIG_FILE')
 
