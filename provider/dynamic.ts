@@ -37,7 +37,9 @@ function dependencies(): LookupDependencies {
 export async function configure(req: dynamic.ConfigureRequest): Promise<void> {
   stackConfig = (key) => {
     const value = req.config.get(key);
-    return value === undefined ? undefined : String(value);
+    // An object setting (huaweicloud:assumeRole) is read as the JSON it was set as.
+    if (value === undefined || value === null) return undefined;
+    return typeof value === "string" ? value : JSON.stringify(value);
   };
 }
 
