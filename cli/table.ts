@@ -4,15 +4,27 @@ import { escapeControls } from "../provider/redact";
 
 const HEADERS = ["ID", "NAME", "STATUS", "CREATED (UTC)", "SERVICE URL"] as const;
 
+/** A creation time as `YYYY-MM-DD HH:MM`; the raw number when it is outside the Date range. */
+function createdColumn(createTime: number): string {
+  if (!(createTime > 0)) return "";
+  const date = new Date(createTime);
+  return Number.isNaN(date.getTime())
+    ? String(createTime)
+    : date.toISOString().slice(0, 16).replace("T", " ");
+}
+
 /** The result as a table, with a closing line that counts the jobs. */
 export function formatJobsTable(result: VisualizationJobsResult): string {
-  const rows = result.jobs.map((job, i) => [
-    String(job.jobId),
-    escapeControls(job.jobName),
-    job.statusName,
-    job.createTime > 0 ? new Date(job.createTime).toISOString().slice(0, 16).replace("T", " ") : "",
-    result.serviceUrls[i] ?? "",
-  ]);
+  // Every column escaped: each comes from the server.
+  const rows = result.jobs.map((job, i) =>
+    [
+      String(job.jobId),
+      job.jobName,
+      job.statusName,
+      createdColumn(job.createTime),
+      result.serviceUrls[i] ?? "",
+    ].map(escapeControls),
+  );
   const widths = HEADERS.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const line = (cells: readonly string[]) =>
     cells

@@ -68,13 +68,16 @@ export function refineJobs(jobs: readonly VisualizationJob[], query: NormalizedQ
 /**
  * A service URL fit to hand to other resources: `http(s)://` only. Whoever can create jobs controls
  * what the API reports, and a `javascript:` or `file:` URL must not flow into a dashboard or a
- * probe; the job itself keeps the raw field.
+ * probe; the job itself keeps the raw field. What is kept is the WHATWG-normalised `href`.
  */
 export function safeServiceUrl(url: string): string {
-  if (!/^https?:\/\//i.test(url)) return "";
+  // No control characters (a CR/LF would forge a header or a log line), no whitespace (WHATWG URL
+  // parsing strips some silently), and no userinfo (credentials must not travel into outputs).
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  if (!/^https?:\/\//i.test(url) || /[\u0000-\u0020\u007f-\u009f\s]/.test(url)) return "";
   try {
-    new URL(url);
-    return url;
+    const parsed = new URL(url);
+    return parsed.username === "" && parsed.password === "" ? parsed.href : "";
   } catch {
     return "";
   }

@@ -61,11 +61,13 @@ const WIRE_SHAPES: ReadonlyArray<[RegExp, string]> = [
 
 /**
  * Control characters as visible escapes (`\x1b`, `\n`): what a server sends (an `error_msg`, a job
- * name) must not move a terminal's cursor, colour it, or forge a line of its own in a log.
+ * name) must not move a terminal's cursor, colour it, or forge a line of its own in a log. The
+ * bidirectional overrides and isolates (U+202A-202E, U+2066-2069) are escaped too: they would
+ * reorder what a terminal shows.
  */
 export function escapeControls(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
     if (c === "\n") return "\\n";
     if (c === "\r") return "\\r";
     if (c === "\t") return "\\t";

@@ -251,6 +251,29 @@ describe("identity and answers from the server", () => {
     expect(result.jobs[0]!.serviceUrl).toBe("javascript:alert(1)");
   });
 
+  it('gives "" for a service URL with a CR/LF, whitespace or credentials, and the normalised URL otherwise', async () => {
+    server = await startRawServer((_req, res) =>
+      res.end(
+        page(5, [
+          job(1, { service_url: "http://h/\r\nInjected: 1" }),
+          job(2, { service_url: "https://user:pw@tb.example.com/" }),
+          job(3, { service_url: "https://tb.example.com/a b/" }),
+          job(4, { service_url: "https://tb.example.com/\u202ePDF" }),
+          job(5, { service_url: "HTTPS://TB.Example.com:443/x/../y/" }),
+        ]),
+      ),
+    );
+    const result = await lookupAt(server);
+    expect(result.serviceUrls).toEqual([
+      "",
+      "",
+      "",
+      "https://tb.example.com/%E2%80%AEPDF",
+      "https://tb.example.com/y/",
+    ]);
+    expect(result.serviceUrls.join("")).not.toMatch(/[\r\n]|pw@/);
+  });
+
   it("escapes control characters from the server in messages, and redacts a secret before cutting a body", async () => {
     server = await startRawServer((_req, res) => {
       res.writeHead(403, { "content-type": "application/json" });
