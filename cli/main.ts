@@ -3,7 +3,7 @@
  * `pulumi-modelarts`, the package's command line: `jobs` and `emulator`. Exit status 0 on success,
  * 1 on a lookup or emulator error (our message, never a stack trace), 2 on a usage error.
  */
-import { ModelArtsError } from "../provider/errors";
+import { ModelArtsError, ModelArtsValidationError } from "../provider/errors";
 import { emulatorCommand } from "./emulatorCommand";
 import { type CommandIo, jobsCommand } from "./jobsCommand";
 import { MAIN_USAGE, UsageError } from "./usage";
@@ -12,6 +12,23 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CommandIo) => Promi
   jobs: jobsCommand,
   emulator: emulatorCommand,
 };
+
+/** The lookup's argument names as the `jobs` options that set them. */
+const FLAG_OF: Readonly<Record<string, string>> = {
+  status: "--status",
+  name: "--name",
+  nameRegex: "--name-regex",
+  searchContent: "--search",
+  sortBy: "--sort-by",
+  order: "--order",
+  limit: "--limit",
+  timeoutSeconds: "--timeout",
+};
+
+/** A validation message with the argument it names (`limit`, `status[0]`) replaced by its option. */
+function inFlagTerms(message: string): string {
+  return message.replace(/^([A-Za-z]+)(\[\d+\])?/, (whole, name: string) => FLAG_OF[name] ?? whole);
+}
 
 /** Runs the command line; resolves to the exit status. */
 export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -35,6 +52,14 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
       );
       return 2;
     }
+    // A bad option value is a usage error too, said in the options' names.
+    if (ModelArtsValidationError.isInstance(error)) {
+      const problems = error.issues.map((issue) => inFlagTerms(issue.message)).join("; ");
+      io.stderr.write(
+        `pulumi-modelarts: ${problems}\nRun pulumi-modelarts ${command} --help for the usage.\n`,
+      );
+      return 2;
+    }
     const message = ModelArtsError.isInstance(error) ? error.message : `unexpected error: ${String(error)}`;
     io.stderr.write(`pulumi-modelarts: ${message}\n`);
     return 1;
@@ -42,6 +67,12 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
 }
 
 if (require.main === module) {
+  // A reader that stops early (`pulumi-modelarts jobs | head -1`) closes the pipe: that ends the
+  // command quietly, as for any Unix tool, rather than with an EPIPE stack trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
     (code) => {
       process.exitCode = code;

@@ -6,7 +6,7 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { demoJobs } from "../../emulator";
+import { demoJobs, generateJobs } from "../../emulator";
 import { useEmulator } from "./helpers";
 
 const BIN = join(__dirname, "../../dist/cli/main.js");
@@ -24,6 +24,22 @@ async function run(args: string[], env: Record<string, string>) {
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
 }
+
+describe("pulumi-modelarts jobs | head -1", () => {
+  const emulator = useEmulator({ jobs: generateJobs(5_000, { seed: 3 }) });
+
+  it("exits quietly when the reader closes the pipe early, with no EPIPE stack trace", async () => {
+    const script = `"${process.execPath}" "${BIN}" jobs | head -1; echo "exit $\{PIPESTATUS[0]}" >&2`;
+    const { stdout, stderr } = await promisify(execFile)("bash", ["-c", script], {
+      env: { PATH: process.env.PATH ?? "", ...emulator().env },
+      encoding: "utf8",
+    });
+    expect(stdout).toMatch(/^ID\s+NAME/);
+    expect(stdout.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(/exit 0\n$/);
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+  });
+});
 
 describe("pulumi-modelarts jobs", () => {
   const emulator = useEmulator({ jobs: demoJobs() });
@@ -101,6 +117,16 @@ describe("pulumi-modelarts jobs", () => {
     expect(unknown.stderr).toContain("Unknown option '--colour'");
     expect((await run(["jobs", "--output", "yaml"], emulator().env)).code).toBe(2);
     expect((await run(["frobnicate"], {})).code).toBe(2);
+    const badValues = await run(
+      ["jobs", "--limit", "0", "--status", "runing", "--name-regex", "("],
+      emulator().env,
+    );
+    expect(badValues).toMatchObject({ code: 2 });
+    expect(badValues.stderr).toContain('--status must be a status name such as "RUNNING"');
+    expect(badValues.stderr).toContain('got "runing"');
+    expect(badValues.stderr).toContain("--limit must be an integer of at least 1, got 0");
+    expect(badValues.stderr).toContain("--name-regex must be a valid RE2");
+    expect(emulator().requests).toHaveLength(0);
     const tooMany = await run(["jobs", "--max-concurrency", "0"], emulator().env);
     expect(tooMany).toMatchObject({ code: 2 });
     expect(tooMany.stderr).toContain("--max-concurrency takes a whole number from 1 to 32, got 0");
