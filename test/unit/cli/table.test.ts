@@ -30,8 +30,10 @@ describe("the jobs table", () => {
     );
     expect(table).toContain("evil\\u202e\\x1b[31mred\\x85\\u2066x");
     expect(table).toContain("https://h/\\u2067");
-    for (const line of table.split("\n"))
+    for (const line of table.split("\n")) {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
       expect(line).not.toMatch(/[\u0000-\u001f\u0080-\u009f\u202a-\u202e\u2066-\u2069]/);
+    }
   });
 
   it("prints a creation time outside the Date range as the raw number instead of failing the listing", () => {
