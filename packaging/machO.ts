@@ -144,6 +144,14 @@ function signatureSize(codeLimit: number, identifier: string): number {
   return SUPER_BLOB_SIZE + BLOB_INDEX_SIZE + CODE_DIRECTORY_SIZE + identifier.length + 1 + pages * HASH_SIZE;
 }
 
+/** The SHA-256 of one page of the signed code: bytes from `page * pageSize`, up to `codeLimit`. */
+function pageHash(file: Buffer, page: number, pageSize: number, codeLimit: number): Buffer {
+  const end = Math.min((page + 1) * pageSize, codeLimit);
+  return createHash("sha256")
+    .update(file.subarray(page * pageSize, end))
+    .digest();
+}
+
 /** Writes the SuperBlob with its CodeDirectory at `dataoff`, hashing every page before it. */
 function writeSignature(file: Buffer, dataoff: number, identifier: string, text: Segment): void {
   const size = signatureSize(dataoff, identifier);
@@ -176,11 +184,7 @@ function writeSignature(file: Buffer, dataoff: number, identifier: string, text:
   file.writeBigUInt64BE(BigInt(CS_EXECSEG_MAIN_BINARY), cd + 80);
   file.write(`${identifier}\0`, cd + identOffset, "latin1");
   for (let page = 0; page < pages; page++) {
-    const end = Math.min((page + 1) * PAGE_SIZE, dataoff);
-    const hash = createHash("sha256")
-      .update(file.subarray(page * PAGE_SIZE, end))
-      .digest();
-    hash.copy(file, cd + hashOffset + page * HASH_SIZE);
+    pageHash(file, page, PAGE_SIZE, dataoff).copy(file, cd + hashOffset + page * HASH_SIZE);
   }
 }
 
@@ -242,10 +246,7 @@ export function checkCodeSignature(file: Buffer): SignatureCheck {
   const pageSize = 1 << file.readUInt8(cd + 39);
   let hashesMatch = codeLimit === signature.dataoff && pages === Math.ceil(codeLimit / pageSize);
   for (let page = 0; hashesMatch && page < pages; page++) {
-    const end = Math.min((page + 1) * pageSize, codeLimit);
-    const expected = createHash("sha256")
-      .update(file.subarray(page * pageSize, end))
-      .digest();
+    const expected = pageHash(file, page, pageSize, codeLimit);
     const stored = file.subarray(
       cd + hashOffset + page * HASH_SIZE,
       cd + hashOffset + (page + 1) * HASH_SIZE,

@@ -6,11 +6,12 @@
  * without Go or the `pulumi` CLI.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findCommand, findPulumiCli, isolatedPulumiEnv } from "../../demo/exampleStack";
 import { demoJobs, startEmulator } from "../../emulator";
+import { textUnder } from "../support/backendText";
 
 jest.setTimeout(900_000);
 
@@ -20,14 +21,6 @@ const cli = findPulumiCli();
 const why =
   go === undefined ? "no Go toolchain on PATH" : cli === undefined ? "no `pulumi` CLI on PATH" : undefined;
 if (why !== undefined) process.stdout.write(`Go example test skipped: ${why}\n`);
-
-/** Every file under a folder. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
 
 (why === undefined ? it : it.skip)(
   "the Go example runs with the generated Go SDK: up, refresh, destroy",
@@ -55,9 +48,7 @@ function filesUnder(dir: string): string[] {
       });
       expect(output).toMatch(/--- PASS: TestCredentialsFromProviderConfig/);
       expect(output).toMatch(/--- PASS: TestCredentialsFromTheEnvironment/);
-      const stored = filesUnder(join(backend, ".pulumi"))
-        .map((f) => readFileSync(f, "utf8"))
-        .join("\n");
+      const stored = textUnder(join(backend, ".pulumi"));
       expect(stored).toContain("modelarts:index:VisualizationJobsLookup");
       for (const credential of [emulator.settings.accessKey, emulator.settings.secretKey]) {
         expect(stored).not.toContain(credential);

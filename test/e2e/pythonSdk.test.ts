@@ -8,12 +8,13 @@
  * and the state searched for credentials. Skipped, saying why, without Python or the `pulumi` CLI.
  */
 import { execFile, execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { findCommand, findPulumiCli, isolatedPulumiEnv } from "../../demo/exampleStack";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
+import { textUnder } from "../support/backendText";
 import { buildRelease, RELEASE_DIR, VERSION } from "../support/release";
 
 jest.setTimeout(900_000);
@@ -25,14 +26,6 @@ const cli = findPulumiCli();
 const why =
   python === undefined ? "no python3 on PATH" : cli === undefined ? "no `pulumi` CLI on PATH" : undefined;
 if (why !== undefined) process.stdout.write(`Python SDK tests skipped: ${why}\n`);
-
-/** Every file under a folder, read as text. */
-function everythingUnder(dir: string): string {
-  return readdirSync(dir)
-    .map((name) => join(dir, name))
-    .map((path) => (statSync(path).isDirectory() ? everythingUnder(path) : readFileSync(path, "latin1")))
-    .join("\n");
-}
 
 (why === undefined ? describe : describe.skip)("the Python SDK in a Python program", () => {
   let root: string;
@@ -110,7 +103,7 @@ function everythingUnder(dir: string): string {
     expect(await inline(env, "refresh")).toMatchObject({ update: 1 });
     expect((await inline(env, "up")).trackedIds).toEqual([1001, 1007]);
 
-    const state = everythingUnder(join(root, ".pulumi"));
+    const state = textUnder(join(root, ".pulumi"));
     expect(state).toContain("modelarts:index:VisualizationJobsLookup");
     for (const credential of [s.accessKey, s.secretKey]) expect(state).not.toContain(credential);
     // The lookup and the stack resource itself.
@@ -122,7 +115,7 @@ function everythingUnder(dir: string): string {
     await pulumi(env, "stack", "init", "envcreds");
     await pulumi(env, "config", "set", "--stack", "envcreds", "team", "speech");
     expect((await inline(env, "up", "envcreds")).jobNames).toEqual(["speech-whisper-tb", "speech-tts-mi"]);
-    expect(everythingUnder(join(root, ".pulumi"))).not.toContain(emulator.settings.secretKey);
+    expect(textUnder(join(root, ".pulumi"))).not.toContain(emulator.settings.secretKey);
     await inline(env, "destroy", "envcreds");
 
     await pulumi(env, "config", "set", "--stack", "envcreds", "team", "(");

@@ -7,13 +7,14 @@
  * server). The state is searched for the credentials. Skipped, saying why, without the tools.
  */
 import { execFile, execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { findCommand, findPulumiCli, isolatedPulumiEnv } from "../../demo/exampleStack";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
 import { PLUGIN_DOWNLOAD_URL } from "../../plugin/schema";
+import { textUnder } from "../support/backendText";
 import { buildRelease, pathWithOnly, type ReleaseServer, serveRelease, VERSION } from "../support/release";
 
 jest.setTimeout(900_000);
@@ -24,14 +25,6 @@ const cli = findPulumiCli();
 const yamlHost = findCommand("pulumi-language-yaml");
 const go = findCommand("go");
 if (cli === undefined) process.stdout.write("standalone plugin tests skipped: no `pulumi` CLI on PATH\n");
-
-/** Every file under a folder, read as text. */
-function everythingUnder(dir: string): string {
-  return readdirSync(dir)
-    .map((name) => join(dir, name))
-    .map((path) => (statSync(path).isDirectory() ? everythingUnder(path) : readFileSync(path, "latin1")))
-    .join("\n");
-}
 
 describe("the standalone plugin from the release, with no Node.js on PATH", () => {
   let emulator: RunningEmulator;
@@ -98,7 +91,7 @@ describe("the standalone plugin from the release, with no Node.js on PATH", () =
       await pulumi("up", "--yes", "--skip-preview");
       expect(JSON.parse(await pulumi("stack", "output", "--json")).trackedIds).toEqual([1001, 1007]);
 
-      const state = everythingUnder(join(root, ".pulumi"));
+      const state = textUnder(join(root, ".pulumi"));
       expect(state).toContain("modelarts:index:VisualizationJobsLookup");
       for (const credential of [s.accessKey, s.secretKey]) expect(state).not.toContain(credential);
       await pulumi("destroy", "--yes", "--skip-preview");
@@ -126,7 +119,7 @@ describe("the standalone plugin from the release, with no Node.js on PATH", () =
       expect(output).toMatch(/--- PASS: TestCredentialsFromProviderConfig/);
       expect(server.requested).toContain(`/pulumi-resource-modelarts-v${VERSION}-linux-amd64.tar.gz`);
       expect(readdirSync(join(root, "home", "plugins"))).toContain(`resource-modelarts-v${VERSION}`);
-      const state = everythingUnder(join(root, ".pulumi"));
+      const state = textUnder(join(root, ".pulumi"));
       for (const credential of [emulator.settings.accessKey, emulator.settings.secretKey]) {
         expect(state).not.toContain(credential);
       }
