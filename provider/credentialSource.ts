@@ -12,6 +12,7 @@ import {
   type Environment,
   type Found,
   findSetting,
+  isLoopback,
   namesOf,
   parseBoolean,
   parseWholeNumber,
@@ -79,7 +80,7 @@ function metadataUrl(env: Environment): string {
   } catch {
     throw new ModelArtsConfigError(`The metadata address from ${found.from} is not a URL: "${found.value}".`);
   }
-  const local = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\]|169\.254\.169\.254)$/.test(url.hostname);
+  const local = isLoopback(url.hostname) || url.hostname === new URL(DEFAULT_ECS_METADATA_URL).hostname;
   if (url.protocol !== "http:" || !local) {
     throw new ModelArtsConfigError(
       `The metadata address from ${found.from} must be http:// to 169.254.169.254 or a loopback host, got "${found.value}".`,

@@ -14,6 +14,7 @@ import {
   type Environment,
   type Found,
   findSetting,
+  isLoopback,
   namesOf,
   parseBoolean,
   parseWholeNumber,
@@ -106,12 +107,6 @@ const MAX_MAX_RETRIES = 20;
 export const DEFAULT_MAX_CONCURRENCY = 16;
 /** The keep-alive pool's connections per origin (dispatcher.ts): more at once would only queue there. */
 export const MAX_MAX_CONCURRENCY = 32;
-
-function isLoopback(hostname: string): boolean {
-  return (
-    hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
-  );
-}
 
 /**
  * Checks an endpoint URL and returns it without a trailing slash. `http://` is accepted only for
