@@ -3,6 +3,7 @@
  * writing a program. Settings come from the environment only (there is no stack).
  */
 import { parseArgs } from "node:util";
+import { ModelArtsValidationError } from "../provider/errors";
 import type { Logger } from "../provider/logger";
 import { runLookup } from "../provider/lookup";
 import { MAX_MAX_CONCURRENCY } from "../provider/settings";
@@ -39,6 +40,29 @@ function progressReporter(io: CommandIo): { logger: Logger; stop(): void } {
     },
     stop: () => clearInterval(timer),
   };
+}
+
+/** The lookup's argument names as the `jobs` options that set them. */
+const FLAG_OF: Readonly<Record<string, string>> = {
+  status: "--status",
+  name: "--name",
+  nameRegex: "--name-regex",
+  searchContent: "--search",
+  sortBy: "--sort-by",
+  order: "--order",
+  limit: "--limit",
+  timeoutSeconds: "--timeout",
+};
+
+/** A validation message with the argument it names (`limit`, `status[0]`) replaced by its option. */
+function inFlagTerms(message: string): string {
+  return message.replace(/^([A-Za-z]+)(\[\d+\])?/, (whole, name: string) => FLAG_OF[name] ?? whole);
+}
+
+/** A bad option value, which the lookup refuses before any request, as the usage error it is. */
+function asUsageError(error: unknown): unknown {
+  if (!ModelArtsValidationError.isInstance(error)) return error;
+  return new UsageError(error.issues.map((issue) => inFlagTerms(issue.message)).join("; "));
 }
 
 /** Runs `jobs` with its arguments; resolves to the exit status. */
@@ -100,6 +124,8 @@ export async function jobsCommand(argv: readonly string[], io: CommandIo): Promi
       values.output === "json" ? `${JSON.stringify(result, null, 2)}\n` : `${formatJobsTable(result)}\n`,
     );
     return 0;
+  } catch (error) {
+    throw asUsageError(error);
   } finally {
     progress.stop();
   }

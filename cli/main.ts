@@ -3,7 +3,7 @@
  * `pulumi-modelarts`, the package's command line: `jobs` and `emulator`. Exit status 0 on success,
  * 1 on a lookup or emulator error (our message, never a stack trace), 2 on a usage error.
  */
-import { ModelArtsError, ModelArtsValidationError } from "../provider/errors";
+import { ModelArtsError } from "../provider/errors";
 import { emulatorCommand } from "./emulatorCommand";
 import { type CommandIo, jobsCommand } from "./jobsCommand";
 import { MAIN_USAGE, UsageError } from "./usage";
@@ -12,23 +12,6 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CommandIo) => Promi
   jobs: jobsCommand,
   emulator: emulatorCommand,
 };
-
-/** The lookup's argument names as the `jobs` options that set them. */
-const FLAG_OF: Readonly<Record<string, string>> = {
-  status: "--status",
-  name: "--name",
-  nameRegex: "--name-regex",
-  searchContent: "--search",
-  sortBy: "--sort-by",
-  order: "--order",
-  limit: "--limit",
-  timeoutSeconds: "--timeout",
-};
-
-/** A validation message with the argument it names (`limit`, `status[0]`) replaced by its option. */
-function inFlagTerms(message: string): string {
-  return message.replace(/^([A-Za-z]+)(\[\d+\])?/, (whole, name: string) => FLAG_OF[name] ?? whole);
-}
 
 /** Runs the command line; resolves to the exit status. */
 export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
@@ -49,14 +32,6 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
     if (error instanceof UsageError || (error as { code?: string })?.code?.startsWith("ERR_PARSE_ARGS")) {
       io.stderr.write(
         `pulumi-modelarts: ${(error as Error).message}\nRun pulumi-modelarts --help for the usage.\n`,
-      );
-      return 2;
-    }
-    // A bad option value is a usage error too, said in the options' names.
-    if (ModelArtsValidationError.isInstance(error)) {
-      const problems = error.issues.map((issue) => inFlagTerms(issue.message)).join("; ");
-      io.stderr.write(
-        `pulumi-modelarts: ${problems}\nRun pulumi-modelarts ${command} --help for the usage.\n`,
       );
       return 2;
     }
