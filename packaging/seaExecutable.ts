@@ -41,9 +41,9 @@ export function seaBlob(bundle: Bundle, workDir: string): Buffer {
       useSnapshot: false,
     }),
   );
-  execFileSync(nodeBinary(host), ["--experimental-sea-config", config], {
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  // Its one line of output ("Wrote single executable preparation blob") says nothing; a failure
+  // throws with what it wrote.
+  execFileSync(nodeBinary(host), ["--experimental-sea-config", config], { stdio: "pipe" });
   return readFileSync(output);
 }
 
