@@ -1,0 +1,16 @@
+/**
+ * The plugin as the Pulumi engine runs it: the `modelarts` provider served over Pulumi's provider
+ * protocol by `@pulumi/pulumi/provider`, with the config Configure hands over.
+ */
+import { main } from "@pulumi/pulumi/provider";
+import { captureConfigure, type ProviderConfig } from "./configCapture";
+import { ModelArtsProvider } from "./modelartsProvider";
+
+/** Serves the engine that passed `args` (its address, and flags). */
+export function servePulumi(version: string, args: readonly string[]): Promise<void> {
+  let config: ProviderConfig = {};
+  captureConfigure((received) => {
+    config = received;
+  });
+  return main(new ModelArtsProvider(version, () => config), [...args]);
+}

@@ -1,0 +1,144 @@
+/**
+ * Terraform's values (cty) as they cross the protocol in a DynamicValue: msgpack, read and written
+ * by the schema's type (Terraform's docs, "object-wire-format.md"; go-cty `cty/msgpack`). An object
+ * holds every attribute, null included; a number may come as an integer, a float or a decimal string;
+ * an unknown value is any msgpack extension.
+ */
+import { decodeMsgpack, type EncodableValue, encodeMsgpack, isExtension, type MsgpackValue } from "./msgpack";
+import { TerraformProtocolError } from "./protocolError";
+
+/** A cty type in Terraform's JSON form: `"string"`, `["list","string"]`, `["object",{...}]`. */
+export type CtyType =
+  | "string"
+  | "number"
+  | "bool"
+  | readonly ["list" | "set" | "map", CtyType]
+  | readonly ["object", { readonly [attribute: string]: CtyType }];
+
+/** A value not known until apply; Terraform defers a data source's read while its config holds one. */
+export const UNKNOWN: unique symbol = Symbol("unknown");
+
+/** A decoded cty value: JavaScript data, `null`, or {@link UNKNOWN}. */
+export type CtyValue =
+  | null
+  | typeof UNKNOWN
+  | string
+  | number
+  | boolean
+  | CtyValue[]
+  | { [attribute: string]: CtyValue };
+
+/** An object value, as data sources and the provider block hold theirs. */
+export type CtyObject = { [attribute: string]: CtyValue };
+
+/** Where in a value the reader is, for messages: `statuses[1]`, `assume_role.duration`. */
+function at(path: string): string {
+  return path === "" ? "the value" : path;
+}
+
+function decodeNumber(raw: MsgpackValue, path: string): number {
+  if (typeof raw === "number") return raw;
+  if (typeof raw === "bigint") return Number(raw);
+  // cty writes a number that fits neither an int64 nor a float64 exactly as its decimal text.
+  if (typeof raw === "string" && raw.trim() !== "" && Number.isFinite(Number(raw))) return Number(raw);
+  throw new TerraformProtocolError(`${at(path)} should be a number, got ${describe(raw)}`);
+}
+
+function describe(raw: MsgpackValue): string {
+  if (raw instanceof Map) return "a map";
+  if (Array.isArray(raw)) return "a list";
+  return typeof raw === "string" ? `the string ${JSON.stringify(raw)}` : `${typeof raw} ${String(raw)}`;
+}
+
+function decodeObject(
+  attributes: { readonly [attribute: string]: CtyType },
+  raw: MsgpackValue,
+  path: string,
+): CtyObject {
+  if (!(raw instanceof Map))
+    throw new TerraformProtocolError(`${at(path)} should be an object, got ${describe(raw)}`);
+  for (const key of raw.keys()) {
+    if (typeof key !== "string" || !(key in attributes)) {
+      throw new TerraformProtocolError(
+        `${at(path)} has an attribute ${String(key)} that its schema does not`,
+      );
+    }
+  }
+  const out: CtyObject = {};
+  for (const [name, type] of Object.entries(attributes)) {
+    out[name] = decodeValue(type, raw.get(name) ?? null, path === "" ? name : `${path}.${name}`);
+  }
+  return out;
+}
+
+function decodeCollection(
+  kind: "list" | "set" | "map",
+  element: CtyType,
+  raw: MsgpackValue,
+  path: string,
+): CtyValue {
+  if (kind === "map") {
+    if (!(raw instanceof Map))
+      throw new TerraformProtocolError(`${at(path)} should be a map, got ${describe(raw)}`);
+    const out: CtyObject = {};
+    for (const [key, item] of raw) out[String(key)] = decodeValue(element, item, `${path}["${String(key)}"]`);
+    return out;
+  }
+  if (!Array.isArray(raw))
+    throw new TerraformProtocolError(`${at(path)} should be a ${kind}, got ${describe(raw)}`);
+  return raw.map((item, i) => decodeValue(element, item, `${path}[${i}]`));
+}
+
+/** Reads a decoded msgpack value as a value of `type`. */
+function decodeValue(type: CtyType, raw: MsgpackValue, path: string): CtyValue {
+  if (isExtension(raw)) return UNKNOWN;
+  if (raw === null) return null;
+  if (type === "number") return decodeNumber(raw, path);
+  if (type === "string" || type === "bool") {
+    if (typeof raw !== (type === "string" ? "string" : "boolean")) {
+      throw new TerraformProtocolError(`${at(path)} should be a ${type}, got ${describe(raw)}`);
+    }
+    return raw as string | boolean;
+  }
+  const [kind, inner] = type;
+  return kind === "object" ? decodeObject(inner, raw, path) : decodeCollection(kind, inner, raw, path);
+}
+
+/** Decodes a DynamicValue's msgpack as a value of `type`. */
+export function decodeCty(type: CtyType, msgpack: Buffer): CtyValue {
+  return decodeValue(type, decodeMsgpack(msgpack), "");
+}
+
+/** Writes a value of `type` for msgpack: every object attribute present, unknowns refused. */
+function encodableOf(type: CtyType, value: CtyValue, path: string): EncodableValue {
+  if (value === UNKNOWN)
+    throw new TerraformProtocolError(`${at(path)} is unknown, which a state cannot hold`);
+  if (value === null || typeof type === "string") return value as EncodableValue;
+  const [kind, inner] = type;
+  if (kind === "object") {
+    const object = value as CtyObject;
+    const out: { [attribute: string]: EncodableValue } = {};
+    for (const [name, attributeType] of Object.entries(inner)) {
+      out[name] = encodableOf(attributeType, object[name] ?? null, `${path}.${name}`);
+    }
+    return out;
+  }
+  if (kind === "map") {
+    return Object.fromEntries(
+      Object.entries(value as CtyObject).map(([k, v]) => [k, encodableOf(inner, v, `${path}["${k}"]`)]),
+    );
+  }
+  return (value as CtyValue[]).map((item, i) => encodableOf(inner, item, `${path}[${i}]`));
+}
+
+/** Encodes a value of `type` as a DynamicValue's msgpack. */
+export function encodeCty(type: CtyType, value: CtyValue): Buffer {
+  return encodeMsgpack(encodableOf(type, value, ""));
+}
+
+/** Whether a value holds an unknown anywhere inside it. */
+export function holdsUnknown(value: CtyValue): boolean {
+  if (value === UNKNOWN) return true;
+  if (value === null || typeof value !== "object") return false;
+  return Object.values(value).some(holdsUnknown);
+}

@@ -1,0 +1,81 @@
+/**
+ * Failures as Terraform shows them: diagnostics with a summary, a detail and, for an argument, the
+ * attribute path Terraform underlines in the configuration. Every text has passed the core's
+ * redaction (`forDisplay`), so no secret the provider has seen can appear.
+ */
+import { ModelArtsError, ModelArtsValidationError } from "../provider/errors";
+import { forDisplay } from "../provider/redact";
+import type { CtyObject } from "./ctyCodec";
+import { type AttributePath, attributePathOf, issueText } from "./dataSourceArguments";
+import type { Message } from "./protocol";
+import { TerraformProtocolError } from "./protocolError";
+import { inProviderTerms } from "./providerSettings";
+
+/** tfplugin6's Diagnostic.Severity. */
+export const Severity = { ERROR: 1, WARNING: 2 } as const;
+
+/** One diagnostic. */
+export function diagnostic(
+  severity: number,
+  summary: string,
+  detail: string,
+  path: AttributePath = [],
+): Message {
+  return {
+    severity,
+    summary: forDisplay(summary),
+    detail: forDisplay(detail),
+    ...(path.length > 0 && {
+      attribute: {
+        steps: path.map((step) =>
+          typeof step === "number" ? { elementKeyInt: step } : { attributeName: step },
+        ),
+      },
+    }),
+  };
+}
+
+/** What each kind of failure is called in a summary. */
+const SUMMARY_OF: Record<string, string> = {
+  MODELARTS_CONFIG: "Invalid provider configuration",
+  MODELARTS_API: "The ModelArts API refused the lookup",
+  MODELARTS_NETWORK: "The ModelArts API could not be reached",
+  MODELARTS_RESPONSE: "The ModelArts API answered with something unreadable",
+  MODELARTS_TIMEOUT: "The lookup took too long",
+  MODELARTS_NO_MATCH: "No visualization job matches",
+  MODELARTS_AMBIGUOUS_MATCH: "More than one visualization job matches",
+};
+
+/**
+ * An error as diagnostics: one per bad argument (with its path) for a validation error; one for any
+ * other. `terms` puts a core message into the words of the data source's configuration.
+ */
+export function errorDiagnostics(
+  error: unknown,
+  config: CtyObject,
+  terms: (message: string) => string = (m) => m,
+): Message[] {
+  if (ModelArtsValidationError.isInstance(error)) {
+    return error.issues.map((issue) => {
+      const path = attributePathOf(issue, config);
+      return diagnostic(Severity.ERROR, "Invalid argument", terms(issueText(issue, path)), path);
+    });
+  }
+  if (ModelArtsError.isInstance(error)) {
+    // A provider argument's message names it (the provider argument access_key): a data source's
+    // diagnostic cannot point into the provider block.
+    const summary = `${SUMMARY_OF[error.code] ?? "The lookup failed"} (${error.code})`;
+    return [diagnostic(Severity.ERROR, summary, terms(inProviderTerms(error.message)))];
+  }
+  if (error instanceof TerraformProtocolError) {
+    return [diagnostic(Severity.ERROR, "Unreadable request from Terraform", error.message)];
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return [
+    diagnostic(
+      Severity.ERROR,
+      "Internal error in the modelarts provider",
+      `${message}. Please report it at https://github.com/pulumi-modelarts/pulumi-modelarts/issues.`,
+    ),
+  ];
+}

@@ -1,0 +1,89 @@
+/**
+ * Serves the Terraform provider: checks the handshake, listens on a loopback port with go-plugin's
+ * AutoMTLS (its own fresh certificate, trusting only the client certificate Terraform passed in
+ * PLUGIN_CLIENT_CERT), prints the handshake line, and runs until Terraform shuts it down. stdout
+ * carries the handshake line and nothing else.
+ */
+import * as grpc from "@grpc/grpc-js";
+import { selfSignedCertificate } from "./certificate";
+import { handshakeLine, handshakeProblem } from "./handshake";
+import { CONTROLLER_SERVICE, HEALTH_SERVICE, type Message, providerService } from "./protocol";
+import { SERVED_METHODS, TerraformProvider } from "./terraformProvider";
+
+/** A running provider: its port, and how to stop it. */
+export interface RunningProvider {
+  readonly port: number;
+  readonly line: string;
+  stop(): Promise<void>;
+}
+
+/** The provider's methods as grpc-js handlers; a method that throws answers INTERNAL with its message. */
+function handlers(provider: TerraformProvider): grpc.UntypedServiceImplementation {
+  return Object.fromEntries(
+    SERVED_METHODS.map((name) => [
+      name,
+      (call: grpc.ServerUnaryCall<Message, Message>, callback: grpc.sendUnaryData<Message>) => {
+        provider[name](call.request).then(
+          (response) => callback(null, response),
+          (error: Error) => callback({ code: grpc.status.INTERNAL, details: error.message }),
+        );
+      },
+    ]),
+  );
+}
+
+/** The server's credentials: TLS requiring Terraform's client certificate, or none without AutoMTLS. */
+function credentials(clientCertificate: string | undefined): {
+  server: grpc.ServerCredentials;
+  der?: Buffer;
+} {
+  if (clientCertificate === undefined || clientCertificate.trim() === "") {
+    return { server: grpc.ServerCredentials.createInsecure() };
+  }
+  const own = selfSignedCertificate();
+  const server = grpc.ServerCredentials.createSsl(
+    Buffer.from(clientCertificate),
+    [{ private_key: Buffer.from(own.privateKeyPem), cert_chain: Buffer.from(own.certificatePem) }],
+    true,
+  );
+  return { server, der: own.der };
+}
+
+/** Starts the provider's gRPC server on a loopback port. `onShutdown` runs when Terraform asks it to end. */
+export async function startTerraformProvider(
+  env: NodeJS.ProcessEnv,
+  onShutdown: () => void,
+): Promise<RunningProvider> {
+  const server = new grpc.Server();
+  const stop = () => new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+  server.addService(providerService(SERVED_METHODS), handlers(new TerraformProvider(env)));
+  server.addService(HEALTH_SERVICE, {
+    Check: (_call: unknown, callback: grpc.sendUnaryData<Message>) => callback(null, {}),
+  });
+  server.addService(CONTROLLER_SERVICE, {
+    Shutdown: (_call: unknown, callback: grpc.sendUnaryData<Message>) => {
+      callback(null, {});
+      setImmediate(() => void stop().then(onShutdown));
+    },
+  });
+  const { server: serverCredentials, der } = credentials(env.PLUGIN_CLIENT_CERT);
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync("127.0.0.1:0", serverCredentials, (error, bound) =>
+      error ? reject(error) : resolve(bound),
+    ),
+  );
+  return { port, line: handshakeLine(port, der), stop };
+}
+
+/** The process as Terraform runs it: handshake, serve, exit when shut down. */
+export async function serveTerraform(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const problem = handshakeProblem(env);
+  if (problem !== undefined) {
+    process.stderr.write(`terraform-provider-modelarts: ${problem}\n`);
+    process.exit(1);
+  }
+  // Ctrl-C reaches the whole process group; Terraform then stops and shuts the provider down itself.
+  process.on("SIGINT", () => {});
+  const running = await startTerraformProvider(env, () => process.exit(0));
+  process.stdout.write(`${running.line}\n`);
+}

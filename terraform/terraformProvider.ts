@@ -1,0 +1,213 @@
+/**
+ * The `modelarts` Terraform provider: what each RPC of tfplugin6 that a read-only provider needs does.
+ * Every lookup is the core's (`runLookup`, `exactlyOneJob`): the same validation, settings, retries,
+ * redaction and errors as the Pulumi surfaces; this file only translates between them and Terraform.
+ * Failures are answered as diagnostics, never as gRPC errors.
+ */
+import { createHash } from "node:crypto";
+import { ModelArtsConfigError } from "../provider/errors";
+import { runLookup } from "../provider/lookup";
+import { registerSecrets } from "../provider/redact";
+import { parseQueryArgs } from "../provider/schemas";
+import { resolveSettings } from "../provider/settings";
+import { exactlyOneJob } from "../provider/singleJob";
+import { type CtyObject, decodeCty, encodeCty, holdsUnknown } from "./ctyCodec";
+import { queryArguments } from "./dataSourceArguments";
+import { diagnostic, errorDiagnostics, Severity } from "./diagnostics";
+import type { Message } from "./protocol";
+import { TerraformProtocolError } from "./protocolError";
+import { protoSchema } from "./protoSchema";
+import { providerConfigGetter } from "./providerSettings";
+import {
+  ARGUMENT_ATTRIBUTES,
+  type BlockSpec,
+  blockType,
+  DATA_SOURCES,
+  jobObject,
+  PROVIDER_BLOCK,
+} from "./schema";
+
+/** The RPCs served; grpc-js answers every other one UNIMPLEMENTED. */
+export const SERVED_METHODS = [
+  "GetMetadata",
+  "GetProviderSchema",
+  "ValidateProviderConfig",
+  "ConfigureProvider",
+  "ValidateDataResourceConfig",
+  "ReadDataSource",
+  "StopProvider",
+] as const;
+
+/** The endpoints map's keys this provider reads; others (a huaweicloud block copied whole) are ignored with a warning. */
+const USED_ENDPOINTS = ["modelarts"];
+
+/** A DynamicValue as an object of the block's type. */
+function decodeBlock(block: BlockSpec, value: Message | null | undefined): CtyObject {
+  const msgpack: Buffer | undefined = value?.msgpack;
+  if (msgpack === undefined || msgpack.length === 0) {
+    throw new TerraformProtocolError(
+      "the configuration came without a msgpack value; this provider reads protocol 6's msgpack",
+    );
+  }
+  const decoded = decodeCty(blockType(block), msgpack);
+  if (decoded === null || typeof decoded !== "object" || Array.isArray(decoded)) {
+    throw new TerraformProtocolError("the configuration is not an object");
+  }
+  return decoded as CtyObject;
+}
+
+/** The type name `check` takes for the provider block. */
+const PROVIDER = "provider";
+
+/** What this provider can do beyond the basics: no resources, so nothing to destroy. */
+const CAPABILITIES = { planDestroy: true, getProviderSchemaOptional: true };
+
+function dataSource(typeName: string): BlockSpec {
+  const block = DATA_SOURCES[typeName];
+  if (block === undefined) {
+    throw new TerraformProtocolError(
+      `this provider has no data source ${typeName}; it has ${Object.keys(DATA_SOURCES).join(" and ")}`,
+    );
+  }
+  return block;
+}
+
+/** Warnings about provider arguments that are read but do nothing here. */
+function providerWarnings(block: CtyObject): Message[] {
+  const endpoints = block.endpoints;
+  if (endpoints === null || typeof endpoints !== "object" || Array.isArray(endpoints)) return [];
+  return Object.keys(endpoints)
+    .filter((service) => !USED_ENDPOINTS.includes(service))
+    .map((service) =>
+      diagnostic(
+        Severity.WARNING,
+        "Endpoint not used",
+        `endpoints["${service}"] is not used: this provider calls only ModelArts (endpoints["modelarts"]) and IAM (auth_url).`,
+        ["endpoints"],
+      ),
+    );
+}
+
+/** A core message in a data source's terms: its snake_case arguments and Terraform's names. */
+function inDataSourceTerms(message: string): string {
+  let out = message
+    .replaceAll("getVisualizationJobs", "the modelarts_visualization_jobs data source")
+    .replaceAll("limit: 1", "limit = 1");
+  for (const [argument, attributes] of Object.entries(ARGUMENT_ATTRIBUTES)) {
+    const attribute = (attributes as readonly string[])[0];
+    if (attribute !== undefined && attribute !== argument)
+      out = out.replace(new RegExp(`\\b${argument}\\b`, "g"), attribute);
+  }
+  return out;
+}
+
+/** The provider's state between RPCs: the provider block, once configured. */
+export class TerraformProvider {
+  private providerBlock: CtyObject | undefined;
+
+  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+
+  async GetMetadata(): Promise<Message> {
+    return {
+      serverCapabilities: CAPABILITIES,
+      dataSources: Object.keys(DATA_SOURCES).map((typeName) => ({ typeName })),
+      diagnostics: [],
+    };
+  }
+
+  async GetProviderSchema(): Promise<Message> {
+    return {
+      provider: protoSchema(PROVIDER_BLOCK),
+      dataSourceSchemas: Object.fromEntries(
+        Object.entries(DATA_SOURCES).map(([name, block]) => [name, protoSchema(block)]),
+      ),
+      resourceSchemas: {},
+      serverCapabilities: CAPABILITIES,
+      diagnostics: [],
+    };
+  }
+
+  async ValidateProviderConfig(request: Message): Promise<Message> {
+    return { diagnostics: await this.check(PROVIDER, request.config, (block) => providerWarnings(block)) };
+  }
+
+  async ConfigureProvider(request: Message): Promise<Message> {
+    const diagnostics = await this.check(PROVIDER, request.config, (block) => {
+      registerSecrets(...[block.secret_key, block.security_token].filter((v) => typeof v === "string"));
+      this.providerBlock = block;
+    });
+    return { diagnostics };
+  }
+
+  async ValidateDataResourceConfig(request: Message): Promise<Message> {
+    const diagnostics = await this.check(request.typeName, request.config, (config) => {
+      // Unknown arguments are left out: Terraform reads the data source once they are known.
+      parseQueryArgs(queryArguments(config), request.typeName);
+    });
+    return { diagnostics };
+  }
+
+  async ReadDataSource(request: Message): Promise<Message> {
+    let state: CtyObject | undefined;
+    const diagnostics = await this.check(request.typeName, request.config, async (config) => {
+      state = await this.read(request.typeName, config);
+    });
+    if (state === undefined) return { diagnostics };
+    const type = blockType(DATA_SOURCES[request.typeName]!);
+    return { state: { msgpack: encodeCty(type, state) }, diagnostics };
+  }
+
+  async StopProvider(): Promise<Message> {
+    return { Error: "" };
+  }
+
+  /**
+   * Decodes a configuration (the provider block's, or a data source's by type name) and runs `run`
+   * on it; a failure anywhere becomes diagnostics, pointing at the argument when it is one.
+   */
+  private async check(
+    typeName: string,
+    value: Message | null | undefined,
+    run: (config: CtyObject) => Promise<void> | Message[] | void,
+  ): Promise<Message[]> {
+    let config: CtyObject = {};
+    try {
+      config = decodeBlock(typeName === PROVIDER ? PROVIDER_BLOCK : dataSource(typeName), value);
+      return (await run(config)) ?? [];
+    } catch (error) {
+      return errorDiagnostics(error, config, inDataSourceTerms);
+    }
+  }
+
+  /** Runs the lookup of a data source and builds its state. */
+  private async read(typeName: string, config: CtyObject): Promise<CtyObject> {
+    if (holdsUnknown(config))
+      throw new TerraformProtocolError(`${typeName} was asked to read with values not known yet`);
+    const provider = this.providerBlock;
+    if (provider === undefined)
+      throw new TerraformProtocolError("ReadDataSource came before ConfigureProvider");
+    if (holdsUnknown(provider)) {
+      throw new ModelArtsConfigError(
+        "The provider block holds values not known until apply (from resources not created yet): the data sources can read only once they are known. Give the provider known values, or the HW_* environment variables.",
+      );
+    }
+    const args = queryArguments(config);
+    const deps = { config: providerConfigGetter(provider), env: this.env };
+    const result = await runLookup(args, typeName, deps);
+    const query = parseQueryArgs(args, typeName);
+    const region = config.region ?? resolveSettings(query, deps.config, this.env).region ?? null;
+    if (typeName === "modelarts_visualization_job") {
+      return { ...config, region, ...jobObject(exactlyOneJob(result, args, typeName)) };
+    }
+    return {
+      ...config,
+      region,
+      id: createHash("sha256").update(JSON.stringify(query)).digest("hex").slice(0, 32),
+      jobs: result.jobs.map(jobObject),
+      ids: result.ids.map(String),
+      names: result.names,
+      service_urls: result.serviceUrls,
+      total_count: result.totalCount,
+    };
+  }
+}
