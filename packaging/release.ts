@@ -1,6 +1,7 @@
 /**
  * `npm run release`: writes into `release/` one standalone executable of the provider per platform,
- * packed as `pulumi plugin install` fetches it, and the checksums. `--platform linux-amd64` (again
+ * packed twice: as `pulumi plugin install` fetches it (a tarball) and as Terraform's registries and
+ * mirrors hold it (a zip), with the checksums of each. `--platform linux-amd64` (again
  * for more) builds only those. A platform whose inputs (the bundle, Node.js, this code) have not
  * changed since its last build is kept, so a second run takes seconds.
  */
@@ -11,9 +12,35 @@ import { writeChecksums, writeTarball } from "./archives";
 import { bundleProvider } from "./bundle";
 import { NODE_VERSION, PLATFORMS, type Platform, platformName } from "./platforms";
 import { type ArchiveEntry, platformExecutable, seaBlob } from "./seaExecutable";
+import { writeZip } from "./zipArchive";
 
 /** The Pulumi plugin's executable, as the engine looks for it. */
 export const PLUGIN_EXECUTABLE = "pulumi-resource-modelarts";
+
+/** The Terraform provider's name, as Terraform looks for it (`terraform-provider-<type>`). */
+export const TERRAFORM_PROVIDER = "terraform-provider-modelarts";
+
+/** `terraform-provider-modelarts_<version>_<os>_<arch>.zip`, the name registries and mirrors use. */
+export function terraformZipName(version: string, platform: Platform): string {
+  return `${TERRAFORM_PROVIDER}_${version}_${platform.os}_${platform.arch}.zip`;
+}
+
+/** `terraform-provider-modelarts_<version>_SHA256SUMS`, the checksums of the zips. */
+export function terraformSumsName(version: string): string {
+  return `${TERRAFORM_PROVIDER}_${version}_SHA256SUMS`;
+}
+
+/**
+ * The executable's files under Terraform's name: `terraform-provider-modelarts_v<version>` (`.exe`
+ * on Windows). The same executable serves both tools, telling them apart by TF_PLUGIN_MAGIC_COOKIE.
+ */
+function asTerraformProvider(files: readonly ArchiveEntry[], version: string): ArchiveEntry[] {
+  return files.map((file) =>
+    file.name.startsWith(`${PLUGIN_EXECUTABLE}`)
+      ? { ...file, name: file.name.replace(PLUGIN_EXECUTABLE, `${TERRAFORM_PROVIDER}_v${version}`) }
+      : file,
+  );
+}
 
 /** The release's own folder of what it built from: each platform's input hash, and the SEA blob. */
 export const BUILD_STATE = ".build";
@@ -43,7 +70,7 @@ function documents(repo: string): ArchiveEntry[] {
   return ["README.md", "LICENSE"].map((name) => ({ name, source: join(repo, name), mode: 0o644 }));
 }
 
-/** Builds one platform's tarball into `outDir` unless its stamp says it is current. */
+/** Builds one platform's tarball and zip into `outDir` unless its stamp says they are current. */
 async function releasePlatform(
   context: {
     repo: string;
@@ -56,18 +83,21 @@ async function releasePlatform(
   platform: Platform,
 ): Promise<string> {
   const { repo, outDir, work, version, blob, bundle } = context;
-  const tarball = pluginTarballName(version, platform);
+  const archives = [pluginTarballName(version, platform), terraformZipName(version, platform)];
+  const [tarball, zip] = archives as [string, string];
   const stamp = join(outDir, BUILD_STATE, `${platformName(platform)}.sha256`);
   const inputs = inputsHash(blob, platform, version);
-  if (existsSync(join(outDir, tarball)) && existsSync(stamp) && readFileSync(stamp, "utf8") === inputs) {
-    process.stdout.write(`kept   ${tarball} (unchanged)\n`);
+  const current = archives.every((a) => existsSync(join(outDir, a)));
+  if (current && existsSync(stamp) && readFileSync(stamp, "utf8") === inputs) {
+    process.stdout.write(`kept   ${archives.join(", ")} (unchanged)\n`);
     return tarball;
   }
   const dir = join(work, platformName(platform));
   const files = await platformExecutable(platform, bundle, blob, dir, PLUGIN_EXECUTABLE);
   writeTarball([...files, ...documents(repo)], join(outDir, tarball), join(work, "staging"));
+  writeZip([...asTerraformProvider(files, version), ...documents(repo)], join(outDir, zip));
   writeFileSync(stamp, inputs);
-  process.stdout.write(`wrote  ${tarball}\n`);
+  process.stdout.write(`wrote  ${archives.join(", ")}\n`);
   return tarball;
 }
 
@@ -96,6 +126,10 @@ export async function release(
     (f) => f.startsWith(`${PLUGIN_EXECUTABLE}-v${version}-`) && f.endsWith(".tar.gz"),
   );
   writeChecksums(outDir, tarballs, "SHA256SUMS");
+  const zips = readdirSync(outDir).filter(
+    (f) => f.startsWith(`${TERRAFORM_PROVIDER}_${version}_`) && f.endsWith(".zip"),
+  );
+  writeChecksums(outDir, zips, terraformSumsName(version));
   rmSync(work, { recursive: true, force: true });
   return written;
 }

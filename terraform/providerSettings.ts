@@ -14,6 +14,7 @@ export const PROVIDER_ARGUMENT_OF: Readonly<Record<string, string>> = {
   [SETTING_SOURCES.accessKey.config]: "access_key",
   [SETTING_SOURCES.secretKey.config]: "secret_key",
   [SETTING_SOURCES.securityToken.config]: "security_token",
+  [SETTING_SOURCES.token.config]: "token",
   [SETTING_SOURCES.authUrl.config]: "auth_url",
   [SETTING_SOURCES.endpoints.config]: "endpoints",
   [SETTING_SOURCES.insecure.config]: "insecure",

@@ -50,6 +50,7 @@ export const PROVIDER_BLOCK: BlockSpec = {
     access_key: optional("string", "The access key (AK). Falls back to HW_ACCESS_KEY."),
     secret_key: secret("The secret key (SK). Falls back to HW_SECRET_KEY."),
     security_token: secret("The security token of temporary keys. Falls back to HW_SECURITY_TOKEN."),
+    token: secret("An IAM token, used instead of keys. Falls back to HW_AUTH_TOKEN."),
     project_id: optional(
       "string",
       "The project id; found through IAM when unset. Falls back to HW_PROJECT_ID.",

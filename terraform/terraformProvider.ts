@@ -133,7 +133,9 @@ export class TerraformProvider {
 
   async ConfigureProvider(request: Message): Promise<Message> {
     const diagnostics = await this.check(PROVIDER, request.config, (block) => {
-      registerSecrets(...[block.secret_key, block.security_token].filter((v) => typeof v === "string"));
+      registerSecrets(
+        ...[block.secret_key, block.security_token, block.token].filter((v) => typeof v === "string"),
+      );
       this.providerBlock = block;
     });
     return { diagnostics };

@@ -1,0 +1,297 @@
+/**
+ * The Terraform provider as an OpenTofu user meets it: the linux_amd64 zip from `release/`, alone in
+ * a filesystem mirror, installed by `tofu init`, then `plan`, `apply` and `output -json` against the
+ * emulator, with a PATH that holds tofu and no Node.js. What each data source returns is compared with
+ * the core's own lookup of the same emulator. Skipped, saying why, without `tofu` on PATH (.ci/run
+ * builds it with ../shared/tools/tofu-cli).
+ */
+import { execFile, execFileSync } from "node:child_process";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { findCommand } from "../../demo/exampleStack";
+import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
+import { lookupVisualizationJobs, resetSharedState } from "../../provider/lookup";
+import type { VisualizationJobsQueryArgs } from "../../provider/model";
+import { buildRelease, pathWithOnly, RELEASE_DIR, VERSION } from "../support/release";
+
+jest.setTimeout(900_000);
+
+const tofuPath = findCommand("tofu");
+if (tofuPath === undefined) process.stdout.write("Terraform provider tests skipped: no `tofu` on PATH\n");
+const withTofu = tofuPath === undefined ? describe.skip : describe;
+
+const ADDRESS = "registry.opentofu.org/pulumi-modelarts/modelarts";
+const REQUIRED = `terraform {\n  required_providers {\n    modelarts = { source = "pulumi-modelarts/modelarts" }\n  }\n}\n`;
+
+/** What a tofu command printed, and how it ended. */
+interface TofuRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+withTofu("the Terraform provider from the release, under OpenTofu, with no Node.js on PATH", () => {
+  let emulator: RunningEmulator;
+  let root: string;
+  let env: NodeJS.ProcessEnv;
+  beforeAll(() => {
+    buildRelease();
+    root = mkdtempSync(join(tmpdir(), "modelarts-tofu-"));
+    // The mirror holds the one zip a linux_amd64 machine needs, in the packed layout.
+    const mirror = join(root, "mirror", ...ADDRESS.split("/"));
+    mkdirSync(mirror, { recursive: true });
+    const zip = `terraform-provider-modelarts_${VERSION}_linux_amd64.zip`;
+    copyFileSync(join(RELEASE_DIR, zip), join(mirror, zip));
+    writeFileSync(
+      join(root, "cli.tfrc"),
+      `provider_installation {\n  filesystem_mirror {\n    path    = "${join(root, "mirror")}"\n    include = ["${ADDRESS}"]\n  }\n}\n`,
+    );
+    const PATH = pathWithOnly([tofuPath!], root);
+    expect(() => execFileSync("/bin/sh", ["-c", "command -v node"], { env: { PATH } })).toThrow();
+    env = {
+      HOME: root,
+      PATH,
+      TF_CLI_CONFIG_FILE: join(root, "cli.tfrc"),
+      TF_IN_AUTOMATION: "1",
+      CHECKPOINT_DISABLE: "1",
+    };
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  beforeEach(async () => {
+    emulator = await startEmulator({ jobs: demoJobs() });
+    resetSharedState();
+  });
+  afterEach(() => emulator.close());
+
+  /** Runs tofu in `dir`: asynchronously, since the emulator answers from this process. */
+  function tofu(dir: string, args: string[], extra: NodeJS.ProcessEnv = {}): Promise<TofuRun> {
+    return new Promise((resolve) => {
+      execFile(
+        "tofu",
+        [...args, "-no-color"],
+        { cwd: dir, env: { ...env, ...extra }, encoding: "utf8" },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+  }
+
+  /** A configuration in its own folder, initialised from the mirror. */
+  async function project(name: string, hcl: string): Promise<string> {
+    const dir = join(root, name);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "main.tf"), `${REQUIRED}${hcl}`);
+    const init = await tofu(dir, ["init", "-input=false"]);
+    expect(init.stderr).toBe("");
+    expect(init.code).toBe(0);
+    return dir;
+  }
+
+  /** The provider block with the emulator's keys in it. */
+  function providerBlock(secretKey = emulator.settings.secretKey): string {
+    const s = emulator.settings;
+    return `provider "modelarts" {
+  region     = "${s.region}"
+  project_id = "${s.projectId}"
+  access_key = "${s.accessKey}"
+  secret_key = "${secretKey}"
+  endpoints  = { modelarts = "${s.endpoint}" }
+}
+`;
+  }
+
+  /** The core's answer to the same query, against the same emulator. */
+  function coreLookup(args: VisualizationJobsQueryArgs) {
+    return lookupVisualizationJobs(args, { env: emulator.env, cache: false });
+  }
+
+  const FILTERS: Record<string, { hcl: string; args: VisualizationJobsQueryArgs }> = {
+    running: { hcl: `status = "RUNNING"`, args: { status: "RUNNING" } },
+    union: { hcl: `statuses = ["waiting", "10"]`, args: { status: ["WAITING", 10] } },
+    both: { hcl: `status = "KILLED"\n  statuses = ["CANCELED"]`, args: { status: ["KILLED", "CANCELED"] } },
+    named: { hcl: `name = "speech-whisper-tb"`, args: { name: "speech-whisper-tb" } },
+    regex: { hcl: `name_regex = "^nlp-.*-tb$"`, args: { nameRegex: "^nlp-.*-tb$" } },
+    search: { hcl: `search_content = "two-tower"`, args: { searchContent: "two-tower" } },
+    newest: {
+      hcl: `sort_by = "create_time"\n  order = "desc"\n  limit = 3\n  workspace_id = "0"`,
+      args: { sortBy: "create_time", order: "desc", limit: 3, workspaceId: "0" },
+    },
+    none: { hcl: `name_regex = "^no-such-job$"`, args: { nameRegex: "^no-such-job$" } },
+  };
+
+  it("each filter gives the core's jobs, with credentials from the provider block; the state holds no secret", async () => {
+    const sources = Object.entries(FILTERS)
+      .map(
+        ([key, f]) =>
+          `data "modelarts_visualization_jobs" "${key}" {\n  ${f.hcl}\n}\noutput "${key}" { value = data.modelarts_visualization_jobs.${key} }\n`,
+      )
+      .join("");
+    const dir = await project("filters", `${providerBlock()}${sources}`);
+    const apply = await tofu(dir, ["apply", "-auto-approve", "-input=false"]);
+    expect(apply.stderr).toBe("");
+    expect(apply.code).toBe(0);
+    const outputs = JSON.parse((await tofu(dir, ["output", "-json"])).stdout) as Record<
+      string,
+      { value: Record<string, unknown> }
+    >;
+    for (const [key, filter] of Object.entries(FILTERS)) {
+      const expected = await coreLookup(filter.args);
+      const got = outputs[key]!.value;
+      expect({ key, ids: got.ids, names: got.names, urls: got.service_urls, total: got.total_count }).toEqual(
+        {
+          key,
+          ids: expected.ids.map(String),
+          names: expected.names,
+          urls: expected.serviceUrls,
+          total: expected.totalCount,
+        },
+      );
+      expect(got.id).toMatch(/^[0-9a-f]{32}$/);
+    }
+    expect(outputs.none!.value.jobs).toEqual([]);
+    expect(
+      (outputs.running!.value.jobs as Array<{ status: string }>).every((j) => j.status === "RUNNING"),
+    ).toBe(true);
+    const job = (outputs.named!.value.jobs as Array<Record<string, unknown>>)[0];
+    const emulated = emulator.jobs().find((j) => j.jobId === Number(job?.id))!;
+    expect(job).toMatchObject({
+      name: "speech-whisper-tb",
+      status_code: emulated.status,
+      created_at: new Date(emulated.createTime).toISOString(),
+      service_url: (await coreLookup(FILTERS.named!.args)).jobs[0]?.serviceUrl,
+    });
+    const state = readFileSync(join(dir, "terraform.tfstate"), "utf8");
+    expect(state).toContain("speech-whisper-tb");
+    expect(state).not.toContain(emulator.settings.secretKey);
+    expect(state).not.toContain(emulator.settings.accessKey);
+  });
+
+  it("the singular data source: one job at the top level, with credentials from the environment", async () => {
+    const dir = await project(
+      "single",
+      `provider "modelarts" {}\ndata "modelarts_visualization_job" "whisper" {\n  name   = "speech-whisper-tb"\n  status = "8"\n}\noutput "whisper" { value = data.modelarts_visualization_job.whisper }\n`,
+    );
+    const apply = await tofu(dir, ["apply", "-auto-approve", "-input=false"], emulator.env);
+    expect(apply.stderr).toBe("");
+    const output = JSON.parse((await tofu(dir, ["output", "-json", "whisper"])).stdout) as Record<
+      string,
+      unknown
+    >;
+    expect(output).toMatchObject({
+      id: "1014",
+      name: "speech-whisper-tb",
+      status: "RUNNING",
+      status_code: 8,
+      region: emulator.settings.region,
+    });
+  });
+
+  it("a KooCLI profile's keys, through an agency in an assume_role block: the agency's temporary keys sign the lookup", async () => {
+    const s = emulator.settings;
+    const profiles = join(root, "hcloud-config.json");
+    const profile = {
+      name: "ci",
+      mode: "AKSK",
+      accessKeyId: s.accessKey,
+      secretAccessKey: s.secretKey,
+      region: s.region,
+    };
+    writeFileSync(
+      profiles,
+      JSON.stringify({
+        current: "other",
+        profiles: [profile, { ...profile, name: "other", accessKeyId: "X" }],
+      }),
+    );
+    const dir = await project(
+      "agency",
+      `provider "modelarts" {
+  shared_config_file = "${profiles}"
+  profile            = "ci"
+  project_id         = "${s.projectId}"
+  auth_url           = "${s.authUrl}"
+  endpoints          = { modelarts = "${s.endpoint}" }
+  assume_role {
+    agency_name = "modelarts-reader"
+    domain_name = "emulator-account"
+  }
+}
+data "modelarts_visualization_jobs" "running" { status = "RUNNING" }
+output "count" { value = length(data.modelarts_visualization_jobs.running.ids) }
+`,
+    );
+    const apply = await tofu(dir, ["apply", "-auto-approve", "-input=false"]);
+    expect(apply.stderr).toBe("");
+    const expected = await coreLookup({ status: "RUNNING" });
+    expect(JSON.parse((await tofu(dir, ["output", "-json", "count"])).stdout)).toBe(expected.ids.length);
+    const issued = emulator.issuedKeys();
+    expect(issued.map((k) => k.issuedFor)).toEqual(["modelarts-reader@emulator-account"]);
+    const listedWith = new Set(emulator.listRequests().map((r) => r.accessKey));
+    expect(listedWith).toContain(issued[0]!.accessKey);
+    const state = readFileSync(join(dir, "terraform.tfstate"), "utf8");
+    expect(state).not.toContain(s.secretKey);
+  });
+
+  it("the singular data source with none and with several matches: a diagnostic each, naming the jobs found", async () => {
+    const dir = await project(
+      "single-errors",
+      `provider "modelarts" {}\ndata "modelarts_visualization_job" "none" { name = "no-such-job" }\ndata "modelarts_visualization_job" "several" { name = "speech-whisper-tb" }\n`,
+    );
+    const plan = await tofu(dir, ["plan", "-input=false"], emulator.env);
+    expect(plan.code).not.toBe(0);
+    const text = plan.stderr.replace(/\s+/g, " ");
+    expect(text).toContain("No visualization job matches (MODELARTS_NO_MATCH)");
+    expect(text).toContain("with data.modelarts_visualization_job.none");
+    expect(text).toContain("More than one visualization job matches (MODELARTS_AMBIGUOUS_MATCH)");
+    expect(text).toContain('1014 "speech-whisper-tb" (RUNNING), 1015 "speech-whisper-tb" (FAILED)');
+    expect(text).toContain("sort_by, order and limit = 1");
+  });
+
+  it("a misspelt argument, or a misspelt status, fails the plan naming it, and sends no request", async () => {
+    const misspelt = await project(
+      "misspelt",
+      `provider "modelarts" {}\ndata "modelarts_visualization_jobs" "x" { stauts = "RUNNING" }\n`,
+    );
+    const plan = await tofu(misspelt, ["plan", "-input=false"], emulator.env);
+    expect(plan.code).not.toBe(0);
+    expect(plan.stderr).toContain('An argument named "stauts" is not expected here');
+
+    const badValue = await project(
+      "bad-value",
+      `provider "modelarts" {}\ndata "modelarts_visualization_jobs" "x" {\n  statuses = ["RUNNING", "RUNING"]\n  limit = 0\n}\n`,
+    );
+    const second = await tofu(badValue, ["plan", "-input=false"], emulator.env);
+    expect(second.code).not.toBe(0);
+    const text = second.stderr.replace(/\s+/g, " ");
+    expect(text).toContain('statuses[1] must be a status name such as "RUNNING"');
+    expect(text).toContain('got "RUNING"');
+    expect(text).toContain("limit must be an integer of at least 1, got 0");
+    expect(text).toContain("on main.tf line");
+    expect(emulator.requests).toEqual([]);
+  });
+
+  it("bad credentials give a diagnostic that says what to do, with no secret in it", async () => {
+    const wrong = "wrong-secret-0f9e8d7c6b5a";
+    const dir = await project(
+      "bad-keys",
+      `${providerBlock(wrong)}data "modelarts_visualization_jobs" "x" {}\n`,
+    );
+    const plan = await tofu(dir, ["plan", "-input=false"]);
+    expect(plan.code).not.toBe(0);
+    const text = plan.stderr.replace(/\s+/g, " ");
+    expect(text).toContain("The ModelArts API refused the lookup (MODELARTS_API)");
+    expect(text).toContain(
+      "Check the credentials (access_key / secret_key (HW_ACCESS_KEY / HW_SECRET_KEY) or token (HW_AUTH_TOKEN))",
+    );
+    expect(`${plan.stdout}${plan.stderr}`).not.toContain(wrong);
+    expect(existsSync(join(dir, "terraform.tfstate"))).toBe(false);
+  });
+});
