@@ -36,6 +36,11 @@ function at(path: string): string {
   return path === "" ? "the value" : path;
 }
 
+/** The path of an attribute inside the value at `path`. */
+function attributePath(path: string, name: string): string {
+  return path === "" ? name : `${path}.${name}`;
+}
+
 function decodeNumber(raw: MsgpackValue, path: string): number {
   if (typeof raw === "number") return raw;
   if (typeof raw === "bigint") return Number(raw);
@@ -66,7 +71,7 @@ function decodeObject(
   }
   const out: CtyObject = {};
   for (const [name, type] of Object.entries(attributes)) {
-    out[name] = decodeValue(type, raw.get(name) ?? null, path === "" ? name : `${path}.${name}`);
+    out[name] = decodeValue(type, raw.get(name) ?? null, attributePath(path, name));
   }
   return out;
 }
@@ -119,7 +124,7 @@ function encodableOf(type: CtyType, value: CtyValue, path: string): EncodableVal
     const object = value as CtyObject;
     const out: { [attribute: string]: EncodableValue } = {};
     for (const [name, attributeType] of Object.entries(inner)) {
-      out[name] = encodableOf(attributeType, object[name] ?? null, `${path}.${name}`);
+      out[name] = encodableOf(attributeType, object[name] ?? null, attributePath(path, name));
     }
     return out;
   }

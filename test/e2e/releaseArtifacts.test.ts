@@ -13,7 +13,14 @@ import { checkCodeSignature, readMachO } from "../../packaging/machO";
 import { nodeBinary } from "../../packaging/nodeBinaries";
 import { certificateTable } from "../../packaging/peSignature";
 import { PLATFORMS, type Platform, platformName } from "../../packaging/platforms";
-import { BUILD_STATE, pluginTarballName, SEA_BLOB } from "../../packaging/release";
+import {
+  BUILD_STATE,
+  pluginTarballName,
+  SEA_BLOB,
+  terraformSumsName,
+  terraformZipName,
+} from "../../packaging/release";
+import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../../terraform/handshake";
 import { buildRelease, RELEASE_DIR, VERSION } from "../support/release";
 
 jest.setTimeout(900_000);
@@ -96,6 +103,92 @@ describe("the release tarballs", () => {
     });
     expect(check.status).not.toBe(0);
     expect(check.stdout).toContain(`${name}: FAILED`);
+  });
+});
+
+/** A zip's entries as Python's zipfile reads them (an independent reader): name, Unix mode, CRC checked. */
+function zipEntries(zip: string): Array<{ name: string; mode: string; crcOk: boolean }> {
+  const script = `
+import json, stat, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+bad = z.testzip()
+print(json.dumps([{"name": i.filename, "mode": stat.filemode(i.external_attr >> 16), "crcOk": bad is None} for i in z.infolist()]))
+`;
+  return JSON.parse(execFileSync("python3", ["-c", script, zip], { encoding: "utf8", maxBuffer: 64 << 20 }));
+}
+
+/** One file of a zip, as Python's zipfile extracts it. */
+function zipMember(zip: string, name: string): Buffer {
+  const script =
+    "import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))";
+  return execFileSync("python3", ["-c", script, zip, name], { maxBuffer: 512 << 20 });
+}
+
+describe("the Terraform provider zips", () => {
+  const zipOf = (platform: Platform) => join(RELEASE_DIR, terraformZipName(VERSION, platform));
+  const executable = (platform: Platform) =>
+    `terraform-provider-modelarts_v${VERSION}${platform.os === "windows" ? ".exe" : ""}`;
+
+  it.each(PLATFORMS.map(platformName))(
+    "%s holds terraform-provider-modelarts_v<version> (0755) beside README.md and LICENSE, every CRC right",
+    (name) => {
+      const platform = byName(name);
+      const entries = zipEntries(zipOf(platform));
+      expect(entries.every((e) => e.crcOk)).toBe(true);
+      expect(entries.find((e) => e.name === executable(platform))?.mode).toBe("-rwxr-xr-x");
+      expect(entries.find((e) => e.name === "README.md")?.mode).toBe("-rw-r--r--");
+      const expected = ["LICENSE", "README.md", executable(platform)];
+      if (platform.packaging === "launcher") expected.push("runtime/node", "runtime/provider.js");
+      expect(entries.map((e) => e.name).sort()).toEqual(expected.sort());
+    },
+  );
+
+  it("the linux-amd64 zip's executable is the tarball's, byte for byte: one executable serves both tools", () => {
+    const platform = byName("linux-amd64");
+    expect(
+      zipMember(zipOf(platform), executable(platform)).equals(member(platform, "pulumi-resource-modelarts")),
+    ).toBe(true);
+  });
+
+  it("terraform-provider-modelarts_<version>_SHA256SUMS covers every zip, and sha256sum -c passes", () => {
+    const sums = readFileSync(join(RELEASE_DIR, terraformSumsName(VERSION)), "utf8");
+    const names = sums
+      .trim()
+      .split("\n")
+      .map((l) => l.split("  ")[1]);
+    expect(names.sort()).toEqual(PLATFORMS.map((p) => terraformZipName(VERSION, p)).sort());
+    expect(
+      execFileSync("sha256sum", ["-c", terraformSumsName(VERSION)], { cwd: RELEASE_DIR, encoding: "utf8" }),
+    ).not.toContain("FAILED");
+  });
+
+  it("run by hand under Terraform's name it prints Terraform's usage; a wrong cookie or protocol is refused, stdout empty", () => {
+    const platform = byName("linux-amd64");
+    const file = join(work, executable(platform));
+    writeFileSync(file, zipMember(zipOf(platform), executable(platform)), { mode: 0o755 });
+    const byHand = spawnSync(file, [], { env: {}, encoding: "utf8", timeout: 30_000 });
+    expect([byHand.status, byHand.stdout]).toEqual([1, ""]);
+    expect(byHand.stderr.trim().split("\n")).toEqual([
+      expect.stringContaining(
+        `terraform-provider-modelarts ${VERSION}: the modelarts provider for Terraform and OpenTofu.`,
+      ),
+    ]);
+    const wrongCookie = spawnSync(file, [], {
+      env: { [MAGIC_COOKIE_KEY]: "x" },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect([wrongCookie.status, wrongCookie.stdout]).toEqual([1, ""]);
+    expect(wrongCookie.stderr).toContain("started by Terraform or OpenTofu, not by hand");
+    const oldProtocol = spawnSync(file, [], {
+      env: { [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: "4,5" },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect([oldProtocol.status, oldProtocol.stdout]).toEqual([1, ""]);
+    expect(oldProtocol.stderr).toContain(
+      "speaks plugin protocol 6 (Terraform 1.0 or later, or OpenTofu); this Terraform offers 4, 5",
+    );
   });
 });
 

@@ -1,0 +1,124 @@
+/**
+ * The Terraform schema against the core's types: the data sources take exactly the lookup arguments
+ * the table maps, every argument the core validates is either an attribute or deliberately left to
+ * the provider, a job's attributes hold values of their declared types, and a state of each data
+ * source encodes and decodes as Terraform would store it. Also: the committed protocol descriptor is
+ * the vendored .proto's.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { VisualizationJob } from "../../../provider/model";
+import { QUERY_ARGUMENT_NAMES } from "../../../provider/schemas";
+import { type CtyObject, decodeCty, encodeCty } from "../../../terraform/ctyCodec";
+import { protocolDescriptor } from "../../../terraform/protocol/writeDescriptor";
+import {
+  ARGUMENT_ATTRIBUTES,
+  blockType,
+  JOB_DATA_SOURCE,
+  JOB_TYPE,
+  JOBS_DATA_SOURCE,
+  jobObject,
+  PROVIDER_BLOCK,
+  SHOWN_JOB_ATTRIBUTES,
+} from "../../../terraform/schema";
+
+const job: VisualizationJob = {
+  jobId: 1014,
+  jobName: "speech-whisper-tb",
+  jobDesc: "",
+  status: 8,
+  statusName: "RUNNING",
+  createTime: Date.UTC(2026, 10, 20, 22),
+  duration: 5000,
+  serviceUrl: "https://tb.example.com/1014/",
+  trainUrl: "/bucket/logs/",
+  resourceId: "res-1",
+  flavor: { code: "modelarts.vm.cpu.2u" },
+};
+
+const argumentsOf = (attributes: Record<string, { computed?: true; optional?: true }>) =>
+  Object.entries(attributes)
+    .filter(([, a]) => a.optional)
+    .map(([name]) => name)
+    .sort();
+
+describe("the Terraform schema", () => {
+  it("maps every argument the core validates, and takes exactly the mapped ones", () => {
+    expect(Object.keys(ARGUMENT_ATTRIBUTES).sort()).toEqual([...QUERY_ARGUMENT_NAMES].sort());
+    const mapped = Object.values(ARGUMENT_ATTRIBUTES).flat().sort();
+    expect(argumentsOf(JOBS_DATA_SOURCE.attributes)).toEqual(mapped);
+    expect(argumentsOf(JOB_DATA_SOURCE.attributes)).toEqual(mapped);
+  });
+
+  it("gives the plural the result's lists and the singular the job's attributes at the top level", () => {
+    const computed = (b: typeof JOBS_DATA_SOURCE) =>
+      Object.entries(b.attributes)
+        .filter(([, a]) => a.computed && !a.optional)
+        .map(([n]) => n);
+    expect(computed(JOBS_DATA_SOURCE)).toEqual(["id", "jobs", "ids", "names", "service_urls", "total_count"]);
+    const jobAttributes = SHOWN_JOB_ATTRIBUTES.map((a) => a.name);
+    expect(jobAttributes).toEqual(
+      expect.arrayContaining(["id", "name", "status", "status_code", "created_at", "service_url"]),
+    );
+    for (const name of jobAttributes) expect(JOB_DATA_SOURCE.attributes[name]?.computed).toBe(true);
+  });
+
+  it("gives a job's attributes values of their declared types, dates as RFC 3339, absent fields as null", () => {
+    const object = jobObject(job);
+    expect(object).toMatchObject({
+      id: "1014",
+      status: "RUNNING",
+      status_code: 8,
+      created_at: "2026-11-20T22:00:00.000Z",
+    });
+    expect(object.remaining_duration).toBeNull();
+    expect(object.job_type).toBeNull();
+    for (const a of SHOWN_JOB_ATTRIBUTES) {
+      const value = object[a.name];
+      if (value !== null)
+        expect([a.name, typeof value]).toEqual([a.name, a.type === "bool" ? "boolean" : a.type]);
+    }
+    expect(decodeCty(JOB_TYPE, encodeCty(JOB_TYPE, object))).toEqual(object);
+  });
+
+  it("encodes a state of each data source and the provider block, every attribute present", () => {
+    const plural: CtyObject = {
+      jobs: [jobObject(job)],
+      ids: ["1014"],
+      names: ["speech-whisper-tb"],
+      total_count: 1,
+    };
+    const type = blockType(JOBS_DATA_SOURCE);
+    const decoded = decodeCty(type, encodeCty(type, plural)) as CtyObject;
+    expect(Object.keys(decoded).sort()).toEqual(Object.keys(JOBS_DATA_SOURCE.attributes).sort());
+    expect(decoded.jobs).toEqual(plural.jobs);
+    const provider = decodeCty(
+      blockType(PROVIDER_BLOCK),
+      encodeCty(blockType(PROVIDER_BLOCK), {
+        assume_role: { agency_name: "reader" },
+      }),
+    ) as CtyObject;
+    expect(provider.assume_role).toEqual({
+      agency_name: "reader",
+      domain_name: null,
+      domain_id: null,
+      duration: null,
+    });
+  });
+
+  it("marks the secrets sensitive: secret_key, security_token and token", () => {
+    const sensitive = Object.entries(PROVIDER_BLOCK.attributes)
+      .filter(([, a]) => a.sensitive)
+      .map(([n]) => n);
+    expect(sensitive.sort()).toEqual(["secret_key", "security_token", "token"]);
+  });
+});
+
+describe("the vendored protocol", () => {
+  it("is committed as npm run terraform:protocol writes it from tfplugin6.proto", () => {
+    const dir = join(__dirname, "../../../terraform/protocol");
+    expect(readFileSync(join(dir, "tfplugin6.json"), "utf8")).toBe(
+      protocolDescriptor(join(dir, "tfplugin6.proto")),
+    );
+  });
+});
