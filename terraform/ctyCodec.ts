@@ -85,9 +85,10 @@ function decodeCollection(
   if (kind === "map") {
     if (!(raw instanceof Map))
       throw new TerraformProtocolError(`${at(path)} should be a map, got ${describe(raw)}`);
-    const out: CtyObject = {};
-    for (const [key, item] of raw) out[String(key)] = decodeValue(element, item, `${path}["${String(key)}"]`);
-    return out;
+    // Built from entries, so that a key such as "__proto__" is a key like any other.
+    return Object.fromEntries(
+      [...raw].map(([key, item]) => [String(key), decodeValue(element, item, `${path}["${String(key)}"]`)]),
+    );
   }
   if (!Array.isArray(raw))
     throw new TerraformProtocolError(`${at(path)} should be a ${kind}, got ${describe(raw)}`);

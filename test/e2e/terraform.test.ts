@@ -29,6 +29,7 @@ const tofuPath = findCommand("tofu");
 if (tofuPath === undefined) process.stdout.write("Terraform provider tests skipped: no `tofu` on PATH\n");
 const withTofu = tofuPath === undefined ? describe.skip : describe;
 
+const REPO = join(__dirname, "../..");
 const ADDRESS = "registry.opentofu.org/pulumi-modelarts/modelarts";
 const REQUIRED = `terraform {\n  required_providers {\n    modelarts = { source = "pulumi-modelarts/modelarts" }\n  }\n}\n`;
 
@@ -85,10 +86,10 @@ withTofu("the Terraform provider from the release, under OpenTofu, with no Node.
   }
 
   /** A configuration in its own folder, initialised from the mirror. */
-  async function project(name: string, hcl: string): Promise<string> {
+  async function project(name: string, hcl: string, header = REQUIRED): Promise<string> {
     const dir = join(root, name);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "main.tf"), `${REQUIRED}${hcl}`);
+    writeFileSync(join(dir, "main.tf"), `${header}${hcl}`);
     const init = await tofu(dir, ["init", "-input=false"]);
     expect(init.stderr).toBe("");
     expect(init.code).toBe(0);
@@ -172,6 +173,31 @@ withTofu("the Terraform provider from the release, under OpenTofu, with no Node.
     expect(state).toContain("speech-whisper-tb");
     expect(state).not.toContain(emulator.settings.secretKey);
     expect(state).not.toContain(emulator.settings.accessKey);
+  });
+
+  it("the example applies as its README says, with the settings from the environment", async () => {
+    const example = join(REPO, "examples", "terraform-tensorboard-urls");
+    expect((await tofu(example, ["fmt", "-check", "-diff"])).stdout).toBe("");
+    const dir = await project("example", readFileSync(join(example, "main.tf"), "utf8"), "");
+    const apply = await tofu(
+      dir,
+      ["apply", "-auto-approve", "-input=false", "-var", "team=nlp"],
+      emulator.env,
+    );
+    expect(apply.stderr).toBe("");
+    const outputs = JSON.parse((await tofu(dir, ["output", "-json"])).stdout);
+    const expected = await coreLookup({ status: ["RUNNING", "WAITING"], nameRegex: "^nlp-" });
+    expect(outputs.tensorboard_urls.value).toEqual(
+      Object.fromEntries(expected.names.map((name, i) => [name, expected.serviceUrls[i]])),
+    );
+    const newest = (
+      await coreLookup({ status: "RUNNING", nameRegex: "^nlp-", sortBy: "create_time", order: "desc" })
+    ).jobs[0]!;
+    expect(outputs.newest.value).toEqual({
+      name: newest.jobName,
+      service_url: newest.serviceUrl,
+      created_at: new Date(newest.createTime).toISOString(),
+    });
   });
 
   it("the singular data source: one job at the top level, with credentials from the environment", async () => {

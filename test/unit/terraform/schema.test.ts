@@ -122,3 +122,26 @@ describe("the vendored protocol", () => {
     );
   });
 });
+
+describe("the Terraform docs", () => {
+  const docs = join(__dirname, "../../../docs/terraform");
+  /** The names a doc lists as `- \`name\` - ...`. */
+  const documented = (file: string) =>
+    new Set([...readFileSync(join(docs, file), "utf8").matchAll(/^[-*] `(\w+)` - /gm)].map((m) => m[1]));
+
+  it("document every provider argument, assume_role's included", () => {
+    const names = documented("index.md");
+    const expected = [...Object.keys(PROVIDER_BLOCK.attributes), ...Object.keys(PROVIDER_BLOCK.blocks ?? {})];
+    expected.push(...Object.keys(PROVIDER_BLOCK.blocks?.assume_role?.attributes ?? {}));
+    for (const name of expected) expect([name, names.has(name)]).toEqual([name, true]);
+  });
+
+  it.each([
+    ["modelarts_visualization_jobs", JOBS_DATA_SOURCE],
+    ["modelarts_visualization_job", JOB_DATA_SOURCE],
+  ])("document every argument and attribute of %s, and nothing it does not have", (name, block) => {
+    const names = documented(`data-sources/${name}.md`);
+    const expected = new Set([...Object.keys(block.attributes), ...SHOWN_JOB_ATTRIBUTES.map((a) => a.name)]);
+    expect([...names].sort()).toEqual([...expected].sort());
+  });
+});
