@@ -70,7 +70,8 @@ export interface SelfSignedCertificate {
 export function selfSignedCertificate(now: Date = new Date()): SelfSignedCertificate {
   const { publicKey, privateKey } = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
   const serial = randomBytes(16);
-  serial[0] = (serial[0] ?? 0) & 0x7f; // positive, as DER integers with a clear top bit are
+  // DER integers are minimal and signed: a first byte of 0x40-0x7f is positive and never padding.
+  serial[0] = ((serial[0] ?? 0) & 0x3f) | 0x40;
   const tbs = sequence(
     der(0xa0, der(0x02, Buffer.from([2]))),
     der(0x02, serial),

@@ -84,6 +84,14 @@ export async function serveTerraform(env: NodeJS.ProcessEnv = process.env): Prom
   }
   // Ctrl-C reaches the whole process group; Terraform then stops and shuts the provider down itself.
   process.on("SIGINT", () => {});
-  const running = await startTerraformProvider(env, () => process.exit(0));
-  process.stdout.write(`${running.line}\n`);
+  try {
+    const running = await startTerraformProvider(env, () => process.exit(0));
+    process.stdout.write(`${running.line}\n`);
+  } catch (error) {
+    // Terraform shows a plugin's stderr only in its debug log: say it there, in one line.
+    process.stderr.write(
+      `terraform-provider-modelarts: could not start its server: ${(error as Error).message}\n`,
+    );
+    process.exit(1);
+  }
 }

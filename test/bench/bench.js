@@ -14,7 +14,8 @@
  *
  * and, for 100,000 jobs, validation + mapping against bare JSON.parse, peak memory against the JSON
  * size (in a child process, apart from the emulator), the time to require the package, and the
- * provider plugin's cold start and invoke path (pluginBench.js). Each
+ * provider plugin's cold start and invoke path (pluginBench.js), and a `tofu plan` reading the
+ * Terraform data source against the same lookup in process (terraformBench.js). Each
  * figure is the median of several runs, with min and max. Prints a table and writes
  * bench-results.json; exits 1 if any figure is not a finite number. Not part of `npm test`.
  *
@@ -28,6 +29,7 @@ const { Agent, request } = require("undici");
 const { startEmulator, generateJobs } = require("../../dist/emulator");
 const { lookupVisualizationJobs } = require("../../dist/sdk");
 const { pluginFigures } = require("./pluginBench");
+const { terraformFigures } = require("./terraformBench");
 const { stats } = require("./stats");
 const { parseJobsPage } = require("../../dist/provider/schemas");
 const { authorizationHeader, formatSdkDate } = require("../../dist/provider/signer");
@@ -241,6 +243,8 @@ async function main() {
   const load = requireTime();
   process.stderr.write("measuring the provider plugin...\n");
   const plugin = await pluginFigures();
+  process.stderr.write("measuring the Terraform provider...\n");
+  const terraform = await terraformFigures();
   const results = {
     machine: `${require("node:os").cpus().length} cores, Node ${process.version}`,
     latencyMs: LATENCY_MS,
@@ -250,6 +254,7 @@ async function main() {
     firstLookup: first,
     load,
     plugin,
+    ...(terraform && { terraform }),
   };
   const bad = nonFinite(results);
   writeFileSync("bench-results.json", `${JSON.stringify(results, null, 2)}\n`);
