@@ -5,21 +5,10 @@
  * is registered (in this plugin process only), hands the config over, then lets the server answer.
  */
 import { dirname } from "node:path";
-
-/** The engine's marker of a secret value in a property map. */
-const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
+import { decodeInputs } from "./inputs";
 
 /** A provider's config, by key without the package prefix (`region`, `accessKey`, ...). */
 export type ProviderConfig = Readonly<Record<string, unknown>>;
-
-/** A value with the engine's secret wrapping removed. */
-export function unwrapSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(unwrapSecrets);
-  if (typeof value !== "object" || value === null) return value;
-  const record = value as Record<string, unknown>;
-  if (SECRET_SIGNATURE in record) return unwrapSecrets(record.value);
-  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, unwrapSecrets(v)]));
-}
 
 interface ConfigureRequest {
   getArgs(): { toJavaScript(): Record<string, unknown> } | undefined;
@@ -29,7 +18,7 @@ interface ConfigureRequest {
 /** The config of a Configure request: its arguments, or else its `modelarts:config:*` variables. */
 function configOf(request: ConfigureRequest): ProviderConfig {
   const args = request.getArgs()?.toJavaScript() ?? {};
-  if (Object.keys(args).length > 0) return unwrapSecrets(args) as ProviderConfig;
+  if (Object.keys(args).length > 0) return decodeInputs(args).values;
   return Object.fromEntries(
     request
       .getVariablesMap()

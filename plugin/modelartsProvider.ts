@@ -5,21 +5,24 @@
  * lookupResource.ts, singleJob.ts): the same validation, settings, retries, redaction and errors.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { ModelArtsError, ModelArtsValidationError } from "../provider/errors";
+import { ModelArtsError, ModelArtsValidationError, type ValidationIssue } from "../provider/errors";
 import { type LookupDependencies, runLookup } from "../provider/lookup";
 import {
   argumentsOf,
   changedProperties,
   checkFailuresOf,
   checkLookup,
+  containsUnknown,
   lookupForState,
   newLookupId,
   type Props,
   plainData,
   refreshLookup,
 } from "../provider/lookupResource";
+import { registerSecretArguments } from "../provider/redact";
 import { exactlyOneJob } from "../provider/singleJob";
-import { type ProviderConfig, unwrapSecrets } from "./configCapture";
+import type { ProviderConfig } from "./configCapture";
+import { decodeInputs } from "./inputs";
 import { inPluginTerms, settingsConfig } from "./providerConfig";
 import { packageSchema, TOKENS } from "./schema";
 
@@ -43,6 +46,31 @@ async function asEngineSees<T>(operation: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The inputs unwrapped, their secrets registered so that no message echoes them, and what cannot be
+ * a lookup argument (a resource reference; for an invoke or a create, a value not known yet) as issues.
+ */
+function argumentsIn(props: Props, knownOnly: boolean): { args: Props; issues: ValidationIssue[] } {
+  const { values, secrets, refused } = decodeInputs(props);
+  registerSecretArguments(...secrets);
+  const unknown = knownOnly
+    ? Object.entries(values)
+        .filter(([, v]) => containsUnknown(v))
+        .map(([field]) => ({
+          field,
+          message: `${field} is not known yet (it comes from a resource not created yet); the lookup runs once it is known`,
+        }))
+    : [];
+  return { args: values, issues: [...refused, ...unknown] };
+}
+
+/** The inputs of a resource operation as arguments, or the validation error they make. */
+function knownArguments(props: Props, context: string): Props {
+  const { args, issues } = argumentsIn(props, true);
+  if (issues.length > 0) throw new ModelArtsValidationError(context, issues);
+  return args;
+}
+
 /** The plugin's implementation of Pulumi's provider interface. */
 export class ModelArtsProvider implements Provider {
   constructor(
@@ -61,7 +89,8 @@ export class ModelArtsProvider implements Provider {
 
   /** The functions: a lookup, or the one job of a lookup. Bad arguments are invoke failures, one per field. */
   async invoke(token: string, inputs: Props): Promise<pulumi.provider.InvokeResult> {
-    const args = unwrapSecrets(inputs) as Props;
+    const { args, issues } = argumentsIn(inputs, true);
+    if (issues.length > 0) return { outputs: {}, failures: checkFailuresOf(issues) };
     try {
       switch (token) {
         case TOKENS.getVisualizationJobs:
@@ -83,32 +112,32 @@ export class ModelArtsProvider implements Provider {
   }
 
   async check(urn: string, _olds: Props, news: Props): Promise<pulumi.provider.CheckResult> {
-    const inputs = unwrapSecrets(news) as Props;
-    return { inputs: news, failures: checkLookup(inputs, typeOf(urn)) };
+    const { args, issues } = argumentsIn(news, false);
+    return { inputs: news, failures: [...checkFailuresOf(issues), ...checkLookup(args, typeOf(urn))] };
   }
 
   async diff(_id: string, _urn: string, olds: Props, news: Props): Promise<pulumi.provider.DiffResult> {
-    const changed = changedProperties(unwrapSecrets(olds) as Props, unwrapSecrets(news) as Props);
+    const changed = changedProperties(argumentsIn(olds, false).args, argumentsIn(news, false).args);
     return { changes: changed.length > 0, replaces: [], deleteBeforeReplace: false };
   }
 
   async create(urn: string, inputs: Props): Promise<pulumi.provider.CreateResult> {
     return asEngineSees(async () => ({
       id: newLookupId(),
-      outs: await lookupForState(unwrapSecrets(inputs) as Props, typeOf(urn), this.dependencies()),
+      outs: await lookupForState(knownArguments(inputs, typeOf(urn)), typeOf(urn), this.dependencies()),
     }));
   }
 
   async read(id: string, urn: string, props: Props): Promise<pulumi.provider.ReadResult> {
     return asEngineSees(async () => {
-      const state = await refreshLookup(unwrapSecrets(props) as Props, typeOf(urn), this.dependencies());
+      const state = await refreshLookup(knownArguments(props, typeOf(urn)), typeOf(urn), this.dependencies());
       return { id, props: state, inputs: argumentsOf(state) };
     });
   }
 
   async update(_id: string, urn: string, _olds: Props, news: Props): Promise<pulumi.provider.UpdateResult> {
     return asEngineSees(async () => ({
-      outs: await lookupForState(unwrapSecrets(news) as Props, typeOf(urn), this.dependencies()),
+      outs: await lookupForState(knownArguments(news, typeOf(urn)), typeOf(urn), this.dependencies()),
     }));
   }
 

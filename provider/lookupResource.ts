@@ -20,7 +20,7 @@ export interface CheckFailure {
 }
 
 /** The engine's marker for a value not known during a preview (`pulumi.runtime.unknownValue`). */
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** Properties that are not arguments: the dynamic provider's `__provider`, and the outputs. */
 const NOT_ARGUMENTS: ReadonlySet<string> = new Set(["__provider", ...RESULT_FIELDS, "drift"]);
@@ -33,7 +33,8 @@ export function argumentsOf(props: Props): Props {
   return args;
 }
 
-function containsUnknown(value: unknown): boolean {
+/** Whether a value is, or holds, the engine's unknown marker. */
+export function containsUnknown(value: unknown): boolean {
   if (value === UNKNOWN) return true;
   if (Array.isArray(value)) return value.some(containsUnknown);
   return false;

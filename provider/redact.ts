@@ -16,7 +16,7 @@ export const MAX_KNOWN_SECRETS = 1024;
  * identities does not grow without end: a secret registered again moves to the end, so the secrets
  * of the clients in use are the last to go.
  */
-const knownSecrets = new BoundedMap<string, true>(MAX_KNOWN_SECRETS);
+const knownSecrets = new BoundedMap<string, string>(MAX_KNOWN_SECRETS);
 
 /**
  * The secrets longest first, made again after each registration: a secret that is a prefix of
@@ -24,8 +24,11 @@ const knownSecrets = new BoundedMap<string, true>(MAX_KNOWN_SECRETS);
  */
 let longestFirst: string[] | undefined;
 
-/** What replaces a secret in redacted text. */
+/** What replaces a credential in redacted text. */
 export const REDACTED = "[REDACTED]";
+
+/** What replaces an argument the user marked secret (a secret name filter, say) in redacted text. */
+export const SECRET_ARGUMENT = "[secret]";
 
 /**
  * Remembers secret values so that {@link redact} removes them from any text. Values shorter than
@@ -33,7 +36,27 @@ export const REDACTED = "[REDACTED]";
  */
 export function registerSecrets(...secrets: Array<string | undefined>): void {
   for (const secret of secrets) {
-    if (secret !== undefined && secret.length >= 4) knownSecrets.set(secret, true);
+    if (secret !== undefined && secret.length >= 4) knownSecrets.set(secret, REDACTED);
+  }
+  longestFirst = undefined;
+}
+
+/** Every string inside a value: a secret list's elements, or an object's values, are each secret. */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (typeof value === "object" && value !== null) return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+/**
+ * Remembers the values of arguments given as secrets (`pulumi.secret("name")`), so that a message
+ * that would echo one (`no job matching name "..."`) shows `[secret]` instead: every string inside
+ * each value. Same rule of four characters; a value already known as a credential keeps its label.
+ */
+export function registerSecretArguments(...values: readonly unknown[]): void {
+  for (const text of values.flatMap(stringsIn)) {
+    if (text.length >= 4 && !knownSecrets.has(text)) knownSecrets.set(text, SECRET_ARGUMENT);
   }
   longestFirst = undefined;
 }
@@ -88,7 +111,7 @@ export function redact(text: string): string {
   let out = text;
   longestFirst ??= [...knownSecrets.keys()].sort((a, b) => b.length - a.length);
   for (const secret of longestFirst) {
-    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    if (out.includes(secret)) out = out.split(secret).join(knownSecrets.get(secret) ?? REDACTED);
   }
   for (const [pattern, replacement] of WIRE_SHAPES) out = out.replace(pattern, replacement);
   return out;

@@ -107,8 +107,8 @@ const argsSchema = lazySchema((z) =>
   ),
 );
 
-/** A value as an error message shows it: strings quoted, long ones cut. */
-function show(value: unknown): string {
+/** A value as an error message shows it: strings quoted, long ones cut to 80 characters. */
+export function show(value: unknown): string {
   let text: string;
   try {
     text =

@@ -5,6 +5,7 @@
  */
 import { ModelArtsAmbiguousMatchError, ModelArtsNoMatchError } from "./errors";
 import type { VisualizationJob, VisualizationJobsResult } from "./model";
+import { show } from "./schemas";
 
 /** The arguments that are filters (the others say where to look, or how). */
 function describeFilters(args: object): string {
@@ -14,7 +15,8 @@ function describeFilters(args: object): string {
       v !== null &&
       !["pageSize", "region", "projectId", "endpoint", "timeoutSeconds"].includes(k),
   );
-  return filters.length === 0 ? "no filter" : filters.map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(", ");
+  // Each value cut to its first 80 characters: a 2 MB name must not make a 4 MB message.
+  return filters.length === 0 ? "no filter" : filters.map(([k, v]) => `${k} ${show(v)}`).join(", ");
 }
 
 /**
@@ -35,7 +37,7 @@ export function exactlyOneJob(
       `${context} found no visualization job matching ${describeFilters(args)}. Check the filters, or list the candidates with getVisualizationJobs.`,
     );
   }
-  const shown = result.jobs.slice(0, 10).map((j) => `${j.jobId} "${j.jobName}" (${j.statusName})`);
+  const shown = result.jobs.slice(0, 10).map((j) => `${j.jobId} ${show(j.jobName)} (${j.statusName})`);
   const more = result.jobs.length > 10 ? ` and ${result.jobs.length - 10} more` : "";
   throw new ModelArtsAmbiguousMatchError(
     `${context} found ${result.jobs.length} visualization jobs matching ${describeFilters(args)}: ${shown.join(", ")}${more}. Narrow the filters (status, name, nameRegex), or pick one with sortBy, order and limit: 1.`,

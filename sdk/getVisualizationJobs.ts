@@ -7,6 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ModelArtsValidationError } from "../provider/errors";
 import { runLookup } from "../provider/lookup";
+import { registerSecretArguments } from "../provider/redact";
 import type {
   VisualizationJob,
   VisualizationJobsQueryArgs,
@@ -54,6 +55,20 @@ export interface GetVisualizationJobResult extends VisualizationJob {}
 const PLURAL = "getVisualizationJobs";
 const SINGULAR = "getVisualizationJob";
 
+/** Whether an Input is a secret Output, or a list holding one. */
+function isSecretInput(value: unknown): Promise<boolean> {
+  if (Array.isArray(value)) return Promise.all(value.map(isSecretInput)).then((flags) => flags.some(Boolean));
+  return pulumi.Output.isInstance(value) ? pulumi.isSecret(value) : Promise.resolve(false);
+}
+
+/** The names of the arguments given as secrets. */
+function secretFields(args: object | undefined): pulumi.Output<string[]> {
+  const entries = Object.entries(args ?? {});
+  return pulumi
+    .all(entries.map(([field, value]) => pulumi.output(isSecretInput(value)).apply((s) => (s ? field : ""))))
+    .apply((fields) => fields.filter((f) => f !== ""));
+}
+
 /** Output-valued arguments belong to the Output form: say so, rather than "must be a string, got {}". */
 function refuseOutputs(args: object | undefined, context: string): void {
   const fields = Object.entries(args ?? {}).filter(
@@ -81,8 +96,12 @@ function whenKnown<T>(
   lookup: (plain: pulumi.Unwrap<GetVisualizationJobsOutputArgs>) => Promise<T>,
 ): pulumi.Output<T> {
   return pulumi
-    .all([pulumi.output(args ?? {}), dependencyGate(opts?.dependsOn, `${context}Output`)])
-    .apply(([plain]) => lookup(plain));
+    .all([pulumi.output(args ?? {}), secretFields(args), dependencyGate(opts?.dependsOn, `${context}Output`)])
+    .apply(([plain, secret]) => {
+      // A message must not echo what the program marked secret (`name "[secret]"`).
+      registerSecretArguments(...secret.map((field) => plain[field as keyof typeof plain]));
+      return lookup(plain);
+    });
 }
 
 /**

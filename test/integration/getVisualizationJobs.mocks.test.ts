@@ -129,6 +129,29 @@ describe("the lookup functions in a Pulumi program", () => {
     );
   });
 
+  it("echoes an argument given as a secret as [secret], in the Output form's errors", async () => {
+    useMocks(false);
+    const output = getVisualizationJobOutput({
+      name: pulumi.secret("payroll-forecast-tb"),
+      status: "RUNNING",
+    });
+    const internal = output as unknown as Record<"isKnown" | "isSecret", Promise<boolean>> & {
+      promise(): Promise<unknown>;
+    };
+    // Each of the Output's promises rejects with the same failure, awaited below.
+    for (const p of [internal.isKnown, internal.isSecret]) p.catch(() => undefined);
+    const error = await failure(internal.promise(), ModelArtsNoMatchError);
+    expect(error.message).toContain('matching name "[secret]", status "RUNNING"');
+    expect(error.message).not.toContain("payroll-forecast-tb");
+  });
+
+  it("cuts a long value in a message to 80 characters", async () => {
+    useMocks(false);
+    const error = await failure(getVisualizationJob({ name: "x".repeat(2_000_000) }), ModelArtsNoMatchError);
+    expect(error.message.length).toBeLessThan(400);
+    expect(error.message).toContain(`name "${"x".repeat(76)}...`);
+  });
+
   it("lists the ids and names when the singular form finds several jobs", async () => {
     useMocks(false);
     const error = await failure(

@@ -1,0 +1,86 @@
+/**
+ * The plugin's provider with inputs as the engine encodes them (what `toJavaScript()` of the request
+ * gives), against the emulator over real sockets: a resource reference or a value not known yet where
+ * a filter belongs is a failure naming the argument and sends no request (never a lookup widened to
+ * every job); an unknown value only waits in Check; a secret argument is never echoed.
+ */
+import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
+import { ModelArtsProvider } from "../../plugin/modelartsProvider";
+import { TOKENS } from "../../plugin/schema";
+import { resetSharedState } from "../../provider/lookup";
+
+const SIGNATURE = "4dabf18193072939515e22adb298388d";
+const secret = (value: unknown) => ({ [SIGNATURE]: "1b47061264138c4ac30d75fd1eb44270", value });
+const unknownOutput = {
+  [SIGNATURE]: "d0e6a833031e9bbcd3f4e8bde6ca49a4",
+  dependencies: ["urn:pulumi:dev::p::t::r"],
+};
+const resourceReference = {
+  [SIGNATURE]: "5cf8f73096256a8f31e491e813e4eb8e",
+  urn: "urn:pulumi:dev::p::modelarts:index:VisualizationJobsLookup::other",
+  id: "lookup-1",
+};
+const URN = "urn:pulumi:dev::p::modelarts:index:VisualizationJobsLookup::mine";
+
+let emulator: RunningEmulator;
+let provider: ModelArtsProvider;
+beforeEach(async () => {
+  emulator = await startEmulator({ jobs: demoJobs() });
+  provider = new ModelArtsProvider("0.1.0", () => ({}), emulator.env);
+  resetSharedState();
+});
+afterEach(() => emulator.close());
+
+describe("inputs the engine wraps", () => {
+  it("a resource reference as a filter fails the invoke and the check, naming the argument, with no request", async () => {
+    const invoked = await provider.invoke(TOKENS.getVisualizationJobs, {
+      name: resourceReference,
+      status: "RUNNING",
+    });
+    expect(invoked.failures).toEqual([
+      {
+        property: "name",
+        reason: expect.stringMatching(
+          /^name is a resource reference \(urn:pulumi:dev::p::modelarts:index:VisualizationJobsLookup::other\): pass one of the resource's outputs/,
+        ),
+      },
+    ]);
+    const checked = await provider.check(URN, {}, { name: resourceReference });
+    expect(checked.failures?.map((f) => f.property)).toEqual(["name"]);
+    await expect(provider.create(URN, { name: resourceReference })).rejects.toThrow(
+      /name is a resource reference/,
+    );
+    expect(emulator.requests).toEqual([]);
+  });
+
+  it("a value not known yet waits in a check, and fails an invoke instead of listing every job", async () => {
+    const checked = await provider.check(URN, {}, { name: unknownOutput, status: "RUNING" });
+    expect(checked.failures?.map((f) => f.property)).toEqual(["status"]);
+    const invoked = await provider.invoke(TOKENS.getVisualizationJobs, { name: unknownOutput });
+    expect(invoked.failures).toEqual([
+      { property: "name", reason: expect.stringContaining("name is not known yet") },
+    ]);
+    expect(invoked.outputs).toEqual({});
+    expect(emulator.requests).toEqual([]);
+  });
+
+  it("a known output value is its value, and a secret one is never echoed", async () => {
+    const known = await provider.invoke(TOKENS.getVisualizationJobs, {
+      name: { [SIGNATURE]: "d0e6a833031e9bbcd3f4e8bde6ca49a4", value: "speech-whisper-tb" },
+    });
+    expect(known.outputs.names).toEqual(["speech-whisper-tb", "speech-whisper-tb"]);
+    const hidden = "payroll-forecast-tb";
+    const none = provider.invoke(TOKENS.getVisualizationJob, { name: secret(hidden), status: "RUNNING" });
+    await expect(none).rejects.toThrow(
+      'MODELARTS_NO_MATCH: modelarts:index:getVisualizationJob found no visualization job matching name "[secret]"',
+    );
+    const badRegion = provider.invoke(TOKENS.getVisualizationJobs, { region: secret("not a region!") });
+    await expect(badRegion).rejects.toThrow(
+      'The region from the region argument must look like "cn-north-4", got "[secret]"',
+    );
+    const badRegex = await provider.invoke(TOKENS.getVisualizationJobs, {
+      nameRegex: secret("(unclosed-secret"),
+    });
+    expect(badRegex.failures?.[0]?.reason).toContain('got "[secret]"');
+  });
+});
