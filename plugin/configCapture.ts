@@ -2,9 +2,11 @@
  * Provider config, handed to the plugin. @pulumi/pulumi's provider server (3.141 to 3.276 at least)
  * answers the engine's Configure itself and passes nothing on to the provider, so `modelarts:*`
  * config would never reach a lookup. This wraps the server's `configure` handler as its gRPC service
- * is registered (in this plugin process only), hands the config over, then lets the server answer.
+ * is registered (in this plugin process only), hands the config over, then lets the server answer;
+ * and answers CheckConfig, which the server does not implement.
  */
 import { dirname } from "node:path";
+import { checkProviderConfig } from "./configCheck";
 import { decodeInputs } from "./inputs";
 
 /** A provider's config, by key without the package prefix (`region`, `accessKey`, ...). */
@@ -39,19 +41,66 @@ interface GrpcModule {
   Server: { prototype: { addService(service: unknown, implementation: Record<string, unknown>): void } };
 }
 
-/** The grpc-js that @pulumi/pulumi's provider server uses: the one whose Server must be wrapped. */
-function pulumiGrpc(): GrpcModule {
-  if (typeof MODELARTS_STANDALONE !== "undefined" && MODELARTS_STANDALONE) {
-    return require("@grpc/grpc-js") as GrpcModule;
-  }
-  // From the npm package, @pulumi/pulumi is the program's own copy: take the grpc-js it resolves.
-  const pulumiDir = dirname(require.resolve("@pulumi/pulumi/package.json"));
-  return require(require.resolve("@grpc/grpc-js", { paths: [pulumiDir] })) as GrpcModule;
+/** The protobuf classes of the same @pulumi/pulumi as the server, to answer CheckConfig with. */
+interface ProviderProto {
+  CheckResponse: new () => {
+    setInputs(value: unknown): void;
+    setFailuresList(value: unknown[]): void;
+  };
+  CheckFailure: new () => { setProperty(value: string): void; setReason(value: string): void };
+}
+interface StructModule {
+  Struct: { fromJavaScript(value: Record<string, unknown>): unknown };
+}
+interface CheckRequest {
+  getNews(): { toJavaScript(): Record<string, unknown> } | undefined;
 }
 
-/** Calls `onConfigure` with each Configure request's config, before the server answers it. */
+/**
+ * A module of @pulumi/pulumi's own dependencies, as its provider server loads it. In the bundle,
+ * `bundled` (a literal require, which esbuild resolves) gives the bundle's one copy.
+ */
+function fromPulumi<T>(id: string, bundled: () => unknown): T {
+  if (typeof MODELARTS_STANDALONE !== "undefined" && MODELARTS_STANDALONE) return bundled() as T;
+  // From the npm package, @pulumi/pulumi is the program's own copy: take what it resolves.
+  const pulumiDir = dirname(require.resolve("@pulumi/pulumi/package.json"));
+  return require(require.resolve(id, { paths: [pulumiDir] })) as T;
+}
+
+/** The CheckConfig handler the server lacks (it answers UNIMPLEMENTED, so any key passes in plain text). */
+function checkConfigHandler(): (
+  call: { request: CheckRequest },
+  callback: (...args: unknown[]) => void,
+) => void {
+  const proto = fromPulumi<ProviderProto>("@pulumi/pulumi/proto/provider_pb", () =>
+    require("@pulumi/pulumi/proto/provider_pb"),
+  );
+  const { Struct } = fromPulumi<StructModule>("google-protobuf/google/protobuf/struct_pb", () =>
+    require("google-protobuf/google/protobuf/struct_pb"),
+  );
+  return (call, callback) => {
+    const { inputs, failures } = checkProviderConfig(call.request.getNews()?.toJavaScript() ?? {});
+    const response = new proto.CheckResponse();
+    response.setInputs(Struct.fromJavaScript(inputs));
+    response.setFailuresList(
+      failures.map((f) => {
+        const failure = new proto.CheckFailure();
+        failure.setProperty(f.property);
+        failure.setReason(f.reason);
+        return failure;
+      }),
+    );
+    callback(undefined, response);
+  };
+}
+
+/**
+ * Hooks the provider server as it registers its gRPC service: `onConfigure` gets each Configure
+ * request's config before the server answers it, and CheckConfig is answered by
+ * {@link checkProviderConfig}.
+ */
 export function captureConfigure(onConfigure: (config: ProviderConfig) => void): void {
-  const grpc = pulumiGrpc();
+  const grpc = fromPulumi<GrpcModule>("@grpc/grpc-js", () => require("@grpc/grpc-js"));
   const addService = grpc.Server.prototype.addService;
   grpc.Server.prototype.addService = function (service, implementation) {
     const answer = implementation?.configure as Handler | undefined;
@@ -61,6 +110,7 @@ export function captureConfigure(onConfigure: (config: ProviderConfig) => void):
         answer.call(implementation, call, callback);
       };
       implementation.configure = wrapped;
+      implementation.checkConfig = checkConfigHandler();
     }
     return addService.call(this, service, implementation);
   };

@@ -170,7 +170,13 @@ function endpointFromMap(found: Found | undefined): Found | undefined {
       `${found.from} must be a JSON object such as {"modelarts": "https://..."}, got "${found.value}".`,
     );
   }
-  const value = (map as Record<string, unknown> | null)?.modelarts;
+  if (typeof map !== "object" || map === null || Array.isArray(map)) {
+    // Ignored, the signed request would go to the default public endpoint instead.
+    throw new ModelArtsConfigError(
+      `${found.from} must be a JSON object such as {"modelarts": "https://..."}, got ${JSON.stringify(found.value)}.`,
+    );
+  }
+  const value = (map as Record<string, unknown>).modelarts;
   if (value === undefined) return undefined;
   if (typeof value !== "string") {
     throw new ModelArtsConfigError(`The "modelarts" entry of ${found.from} must be a URL string.`);

@@ -136,6 +136,37 @@ describe("the modelarts plugin with the real engine", () => {
   );
 
   withYaml(
+    "YAML: keys set without --secret are still encrypted in the state; a misspelt setting fails with the one meant",
+    async () => {
+      const { stack, stateFile } = await yamlStack({});
+      const s = emulator.settings;
+      await stack.setAllConfig({
+        "modelarts:region": { value: s.region },
+        "modelarts:projectId": { value: s.projectId },
+        "modelarts:accessKey": { value: s.accessKey },
+        "modelarts:secretKey": { value: s.secretKey },
+        "modelarts:endpoint": { value: s.endpoint },
+      });
+      const up = await stack.up();
+      expect(up.outputs.jobNames!.value).toHaveLength(3);
+      expectNoCredentials(stateFile, emulator);
+      await stack.destroy();
+
+      await stack.removeConfig("modelarts:accessKey");
+      await stack.setConfig("modelarts:acessKey", { value: s.accessKey });
+      const before = emulator.listRequests().length;
+      const failed = await stack.preview().then(
+        () => "UNEXPECTED SUCCESS",
+        (e: Error) => String(e.message),
+      );
+      expect(failed).toContain(
+        "modelarts:acessKey is not a setting of the modelarts provider; did you mean modelarts:accessKey?",
+      );
+      expect(emulator.listRequests()).toHaveLength(before);
+    },
+  );
+
+  withYaml(
     "YAML: keys from a KooCLI profile, then an agency's temporary keys; neither the state nor the -v=9 log holds a key",
     async () => {
       const s = emulator.settings;

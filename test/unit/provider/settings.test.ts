@@ -155,6 +155,12 @@ describe("resolveSettings", () => {
     expect(() => resolveSettings({ region: "cn north" }, noConfig, env)).toThrow(
       /must look like "cn-north-4"/,
     );
+    // Valid JSON that is not an object was once ignored, and the request went to the public endpoint.
+    for (const notAnObject of ['"https://x.example.com"', "[1]", "42", "null"]) {
+      expect(() => resolveSettings({}, configOf({ "huaweicloud:endpoints": notAnObject }), env)).toThrow(
+        `stack config huaweicloud:endpoints must be a JSON object such as {"modelarts": "https://..."}, got ${JSON.stringify(notAnObject)}.`,
+      );
+    }
   });
 
   it("reads retries and TLS verification, with defaults 5 and verify", () => {

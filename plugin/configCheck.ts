@@ -1,0 +1,50 @@
+/**
+ * CheckConfig for the plugin: the engine's check of `modelarts:*` settings before anything runs.
+ * The credentials are marked secret even when set in plain text (`pulumi config set
+ * modelarts:secretKey X` without `--secret`), so that the engine encrypts them in the state; a key
+ * the provider does not have is refused with the nearest one it does (`modelarts:acessKey`).
+ */
+import { didYouMean } from "../provider/closestName";
+import type { CheckFailure } from "../provider/lookupResource";
+import { CONFIG_PROPERTIES, PACKAGE } from "./schema";
+
+/** The key under which the engine marks a wrapped value, and the mark of a secret. */
+const SIGNATURE = "4dabf18193072939515e22adb298388d";
+const SECRET = "1b47061264138c4ac30d75fd1eb44270";
+
+/** Keys the engine itself adds to a provider's inputs. */
+const ENGINE_KEYS: ReadonlySet<string> = new Set(["version", "pluginDownloadURL"]);
+
+const SETTINGS = Object.keys(CONFIG_PROPERTIES);
+const SECRET_SETTINGS: ReadonlySet<string> = new Set(
+  Object.entries(CONFIG_PROPERTIES)
+    .filter(([, spec]) => "secret" in spec && spec.secret)
+    .map(([key]) => key),
+);
+
+/** Whether a value is already wrapped as a secret. */
+function isSecret(value: unknown): boolean {
+  return (
+    typeof value === "object" && value !== null && (value as Record<string, unknown>)[SIGNATURE] === SECRET
+  );
+}
+
+/** The checked inputs (secrets wrapped), and a failure per key the provider does not have. */
+export function checkProviderConfig(news: Record<string, unknown>): {
+  inputs: Record<string, unknown>;
+  failures: CheckFailure[];
+} {
+  const failures: CheckFailure[] = [];
+  const inputs: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(news)) {
+    if (!SETTINGS.includes(key) && !ENGINE_KEYS.has(key)) {
+      const hint = didYouMean(key, SETTINGS, (k) => `${PACKAGE}:${k}`);
+      failures.push({
+        property: key,
+        reason: `${PACKAGE}:${key} is not a setting of the ${PACKAGE} provider${hint || "."} Its settings: ${SETTINGS.join(", ")}.`,
+      });
+    }
+    inputs[key] = SECRET_SETTINGS.has(key) && !isSecret(value) ? { [SIGNATURE]: SECRET, value } : value;
+  }
+  return { inputs, failures };
+}
