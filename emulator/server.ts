@@ -153,7 +153,8 @@ export interface RunningEmulator {
 
 const SERVICE_PATH = /^\/visualization\/(\d+)\/?$/;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Unreferenced: a response still waiting out its latency must not keep a closed emulator's process alive.
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /** An API request as it arrived, and as decoded: what authentication and routing read. */
 interface ApiRequest {

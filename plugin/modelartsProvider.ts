@@ -79,8 +79,16 @@ export class ModelArtsProvider implements Provider {
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
 
+  /** Aborted by the engine's Cancel (Ctrl-C on `pulumi up`): every lookup in flight stops. */
+  private readonly cancellation = new AbortController();
+
   private dependencies(): LookupDependencies {
-    return { config: settingsConfig(this.config()), env: this.env };
+    return { config: settingsConfig(this.config()), env: this.env, signal: this.cancellation.signal };
+  }
+
+  /** The engine is stopping: the lookups in flight end now, not at their timeout. */
+  async cancel(): Promise<void> {
+    this.cancellation.abort();
   }
 
   async getSchema(): Promise<string> {

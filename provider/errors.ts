@@ -22,6 +22,7 @@ export type ModelArtsErrorCode =
   | "MODELARTS_NETWORK"
   | "MODELARTS_RESPONSE"
   | "MODELARTS_TIMEOUT"
+  | "MODELARTS_CANCELLED"
   | "MODELARTS_NO_MATCH"
   | "MODELARTS_AMBIGUOUS_MATCH";
 
@@ -148,6 +149,13 @@ export class ModelArtsNetworkError extends ModelArtsError {
 export class ModelArtsTimeoutError extends ModelArtsError {
   constructor(message: string) {
     super("MODELARTS_TIMEOUT", message);
+  }
+}
+
+/** The lookup was stopped from outside (the Pulumi engine's Cancel, Terraform's StopProvider); nothing was left running. */
+export class ModelArtsCancelledError extends ModelArtsError {
+  constructor(message: string) {
+    super("MODELARTS_CANCELLED", message);
   }
 }
 

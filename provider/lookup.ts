@@ -16,7 +16,7 @@ import {
   transportFor,
   transportKey,
 } from "./dispatcher";
-import { ModelArtsTimeoutError } from "./errors";
+import { ModelArtsCancelledError, ModelArtsTimeoutError } from "./errors";
 import { type ListingCache, processListingCache } from "./listingCache";
 import { type Logger, redactingLogger, silentLogger } from "./logger";
 import type { VisualizationJobsQueryArgs, VisualizationJobsResult } from "./model";
@@ -51,6 +51,11 @@ export interface LookupDependencies {
   readonly temporaryKeys?: TemporaryKeyCache;
   /** The most requests in flight at once, across all the listings of the lookup; overrides the setting (default 16). */
   readonly concurrency?: number;
+  /**
+   * Ends the lookup when aborted (the engine's Cancel on Ctrl-C, Terraform's StopProvider): the
+   * requests in flight are cancelled and it fails with a ModelArtsCancelledError.
+   */
+  readonly signal?: AbortSignal;
   readonly timing?: RetryTiming;
   readonly timeouts?: ClientTimeouts;
   readonly clock?: () => Date;
@@ -164,7 +169,16 @@ export async function runLookup(
       signal: controller.signal,
     });
   for (const warning of settings.warnings) logger.warn(warning);
+  const cancel = () =>
+    controller.abort(
+      new ModelArtsCancelledError(
+        `${context} was cancelled: its caller is stopping (Ctrl-C, or the tool shutting down).`,
+      ),
+    );
+  if (deps.signal?.aborted) cancel();
+  deps.signal?.addEventListener("abort", cancel, { once: true });
   try {
+    controller.signal.throwIfAborted();
     const credentials = await obtainCredentials(settings.credentials, {
       iamClient: clientFor,
       iamBase: settings.authUrl?.replace(/\/v3$/, ""),
@@ -201,5 +215,6 @@ export async function runLookup(
     throw error;
   } finally {
     clearTimeout(deadline);
+    deps.signal?.removeEventListener("abort", cancel);
   }
 }

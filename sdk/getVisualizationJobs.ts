@@ -7,12 +7,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ModelArtsValidationError } from "../provider/errors";
 import { runLookup } from "../provider/lookup";
-import { registerSecretArguments } from "../provider/redact";
 import type {
   VisualizationJob,
   VisualizationJobsQueryArgs,
   VisualizationJobsResult,
 } from "../provider/model";
+import { registerSecretArguments } from "../provider/redact";
 import { exactlyOneJob } from "../provider/singleJob";
 import { dependencyGate } from "./dependsOn";
 import { programDependencies } from "./programDependencies";

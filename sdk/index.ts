@@ -8,6 +8,7 @@ export {
   type FoundJob,
   ModelArtsAmbiguousMatchError,
   ModelArtsApiError,
+  ModelArtsCancelledError,
   ModelArtsConfigError,
   ModelArtsError,
   type ModelArtsErrorCode,

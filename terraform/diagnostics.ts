@@ -42,6 +42,7 @@ const SUMMARY_OF: Record<string, string> = {
   MODELARTS_NETWORK: "The ModelArts API could not be reached",
   MODELARTS_RESPONSE: "The ModelArts API answered with something unreadable",
   MODELARTS_TIMEOUT: "The lookup took too long",
+  MODELARTS_CANCELLED: "The lookup was cancelled",
   MODELARTS_NO_MATCH: "No visualization job matches",
   MODELARTS_AMBIGUOUS_MATCH: "More than one visualization job matches",
 };

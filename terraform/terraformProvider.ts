@@ -104,6 +104,7 @@ function inDataSourceTerms(message: string): string {
 /** The provider's state between RPCs: the provider block, once configured. */
 export class TerraformProvider {
   private providerBlock: CtyObject | undefined;
+  private readonly stopping = new AbortController();
 
   constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
 
@@ -159,7 +160,9 @@ export class TerraformProvider {
     return { state: { msgpack: encodeCty(type, state) }, diagnostics };
   }
 
+  /** Terraform is stopping (Ctrl-C): the reads in flight end now, each with a diagnostic. */
   async StopProvider(): Promise<Message> {
+    this.stopping.abort();
     return { Error: "" };
   }
 
@@ -194,7 +197,7 @@ export class TerraformProvider {
       );
     }
     const args = queryArguments(config);
-    const deps = { config: providerConfigGetter(provider), env: this.env };
+    const deps = { config: providerConfigGetter(provider), env: this.env, signal: this.stopping.signal };
     const result = await runLookup(args, typeName, deps);
     const query = parseQueryArgs(args, typeName);
     const region = config.region ?? resolveSettings(query, deps.config, this.env).region ?? null;

@@ -1,0 +1,78 @@
+/**
+ * Lookups stop when their caller stops: the plugin's Cancel (the engine's answer to Ctrl-C) and the
+ * Terraform provider's StopProvider end a lookup in flight at once, with a ModelArtsCancelledError,
+ * instead of letting it run to its timeout; the requests in flight are cancelled.
+ */
+import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
+import { ModelArtsProvider } from "../../plugin/modelartsProvider";
+import { TOKENS } from "../../plugin/schema";
+import { lookupVisualizationJobs, resetSharedState } from "../../provider/lookup";
+import { ModelArtsCancelledError } from "../../sdk";
+import { encodeCty } from "../../terraform/ctyCodec";
+import { blockType, JOBS_DATA_SOURCE, PROVIDER_BLOCK } from "../../terraform/schema";
+import { TerraformProvider } from "../../terraform/terraformProvider";
+import { failure } from "../support/failure";
+
+let emulator: RunningEmulator;
+beforeEach(async () => {
+  emulator = await startEmulator({ jobs: demoJobs(), latencyMs: 10_000 });
+  resetSharedState();
+});
+afterEach(async () => {
+  resetSharedState();
+  await emulator.close();
+});
+
+/** How long a promise takes to settle. */
+async function settleTime(promise: Promise<unknown>): Promise<number> {
+  const started = Date.now();
+  await promise.catch(() => undefined);
+  return Date.now() - started;
+}
+
+describe("cancellation", () => {
+  it("an aborted signal ends a lookup in flight with MODELARTS_CANCELLED", async () => {
+    const controller = new AbortController();
+    const lookup = lookupVisualizationJobs(
+      {},
+      { env: emulator.env, cache: false, signal: controller.signal },
+    );
+    setTimeout(() => controller.abort(), 200);
+    const error = await failure(lookup, ModelArtsCancelledError);
+    expect(error.message).toBe(
+      "lookupVisualizationJobs was cancelled: its caller is stopping (Ctrl-C, or the tool shutting down).",
+    );
+    const already = await failure(
+      lookupVisualizationJobs({}, { env: emulator.env, signal: AbortSignal.abort() }),
+      ModelArtsCancelledError,
+    );
+    expect(already.code).toBe("MODELARTS_CANCELLED");
+  });
+
+  it("the plugin's Cancel ends its invokes in flight at once, not at the 10 s the server takes", async () => {
+    const provider = new ModelArtsProvider("0.1.0", () => ({}), emulator.env);
+    const invoke = provider.invoke(TOKENS.getVisualizationJobs, { status: "RUNNING" });
+    setTimeout(() => void provider.cancel(), 200);
+    await expect(invoke).rejects.toThrow(
+      "MODELARTS_CANCELLED: modelarts:index:getVisualizationJobs was cancelled",
+    );
+    expect(await settleTime(invoke)).toBeLessThan(2000);
+  });
+
+  it("Terraform's StopProvider ends a read in flight with a diagnostic", async () => {
+    const provider = new TerraformProvider(emulator.env);
+    await provider.ConfigureProvider({ config: { msgpack: encodeCty(blockType(PROVIDER_BLOCK), {}) } });
+    const started = Date.now();
+    const read = provider.ReadDataSource({
+      typeName: "modelarts_visualization_jobs",
+      config: { msgpack: encodeCty(blockType(JOBS_DATA_SOURCE), {}) },
+    });
+    setTimeout(() => void provider.StopProvider(), 200);
+    const { diagnostics, state } = await read;
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(state).toBeUndefined();
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ summary: "The lookup was cancelled (MODELARTS_CANCELLED)" }),
+    ]);
+  });
+});
