@@ -5,9 +5,9 @@
  * is registered (in this plugin process only), hands the config over, then lets the server answer;
  * and answers CheckConfig, which the server does not implement.
  */
-import { dirname } from "node:path";
 import { checkProviderConfig } from "./configCheck";
 import { decodeInputs } from "./inputs";
+import { fromPulumi } from "./pulumiModules";
 
 /** A provider's config, by key without the package prefix (`region`, `accessKey`, ...). */
 export type ProviderConfig = Readonly<Record<string, unknown>>;
@@ -31,12 +31,6 @@ function configOf(request: ConfigureRequest): ProviderConfig {
 
 type Handler = (call: { request: ConfigureRequest }, callback: (...args: unknown[]) => void) => void;
 
-/**
- * Set to `true` by the release build (an esbuild `define`), where the executable is one bundle
- * holding one copy of grpc-js; undeclared when the plugin runs from the npm package.
- */
-declare const MODELARTS_STANDALONE: boolean | undefined;
-
 interface GrpcModule {
   Server: { prototype: { addService(service: unknown, implementation: Record<string, unknown>): void } };
 }
@@ -54,17 +48,6 @@ interface StructModule {
 }
 interface CheckRequest {
   getNews(): { toJavaScript(): Record<string, unknown> } | undefined;
-}
-
-/**
- * A module of @pulumi/pulumi's own dependencies, as its provider server loads it. In the bundle,
- * `bundled` (a literal require, which esbuild resolves) gives the bundle's one copy.
- */
-function fromPulumi<T>(id: string, bundled: () => unknown): T {
-  if (typeof MODELARTS_STANDALONE !== "undefined" && MODELARTS_STANDALONE) return bundled() as T;
-  // From the npm package, @pulumi/pulumi is the program's own copy: take what it resolves.
-  const pulumiDir = dirname(require.resolve("@pulumi/pulumi/package.json"));
-  return require(require.resolve(id, { paths: [pulumiDir] })) as T;
 }
 
 /** The CheckConfig handler the server lacks (it answers UNIMPLEMENTED, so any key passes in plain text). */

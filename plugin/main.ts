@@ -8,7 +8,7 @@
  */
 import { basename } from "node:path";
 import { startedByTerraform, TERRAFORM_USAGE } from "../terraform/handshake";
-import { startedByEngine, USAGE } from "./usage";
+import { engineAddressIn, USAGE } from "./usage";
 
 const { version } = require("pulumi-modelarts/package.json") as { version: string };
 const args = process.argv.slice(2);
@@ -19,7 +19,7 @@ const terraformName = [process.execPath, process.argv[1] ?? ""].some((path) =>
 
 if (startedByTerraform(process.env)) {
   void import("../terraform/server").then(({ serveTerraform }) => serveTerraform());
-} else if (terraformName || !startedByEngine(args)) {
+} else if (terraformName || engineAddressIn(args) === undefined) {
   process.stderr.write(`${terraformName ? TERRAFORM_USAGE(version) : USAGE(version)}\n`);
   process.exit(1);
 } else {

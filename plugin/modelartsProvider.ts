@@ -6,6 +6,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { ModelArtsError, ModelArtsValidationError, type ValidationIssue } from "../provider/errors";
+import type { Logger } from "../provider/logger";
 import { type LookupDependencies, runLookup } from "../provider/lookup";
 import {
   argumentsOf,
@@ -77,13 +78,19 @@ export class ModelArtsProvider implements Provider {
     readonly version: string,
     private readonly config: () => ProviderConfig,
     private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly logger?: Logger,
   ) {}
 
   /** Aborted by the engine's Cancel (Ctrl-C on `pulumi up`): every lookup in flight stops. */
   private readonly cancellation = new AbortController();
 
   private dependencies(): LookupDependencies {
-    return { config: settingsConfig(this.config()), env: this.env, signal: this.cancellation.signal };
+    return {
+      config: settingsConfig(this.config()),
+      env: this.env,
+      logger: this.logger,
+      signal: this.cancellation.signal,
+    };
   }
 
   /** The engine is stopping: the lookups in flight end now, not at their timeout. */

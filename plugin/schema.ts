@@ -318,10 +318,10 @@ export function packageSchema(version: string): Record<string, unknown> {
           ...RESULT_PROPERTIES,
           drift: {
             ...ref(TOKENS.drift),
-            description: "What the last refresh found changed; absent after an up.",
+            description: "What the last refresh found changed; empty lists after an up.",
           },
         },
-        required: REQUIRED_RESULT,
+        required: [...REQUIRED_RESULT, "drift"],
       },
     },
     language: {

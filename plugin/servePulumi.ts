@@ -4,7 +4,9 @@
  */
 import { main } from "@pulumi/pulumi/provider";
 import { captureConfigure, type ProviderConfig } from "./configCapture";
+import { engineLogger } from "./engineLog";
 import { ModelArtsProvider } from "./modelartsProvider";
+import { engineAddressIn } from "./usage";
 
 /** Serves the engine that passed `args` (its address, and flags). */
 export function servePulumi(version: string, args: readonly string[]): Promise<void> {
@@ -12,5 +14,6 @@ export function servePulumi(version: string, args: readonly string[]): Promise<v
   captureConfigure((received) => {
     config = received;
   });
-  return main(new ModelArtsProvider(version, () => config), [...args]);
+  const logger = engineLogger(engineAddressIn(args));
+  return main(new ModelArtsProvider(version, () => config, process.env, logger), [...args]);
 }

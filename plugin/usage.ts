@@ -11,12 +11,12 @@ export const USAGE = (version: string): string =>
 /** Flags of the engine's that take a value in the next argument. */
 const FLAGS_WITH_VALUE = new Set(["--tracing"]);
 
-/** Whether the arguments carry the engine's address, as every start by the engine does. */
-export function startedByEngine(args: readonly string[]): boolean {
+/** The engine's address among the arguments, as every start by the engine passes it; undefined when run by hand. */
+export function engineAddressIn(args: readonly string[]): string | undefined {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (FLAGS_WITH_VALUE.has(arg)) i++;
-    else if (!arg.startsWith("-")) return true;
+    else if (!arg.startsWith("-")) return arg;
   }
-  return false;
+  return undefined;
 }

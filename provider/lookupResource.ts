@@ -8,7 +8,7 @@
 import { ModelArtsValidationError, type ValidationIssue } from "./errors";
 import { type LookupDependencies, runLookup } from "./lookup";
 import { type LookupDrift, RESULT_FIELDS } from "./model";
-import { parseQueryArgs, QUERY_ARGUMENT_NAMES } from "./schemas";
+import { parseQueryArgs, QUERY_ARGUMENT_NAMES, show } from "./schemas";
 
 /** A resource's properties, as the engine hands them over. */
 export type Props = Record<string, unknown>;
@@ -74,8 +74,18 @@ export function changedProperties(olds: Props, news: Props): string[] {
   const changed: string[] = QUERY_ARGUMENT_NAMES.filter(
     (key) => JSON.stringify(olds[key] ?? null) !== JSON.stringify(news[key] ?? null),
   );
-  if (olds.drift !== undefined && olds.drift !== null) changed.push("jobs");
+  if (hasDrift(olds.drift)) changed.push("jobs");
   return changed;
+}
+
+/** No drift: what `drift` holds after a create or an update, so that exporting it never warns "undefined". */
+export const NO_DRIFT: LookupDrift = { appeared: [], disappeared: [], changed: [] };
+
+/** Whether a state's `drift` records anything (an older state may hold none at all). */
+function hasDrift(drift: unknown): drift is LookupDrift {
+  if (typeof drift !== "object" || drift === null) return false;
+  const d = drift as Partial<LookupDrift>;
+  return (d.appeared?.length ?? 0) + (d.disappeared?.length ?? 0) + (d.changed?.length ?? 0) > 0;
 }
 
 /**
@@ -95,7 +105,7 @@ export async function lookupForState(
   const args = argumentsOf(props);
   // A refresh or update never shares a listing: it must see the jobs as they are now.
   const result = await runLookup(args, context, { ...deps, cache: false });
-  return plainData({ ...args, ...result });
+  return plainData({ ...args, ...result, drift: NO_DRIFT });
 }
 
 /** A job as drift compares it. */
@@ -106,8 +116,26 @@ interface JobState {
   readonly serviceUrl?: string;
 }
 
-function jobsOf(props: Props): JobState[] {
-  return Array.isArray(props.jobs) ? (props.jobs as JobState[]) : [];
+/**
+ * The jobs a state holds. A state edited by hand or written by something else (`jobs: [null]`) is
+ * an error naming the state, not a TypeError from deep inside the comparison.
+ */
+function jobsOf(props: Props, context: string): JobState[] {
+  if (props.jobs === undefined || props.jobs === null) return [];
+  const jobs = Array.isArray(props.jobs) ? props.jobs : [props.jobs];
+  const bad = jobs.findIndex(
+    (j) => typeof j !== "object" || j === null || typeof (j as JobState).jobId !== "number",
+  );
+  if (!Array.isArray(props.jobs) || bad >= 0) {
+    const field = Array.isArray(props.jobs) ? `jobs[${bad}]` : "jobs";
+    throw new ModelArtsValidationError(context, [
+      {
+        field,
+        message: `${field} in the state is not a job with a numeric jobId (got ${show(Array.isArray(props.jobs) ? jobs[bad] : props.jobs)}); the state was changed outside Pulumi: run \`pulumi up\` to write it again`,
+      },
+    ]);
+  }
+  return jobs as JobState[];
 }
 
 /** What changed between two lookups' jobs; undefined when nothing did. */
@@ -132,12 +160,14 @@ function driftBetween(before: readonly JobState[], after: readonly JobState[]): 
 
 /**
  * Runs the lookup again (`pulumi refresh`). What changed since the state was last written is kept
- * as `drift` (an earlier refresh's drift stays until the next up, unless this refresh finds more).
+ * as `drift` (an earlier refresh's drift stays until the next up, unless this refresh finds more);
+ * empty lists when nothing did.
  */
 export async function refreshLookup(props: Props, context: string, deps: LookupDependencies): Promise<Props> {
+  const before = jobsOf(props, context);
   const fresh = await lookupForState(props, context, deps);
-  const combined = driftBetween(jobsOf(props), jobsOf(fresh)) ?? (props.drift as LookupDrift | undefined);
-  return combined === undefined ? fresh : { ...fresh, drift: combined };
+  const found = driftBetween(before, jobsOf(fresh, context));
+  return { ...fresh, drift: found ?? (hasDrift(props.drift) ? props.drift : NO_DRIFT) };
 }
 
 /** The id of a new lookup: random, as a data source's is; the lookup owns no cloud resource. */

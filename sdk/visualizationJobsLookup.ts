@@ -69,10 +69,10 @@ export class VisualizationJobsLookup<
   declare readonly quotas: pulumi.Output<number | undefined>;
   /**
    * What the last `pulumi refresh` found changed (jobs that appeared, disappeared or changed), by
-   * job id; undefined after a create or update. A refresh that finds drift shows the lookup as
+   * job id; empty lists after a create or update. A refresh that finds drift shows the lookup as
    * updated, and the next `pulumi up` runs it again.
    */
-  declare readonly drift: pulumi.Output<LookupDrift | undefined>;
+  declare readonly drift: pulumi.Output<LookupDrift>;
 
   /**
    * @param name the resource's name in the stack.

@@ -16,5 +16,7 @@ export = async () => {
     names: lookup.names,
     serviceUrls: lookup.serviceUrls,
     totalCount: lookup.totalCount,
+    // Empty lists after an up; what changed after a `pulumi refresh` that found jobs changed.
+    drift: lookup.drift,
   };
 };

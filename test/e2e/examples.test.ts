@@ -131,6 +131,8 @@ describeWithPulumi("the examples with the real Pulumi engine", () => {
     const settled = await stack.up();
     expect(settled.summary.resourceChanges).toMatchObject({ update: 1 });
     expect(settled.outputs.ids!.value).toEqual([1008, 1013]);
+    expect(settled.outputs.drift!.value).toEqual({ appeared: [], disappeared: [], changed: [] });
+    expect(settled.stdout).not.toContain("Undefined value");
     expect((await stack.preview()).changeSummary).not.toHaveProperty("update");
 
     await stack.setConfig("modelarts-state-tracked:nameRegex", { value: "^speech-" });

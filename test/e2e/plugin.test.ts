@@ -210,6 +210,8 @@ describe("the modelarts plugin with the real engine", () => {
 
       const logs = `${first.stderr}\n${second.stderr}`;
       expect(logs.length).toBeGreaterThan(1000); // -v=9 wrote the engine's log
+      // ...with the plugin's own request log, as the TypeScript functions write theirs.
+      expect(logs).toMatch(/pulumi-modelarts: GET \S+visualization-jobs\S* -> 200 in \d+ ms/);
       const state = readFileSync(stateFile, "utf8");
       for (const secret of [s.secretKey, "emulator-security-token"]) {
         expect(logs).not.toContain(secret);

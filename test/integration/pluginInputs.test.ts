@@ -83,4 +83,12 @@ describe("inputs the engine wraps", () => {
     });
     expect(badRegex.failures?.[0]?.reason).toContain('got "[secret]"');
   });
+
+  it("a Read of a state changed outside Pulumi is an error naming the state, with no request", async () => {
+    const read = provider.read("lookup-1", URN, { status: "RUNNING", jobs: [null], ids: [] });
+    await expect(read).rejects.toThrow(
+      "MODELARTS_VALIDATION: Invalid arguments to modelarts:index:VisualizationJobsLookup: jobs[0] in the state is not a job with a numeric jobId (got null)",
+    );
+    expect(emulator.requests).toEqual([]);
+  });
 });

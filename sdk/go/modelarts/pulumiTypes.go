@@ -370,60 +370,6 @@ func (o LookupDriftOutput) Disappeared() pulumi.IntArrayOutput {
 	return o.ApplyT(func(v LookupDrift) []int { return v.Disappeared }).(pulumi.IntArrayOutput)
 }
 
-type LookupDriftPtrOutput struct{ *pulumi.OutputState }
-
-func (LookupDriftPtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**LookupDrift)(nil)).Elem()
-}
-
-func (o LookupDriftPtrOutput) ToLookupDriftPtrOutput() LookupDriftPtrOutput {
-	return o
-}
-
-func (o LookupDriftPtrOutput) ToLookupDriftPtrOutputWithContext(ctx context.Context) LookupDriftPtrOutput {
-	return o
-}
-
-func (o LookupDriftPtrOutput) Elem() LookupDriftOutput {
-	return o.ApplyT(func(v *LookupDrift) LookupDrift {
-		if v != nil {
-			return *v
-		}
-		var ret LookupDrift
-		return ret
-	}).(LookupDriftOutput)
-}
-
-// Jobs that match now and did not before.
-func (o LookupDriftPtrOutput) Appeared() pulumi.IntArrayOutput {
-	return o.ApplyT(func(v *LookupDrift) []int {
-		if v == nil {
-			return nil
-		}
-		return v.Appeared
-	}).(pulumi.IntArrayOutput)
-}
-
-// Jobs that match still, with another status, name or service URL.
-func (o LookupDriftPtrOutput) Changed() pulumi.IntArrayOutput {
-	return o.ApplyT(func(v *LookupDrift) []int {
-		if v == nil {
-			return nil
-		}
-		return v.Changed
-	}).(pulumi.IntArrayOutput)
-}
-
-// Jobs that matched before and do not now.
-func (o LookupDriftPtrOutput) Disappeared() pulumi.IntArrayOutput {
-	return o.ApplyT(func(v *LookupDrift) []int {
-		if v == nil {
-			return nil
-		}
-		return v.Disappeared
-	}).(pulumi.IntArrayOutput)
-}
-
 // One ModelArts visualization job.
 type VisualizationJob struct {
 	// Creation time, epoch milliseconds.
@@ -571,7 +517,6 @@ func init() {
 	pulumi.RegisterOutputType(JobScheduleOutput{})
 	pulumi.RegisterOutputType(JobScheduleArrayOutput{})
 	pulumi.RegisterOutputType(LookupDriftOutput{})
-	pulumi.RegisterOutputType(LookupDriftPtrOutput{})
 	pulumi.RegisterOutputType(VisualizationJobOutput{})
 	pulumi.RegisterOutputType(VisualizationJobArrayOutput{})
 }

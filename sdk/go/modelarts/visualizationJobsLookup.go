@@ -15,8 +15,8 @@ import (
 type VisualizationJobsLookup struct {
 	pulumi.CustomResourceState
 
-	// What the last refresh found changed; absent after an up.
-	Drift LookupDriftPtrOutput `pulumi:"drift"`
+	// What the last refresh found changed; empty lists after an up.
+	Drift LookupDriftOutput `pulumi:"drift"`
 	// Overrides the configured ModelArts endpoint for this call.
 	Endpoint pulumi.StringPtrOutput `pulumi:"endpoint"`
 	// The same jobs' ids, index for index.
@@ -250,9 +250,9 @@ func (o VisualizationJobsLookupOutput) ToVisualizationJobsLookupOutputWithContex
 	return o
 }
 
-// What the last refresh found changed; absent after an up.
-func (o VisualizationJobsLookupOutput) Drift() LookupDriftPtrOutput {
-	return o.ApplyT(func(v *VisualizationJobsLookup) LookupDriftPtrOutput { return v.Drift }).(LookupDriftPtrOutput)
+// What the last refresh found changed; empty lists after an up.
+func (o VisualizationJobsLookupOutput) Drift() LookupDriftOutput {
+	return o.ApplyT(func(v *VisualizationJobsLookup) LookupDriftOutput { return v.Drift }).(LookupDriftOutput)
 }
 
 // Overrides the configured ModelArts endpoint for this call.

@@ -393,9 +393,9 @@ class VisualizationJobsLookup(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def drift(self) -> pulumi.Output[Optional['outputs.LookupDrift']]:
+    def drift(self) -> pulumi.Output['outputs.LookupDrift']:
         """
-        What the last refresh found changed; absent after an up.
+        What the last refresh found changed; empty lists after an up.
         """
         return pulumi.get(self, "drift")
 
