@@ -1,75 +1,130 @@
 /**
- * `pulumi-modelarts emulator`: starts an emulator and prints what points a program (`export HW_...`)
- * or a stack (`pulumi config set ...`, secrets with `--secret`) at it. Stops on Ctrl-C or SIGTERM.
+ * `pulumi-modelarts emulator`: starts an emulator and prints what points a program (`export HW_...`),
+ * a stack (`pulumi config set ...`, secrets with `--secret`: `huaweicloud:*` for the TypeScript
+ * functions, `modelarts:*` for the plugin) or a test (the control API) at it. Stops on Ctrl-C or SIGTERM.
  */
-import { parseArgs } from "node:util";
+import { readFileSync } from "node:fs";
+import { MAX_LATENCY_MS } from "../emulator/app";
+import { CONTROL_KEY_HEADER } from "../emulator/controlApi";
 import { demoJobs, generateJobs } from "../emulator/dataGen";
+import { parseJobInputs } from "../emulator/jobInput";
+import type { EmulatorJobInput } from "../emulator/jobStore";
 import { type RunningEmulator, startEmulator } from "../emulator/server";
 import type { CommandIo } from "./jobsCommand";
-import { wholeNumberOption } from "./options";
-import { EMULATOR_USAGE } from "./usage";
+import { parseCommandOptions, wholeNumberOption } from "./options";
+import { EMULATOR_USAGE, UsageError } from "./usage";
 
 /** A value quoted for a POSIX shell. */
 function shellQuote(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The lines that point a shell and a stack at the emulator. */
+/** `pulumi config set` lines: `[key, value, secret]` each. */
+function configLines(entries: ReadonlyArray<readonly [string, string, boolean?]>): string[] {
+  return entries.map(
+    ([key, value, secret]) => `pulumi config set ${secret ? "--secret " : ""}${key} ${shellQuote(value)}`,
+  );
+}
+
+/** The lines that point a shell, a stack (TypeScript functions or the plugin) and a test at the emulator. */
 export function emulatorInstructions(emulator: RunningEmulator, jobCount: number): string {
   const s = emulator.settings;
   const exports = Object.entries(emulator.env).map(([k, v]) => `export ${k}=${shellQuote(v)}`);
-  const config = [
-    `pulumi config set huaweicloud:region ${shellQuote(s.region)}`,
-    `pulumi config set huaweicloud:projectId ${shellQuote(s.projectId)}`,
-    `pulumi config set --secret huaweicloud:accessKey ${shellQuote(s.accessKey)}`,
-    `pulumi config set --secret huaweicloud:secretKey ${shellQuote(s.secretKey)}`,
-    `pulumi config set huaweicloud:endpoints ${shellQuote(JSON.stringify({ modelarts: s.endpoint }))}`,
-    `pulumi config set huaweicloud:authUrl ${shellQuote(s.authUrl)}`,
-  ];
+  const typescript = configLines([
+    ["huaweicloud:region", s.region],
+    ["huaweicloud:projectId", s.projectId],
+    ["huaweicloud:accessKey", s.accessKey, true],
+    ["huaweicloud:secretKey", s.secretKey, true],
+    ["huaweicloud:endpoints", JSON.stringify({ modelarts: s.endpoint })],
+    ["huaweicloud:authUrl", s.authUrl],
+  ]);
+  const plugin = configLines([
+    ["modelarts:region", s.region],
+    ["modelarts:projectId", s.projectId],
+    ["modelarts:accessKey", s.accessKey, true],
+    ["modelarts:secretKey", s.secretKey, true],
+    ["modelarts:endpoint", s.endpoint],
+    ["modelarts:authUrl", s.authUrl],
+  ]);
   return [
     `ModelArts emulator listening on ${emulator.url} with ${jobCount} visualization jobs.`,
     "",
-    "Point a program or script at it:",
+    "Point a program, a script or Terraform at it:",
     "",
     ...exports,
     "",
-    "Or point a Pulumi stack at it (in the project folder):",
+    "Or a Pulumi stack (in the project folder). A TypeScript program using the package's functions:",
     "",
-    ...config,
+    ...typescript,
+    "",
+    "A YAML, Go or Python program using the modelarts provider plugin:",
+    "",
+    ...plugin,
+    "",
+    `Tests in any language drive it through its control API at ${s.controlUrl} (README, "The emulator"):`,
+    "",
+    `curl -H '${CONTROL_KEY_HEADER}: ${s.secretKey}' ${s.controlUrl}jobs`,
     "",
     "Press Ctrl-C to stop.",
     "",
   ].join("\n");
 }
 
+/** `--jobs`: a number of generated jobs, or a JSON file of jobs; the demonstration set without it. */
+function jobsOption(value: string | undefined): EmulatorJobInput[] {
+  if (value === undefined) return demoJobs();
+  if (/^\d+$/.test(value)) return generateJobs(wholeNumberOption("jobs", value) ?? 0);
+  let text: string;
+  try {
+    text = readFileSync(value, "utf8");
+  } catch (error) {
+    throw new UsageError(
+      `--jobs takes a number or a JSON file of jobs; ${value} cannot be read (${(error as NodeJS.ErrnoException).code})`,
+    );
+  }
+  try {
+    return parseJobInputs(JSON.parse(text), value);
+  } catch (error) {
+    throw new UsageError(`--jobs ${value}: ${(error as Error).message}`);
+  }
+}
+
+/** `--latency`: at most what a timer can wait, instead of Node's silent 1 ms. */
+function latencyOption(value: string | undefined): number {
+  const ms = wholeNumberOption("latency", value) ?? 0;
+  if (ms > MAX_LATENCY_MS) throw new UsageError(`--latency is at most ${MAX_LATENCY_MS} ms, got ${value}`);
+  return ms;
+}
+
 /** Starts the emulator; resolves to the exit status once a signal stops it. */
 export async function emulatorCommand(argv: readonly string[], io: CommandIo): Promise<number> {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      port: { type: "string" },
-      host: { type: "string" },
-      jobs: { type: "string" },
-      latency: { type: "string" },
-      help: { type: "boolean" },
-    },
-    strict: true,
-    allowPositionals: false,
+  const { values } = parseCommandOptions(argv, {
+    port: { type: "string" },
+    host: { type: "string" },
+    jobs: { type: "string" },
+    latency: { type: "string" },
+    help: { type: "boolean" },
   });
   if (values.help) {
     io.stdout.write(`${EMULATOR_USAGE}\n`);
     return 0;
   }
-  const jobs =
-    values.jobs === undefined ? demoJobs() : generateJobs(wholeNumberOption("jobs", values.jobs) ?? 0);
-  const emulator = await startEmulator({
-    host: values.host,
-    port: wholeNumberOption("port", values.port) ?? 8787,
-    jobs,
-    // A fixed secret key, so that the commands printed stay right across restarts.
-    secretKey: "emulator-secret-key",
-    latencyMs: wholeNumberOption("latency", values.latency) ?? 0,
-  });
+  const jobs = jobsOption(values.jobs);
+  let emulator: RunningEmulator;
+  try {
+    emulator = await startEmulator({
+      host: values.host,
+      port: wholeNumberOption("port", values.port) ?? 8787,
+      jobs,
+      // A fixed secret key, so that the commands printed stay right across restarts.
+      secretKey: "emulator-secret-key",
+      latencyMs: latencyOption(values.latency),
+    });
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    io.stderr.write(`pulumi-modelarts: ${(error as Error).message}\n`);
+    return 1;
+  }
   io.stdout.write(emulatorInstructions(emulator, jobs.length));
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {

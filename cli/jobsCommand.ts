@@ -2,12 +2,11 @@
  * `pulumi-modelarts jobs`: the lookup a Pulumi program makes, from a shell, to try a query before
  * writing a program. Settings come from the environment only (there is no stack).
  */
-import { parseArgs } from "node:util";
 import { ModelArtsValidationError } from "../provider/errors";
 import type { Logger } from "../provider/logger";
 import { runLookup } from "../provider/lookup";
 import { MAX_MAX_CONCURRENCY } from "../provider/settings";
-import { wholeNumberOption } from "./options";
+import { parseCommandOptions, wholeNumberOption } from "./options";
 import { formatJobsTable } from "./table";
 import { JOBS_USAGE, UsageError } from "./usage";
 
@@ -67,24 +66,19 @@ function asUsageError(error: unknown): unknown {
 
 /** Runs `jobs` with its arguments; resolves to the exit status. */
 export async function jobsCommand(argv: readonly string[], io: CommandIo): Promise<number> {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      status: { type: "string", multiple: true },
-      name: { type: "string" },
-      "name-regex": { type: "string" },
-      search: { type: "string" },
-      "sort-by": { type: "string" },
-      order: { type: "string" },
-      limit: { type: "string" },
-      timeout: { type: "string" },
-      "max-concurrency": { type: "string" },
-      profile: { type: "string" },
-      output: { type: "string", default: "table" },
-      help: { type: "boolean" },
-    },
-    strict: true,
-    allowPositionals: false,
+  const { values } = parseCommandOptions(argv, {
+    status: { type: "string", multiple: true },
+    name: { type: "string" },
+    "name-regex": { type: "string" },
+    search: { type: "string" },
+    "sort-by": { type: "string" },
+    order: { type: "string" },
+    limit: { type: "string" },
+    timeout: { type: "string" },
+    "max-concurrency": { type: "string" },
+    profile: { type: "string" },
+    output: { type: "string", default: "table" },
+    help: { type: "boolean" },
   });
   if (values.help) {
     io.stdout.write(`${JOBS_USAGE}\n`);

@@ -4,6 +4,7 @@
  * 1 on a lookup or emulator error (our message, never a stack trace), 2 on a usage error.
  */
 import { ModelArtsError } from "../provider/errors";
+import { escapeControls } from "../provider/redact";
 import { emulatorCommand } from "./emulatorCommand";
 import { type CommandIo, jobsCommand } from "./jobsCommand";
 import { MAIN_USAGE, UsageError } from "./usage";
@@ -30,8 +31,9 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
     return await run(rest, io);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string })?.code?.startsWith("ERR_PARSE_ARGS")) {
+      // What the user typed is echoed: escaped, so that it cannot move the cursor or forge a line.
       io.stderr.write(
-        `pulumi-modelarts: ${(error as Error).message}\nRun pulumi-modelarts --help for the usage.\n`,
+        `pulumi-modelarts: ${escapeControls((error as Error).message)}\nRun pulumi-modelarts --help for the usage.\n`,
       );
       return 2;
     }

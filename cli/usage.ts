@@ -47,11 +47,12 @@ export const EMULATOR_USAGE = `Usage: pulumi-modelarts emulator [options]
 
 Starts a local ModelArts API (the list call, the details call, IAM project discovery, a page per
 job) and prints the environment variables and the \`pulumi config set\` commands that point a
-program or a stack at it. Ctrl-C stops it.
+program or a stack at it, and where its control API is. Ctrl-C stops it.
 
 Options:
   --port P       the port (default 8787; 0 for any free port)
   --host H       the address to listen on (default 127.0.0.1)
-  --jobs N       N generated jobs instead of the demonstration set
-  --latency MS   added before every API answer (default 0)
+  --jobs N|FILE  N generated jobs, or the jobs of a JSON file (a list of {jobId, jobName, status, ...}),
+                 instead of the demonstration set
+  --latency MS   added before every API answer (default 0; at most 2147483647)
   --help         show this help`;

@@ -4,6 +4,10 @@
  * stack traces.
  */
 import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { demoJobs, generateJobs } from "../../emulator";
@@ -114,7 +118,14 @@ describe("pulumi-modelarts jobs", () => {
   it("exits 2 on a usage error, and 0 with --help and --version", async () => {
     const unknown = await run(["jobs", "--colour"], emulator().env);
     expect(unknown).toMatchObject({ code: 2 });
-    expect(unknown.stderr).toContain("Unknown option '--colour'");
+    expect(unknown.stderr).toContain("unknown option --colour\n");
+    const typo = await run(["jobs", "--name-regx", "^a"], emulator().env);
+    expect(typo).toMatchObject({ code: 2 });
+    expect(typo.stderr).toContain("unknown option --name-regx; did you mean --name-regex?");
+    // What the user typed is echoed with its control characters escaped.
+    const escaped = await run(["jobs", "--limit", "1\u001b[2J"], emulator().env);
+    expect(escaped.stderr).toContain('--limit takes a whole number, got "1\\x1b[2J"');
+    expect(escaped.stderr).not.toContain("\u001b");
     expect((await run(["jobs", "--output", "yaml"], emulator().env)).code).toBe(2);
     expect((await run(["frobnicate"], {})).code).toBe(2);
     const badValues = await run(
@@ -136,5 +147,41 @@ describe("pulumi-modelarts jobs", () => {
     const { version } = require("../../package.json");
     expect((await run(["--version"], {})).stdout.trim()).toBe(version);
     expect((await run(["emulator", "--version"], {})).stdout.trim()).toBe(version);
+  });
+});
+
+describe("pulumi-modelarts emulator's options", () => {
+  it("loads jobs from a JSON file, refusing a bad one by name; refuses a latency no timer can wait", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "modelarts-jobs-"));
+    try {
+      writeFileSync(join(dir, "bad.json"), JSON.stringify([{ jobId: 1 }]));
+      const bad = await run(["emulator", "--port", "0", "--jobs", join(dir, "bad.json")], {});
+      expect(bad).toMatchObject({ code: 2 });
+      expect(bad.stderr).toContain("bad.json: job 0.jobName must be a non-empty string");
+      const missing = await run(["emulator", "--jobs", join(dir, "none.json")], {});
+      expect(missing.stderr).toContain("cannot be read (ENOENT)");
+      const latency = await run(["emulator", "--latency", "3000000000"], {});
+      expect(latency).toMatchObject({ code: 2 });
+      expect(latency.stderr).toContain("--latency is at most 2147483647 ms, got 3000000000");
+      const typo = await run(["emulator", "--prot", "0"], {});
+      expect(typo.stderr).toContain("unknown option --prot; did you mean --port?");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("says a busy port is busy, and what to pass instead", async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = String((busy.address() as AddressInfo).port);
+      const result = await run(["emulator", "--port", port], {});
+      expect(result).toMatchObject({ code: 1 });
+      expect(result.stderr).toBe(
+        `pulumi-modelarts: port ${port} is in use: pass --port 0 for any free port (or port: 0 to startEmulator)\n`,
+      );
+    } finally {
+      busy.close();
+    }
   });
 });

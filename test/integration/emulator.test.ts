@@ -335,6 +335,13 @@ describe("pulumi-modelarts emulator (npm run emulator)", () => {
     expect(output).toContain(
       `pulumi config set huaweicloud:endpoints '${JSON.stringify({ modelarts: env.HW_MODELARTS_ENDPOINT })}'`,
     );
+    // ...and the plugin's, and the control API for tests in any language.
+    expect(output).toContain(`pulumi config set --secret modelarts:secretKey ${env.HW_SECRET_KEY}`);
+    expect(output).toContain(`pulumi config set modelarts:endpoint ${env.HW_MODELARTS_ENDPOINT}`);
+    const curl = /^curl -H '(x-emulator-key): ([^']+)' (\S+)$/m.exec(output);
+    expect(curl?.[2]).toBe(env.HW_SECRET_KEY);
+    const jobs = await request(curl![3]!, { headers: { [curl![1]!]: curl![2]! } });
+    expect(((await jobs.body.json()) as unknown[]).length).toBe(30);
     const exited = new Promise<number | null>((resolve) => child!.once("exit", resolve));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
