@@ -20,6 +20,7 @@ import {
   newLookupId,
   type Props,
   refreshLookup,
+  registerNamedSecrets,
 } from "./lookupResource";
 import type { ConfigGetter } from "./settings";
 
@@ -45,6 +46,7 @@ export async function configure(req: dynamic.ConfigureRequest): Promise<void> {
 
 /** Validates the arguments: one check failure per bad field or unknown name. */
 export async function check(_olds: Props, news: Props): Promise<dynamic.CheckResult> {
+  registerNamedSecrets(news);
   return { inputs: news, failures: checkLookup(news, CONTEXT) };
 }
 
@@ -55,16 +57,19 @@ export async function diff(_id: string, olds: Props, news: Props): Promise<dynam
 
 /** Runs the lookup. */
 export async function create(inputs: Props): Promise<dynamic.CreateResult> {
+  registerNamedSecrets(inputs);
   return { id: newLookupId(), outs: await lookupForState(inputs, CONTEXT, dependencies()) };
 }
 
 /** Runs the lookup again (`pulumi refresh`), recording drift. */
 export async function read(id: string, props: Props): Promise<dynamic.ReadResult> {
+  registerNamedSecrets(props);
   return { id, props: await refreshLookup(props, CONTEXT, dependencies()) };
 }
 
 /** Runs the lookup with the new arguments. */
 export async function update(_id: string, _olds: Props, news: Props): Promise<dynamic.UpdateResult> {
+  registerNamedSecrets(news);
   return { outs: await lookupForState(news, CONTEXT, dependencies()) };
 }
 

@@ -7,7 +7,8 @@
  */
 import { ModelArtsValidationError, type ValidationIssue } from "./errors";
 import { type LookupDependencies, runLookup } from "./lookup";
-import { type LookupDrift, RESULT_FIELDS } from "./model";
+import { type LookupDrift, RESULT_FIELDS, SECRET_ARGUMENTS } from "./model";
+import { registerSecretArguments } from "./redact";
 import { parseQueryArgs, QUERY_ARGUMENT_NAMES, show } from "./schemas";
 
 /** A resource's properties, as the engine hands them over. */
@@ -22,8 +23,19 @@ export interface CheckFailure {
 /** The engine's marker for a value not known during a preview (`pulumi.runtime.unknownValue`). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
-/** Properties that are not arguments: the dynamic provider's `__provider`, and the outputs. */
-const NOT_ARGUMENTS: ReadonlySet<string> = new Set(["__provider", ...RESULT_FIELDS, "drift"]);
+/** Properties that are not arguments: the dynamic provider's `__provider` and secret list, and the outputs. */
+const NOT_ARGUMENTS: ReadonlySet<string> = new Set([
+  "__provider",
+  SECRET_ARGUMENTS,
+  ...RESULT_FIELDS,
+  "drift",
+]);
+
+/** Registers the values of the arguments a state or input names as secret, so that no message echoes them. */
+export function registerNamedSecrets(props: Props): void {
+  const names = props[SECRET_ARGUMENTS];
+  if (Array.isArray(names)) registerSecretArguments(...names.map((name) => props[String(name)]));
+}
 
 /** The lookup's arguments among a resource's properties (set ones only). */
 export function argumentsOf(props: Props): Props {

@@ -192,6 +192,12 @@ export const RESULT_FIELDS = [
 ] as const satisfies ReadonlyArray<keyof VisualizationJobsResult>;
 
 /**
+ * The input in which VisualizationJobsLookup names the arguments the program gave as secrets: the
+ * dynamic-provider host hands the provider their values unwrapped, so it could not tell otherwise.
+ */
+export const SECRET_ARGUMENTS = "__secretArguments";
+
+/**
  * What a refresh of a lookup resource found changed since its last create or update, by job id.
  * Cleared by the next `pulumi up`, which runs the lookup again.
  */

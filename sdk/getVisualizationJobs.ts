@@ -16,6 +16,7 @@ import { registerSecretArguments } from "../provider/redact";
 import { exactlyOneJob } from "../provider/singleJob";
 import { dependencyGate } from "./dependsOn";
 import { programDependencies } from "./programDependencies";
+import { secretFields } from "./secretArguments";
 
 /** Arguments of {@link getVisualizationJobs}: every field optional (see the README for each). */
 export interface GetVisualizationJobsArgs extends VisualizationJobsQueryArgs {}
@@ -54,20 +55,6 @@ export interface GetVisualizationJobResult extends VisualizationJob {}
 
 const PLURAL = "getVisualizationJobs";
 const SINGULAR = "getVisualizationJob";
-
-/** Whether an Input is a secret Output, or a list holding one. */
-function isSecretInput(value: unknown): Promise<boolean> {
-  if (Array.isArray(value)) return Promise.all(value.map(isSecretInput)).then((flags) => flags.some(Boolean));
-  return pulumi.Output.isInstance(value) ? pulumi.isSecret(value) : Promise.resolve(false);
-}
-
-/** The names of the arguments given as secrets. */
-function secretFields(args: object | undefined): pulumi.Output<string[]> {
-  const entries = Object.entries(args ?? {});
-  return pulumi
-    .all(entries.map(([field, value]) => pulumi.output(isSecretInput(value)).apply((s) => (s ? field : ""))))
-    .apply((fields) => fields.filter((f) => f !== ""));
-}
 
 /** Output-valued arguments belong to the Output form: say so, rather than "must be a string, got {}". */
 function refuseOutputs(args: object | undefined, context: string): void {

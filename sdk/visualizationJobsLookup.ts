@@ -7,8 +7,9 @@
  * about 2 KB of it and no credential, and every operation runs the installed package's code.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { type LookupDrift, RESULT_FIELDS, type VisualizationJob } from "../provider/model";
+import { type LookupDrift, RESULT_FIELDS, SECRET_ARGUMENTS, type VisualizationJob } from "../provider/model";
 import type { GetVisualizationJobsOutputArgs } from "./getVisualizationJobs";
+import { secretFields } from "./secretArguments";
 
 /** Arguments of {@link VisualizationJobsLookup}: those of `getVisualizationJobsOutput`. */
 export interface VisualizationJobsLookupArgs extends GetVisualizationJobsOutputArgs {}
@@ -89,6 +90,8 @@ export class VisualizationJobsLookup<
       name,
       {
         ...args,
+        // Which arguments are secrets: the provider gets their values unwrapped and must not echo them.
+        [SECRET_ARGUMENTS]: secretFields(args),
         // Output properties must exist as undefined inputs for Pulumi to expose them.
         ...Object.fromEntries([...RESULT_FIELDS, "drift"].map((field) => [field, undefined])),
       },

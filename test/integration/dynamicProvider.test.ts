@@ -72,6 +72,16 @@ describe("VisualizationJobsLookup through the real dynamic-provider host", () =>
     expect(everything).not.toContain(SECRET_KEY);
   });
 
+  it("never echoes an argument the program gave as a secret, which the host hands over unwrapped", async () => {
+    const inputs = { __provider: provider, nameRegex: "(payroll-forecast", __secretArguments: ["nameRegex"] };
+    const checked = await host.check({}, inputs);
+    expect(checked.failures).toEqual([
+      { property: "nameRegex", reason: expect.stringContaining('got "[secret]"') },
+    ]);
+    // The inputs hold it, as the engine keeps (and encrypts) a secret input; the failures do not.
+    expect(JSON.stringify(checked.failures) + host.stderr()).not.toContain("payroll-forecast");
+  });
+
   it("reports no change when only the provider (the package version) differs", async () => {
     const olds = { __provider: provider, status: "RUNNING", ids: [1], names: ["x"] };
     const news = { __provider: `${provider}\n// another version`, status: "RUNNING" };
