@@ -17,7 +17,7 @@ const BY_CODE: Readonly<Record<string, string>> = {
   "APIGW.0310": "The project is unavailable: check huaweicloud:projectId / HW_PROJECT_ID and the region",
   "ModelArts.0102": "Check workspaceId: the workspace does not exist in this project",
   "ModelArts.0104":
-    "The server refused a parameter: check the lookup's arguments (workspaceId, status, sortBy)",
+    "The server refused a parameter: check the lookup's arguments (workspaceId, status, sortBy, searchContent)",
   "ModelArts.0108":
     "The IAM user is not authorized to list ModelArts visualization jobs: grant it ModelArts read access",
   "ModelArts.0206": `The access key or secret key is invalid: check ${CREDENTIALS}`,

@@ -6,6 +6,7 @@
  */
 import type { Dispatcher } from "undici";
 import { apiErrorHint } from "./apiErrorHints";
+import { decodeBody } from "./bodyDecoding";
 import { ModelArtsApiError, ModelArtsNetworkError, ModelArtsResponseError } from "./errors";
 import { HEADER } from "./headerNames";
 import { type Logger, redactingLogger, silentLogger } from "./logger";
@@ -78,6 +79,8 @@ export interface ApiGetRequest {
   readonly query: ReadonlyArray<readonly [string, string]>;
   /** The operation as messages name it: `GET /v1/{project_id}/visualization-jobs`. */
   readonly operation: string;
+  /** The service as messages name it; default "ModelArts" ("IAM" for project discovery and agencies). */
+  readonly service?: string;
   /** Sent, and signed, as `X-Project-Id` with AK/SK credentials. */
   readonly projectId?: string;
   readonly gate?: AttemptGate;
@@ -85,6 +88,11 @@ export interface ApiGetRequest {
   readonly maxBodyBytes?: number;
   /** A JSON body: the request is then a POST, the body signed with it. */
   readonly jsonBody?: string;
+}
+
+/** The service a request goes to, as messages name it. */
+function serviceOf(request: ApiGetRequest): string {
+  return request.service ?? "ModelArts";
 }
 
 /** The method of a request: POST when it carries a body. */
@@ -232,7 +240,7 @@ export class ApiClient {
     body: Dispatcher.ResponseData["body"],
     headers: Record<string, string | string[] | undefined>,
     maxBytes: number,
-  ): Promise<string | undefined> {
+  ): Promise<Buffer | undefined> {
     const length = headerString(headers, HEADER.contentLength);
     const declared = length === undefined ? Number.NaN : Number(length);
     if (declared > maxBytes) {
@@ -241,7 +249,7 @@ export class ApiClient {
     }
     // A declared length within the bound holds: undici fails a body that runs past it. Its own
     // reader is then the fastest; only a body of unknown length is counted chunk by chunk.
-    if (Number.isSafeInteger(declared)) return body.text();
+    if (Number.isSafeInteger(declared)) return Buffer.from(await body.arrayBuffer());
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of body) {
@@ -252,7 +260,7 @@ export class ApiClient {
       }
       chunks.push(chunk as Buffer);
     }
-    return Buffer.concat(chunks, size).toString("utf8");
+    return Buffer.concat(chunks, size);
   }
 
   /** The headers of one attempt, signed afresh. */
@@ -289,7 +297,7 @@ export class ApiClient {
     const maxBodyBytes = request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     let status: number;
     let responseHeaders: Record<string, string | string[] | undefined>;
-    let text: string | undefined;
+    let raw: Buffer | undefined;
     try {
       const response = await this.options.dispatcher.request({
         origin: base.origin,
@@ -303,15 +311,15 @@ export class ApiClient {
       });
       status = response.statusCode;
       responseHeaders = response.headers;
-      text = await this.readBody(response.body, responseHeaders, maxBodyBytes);
+      raw = await this.readBody(response.body, responseHeaders, maxBodyBytes);
     } catch (cause) {
       this.throwIfAborted();
       return this.networkFailure(request, base, cause, attemptNumber);
     }
-    if (text === undefined) {
+    if (raw === undefined) {
       return {
         error: new ModelArtsResponseError(
-          `ModelArts ${request.operation} returned HTTP ${status} with a body larger than ${maxBodyBytes} bytes, more than such an answer can hold; it was not read further. Check that the endpoint points at the ModelArts API, and any proxy between.`,
+          `${serviceOf(request)} ${request.operation} returned HTTP ${status} with a body larger than ${maxBodyBytes} bytes, more than such an answer can hold; it was not read further. Check that the endpoint points at the ModelArts API, and any proxy between.`,
         ),
         retryable: false,
         throttled: false,
@@ -319,6 +327,18 @@ export class ApiClient {
       };
     }
 
+    const decoded = decodeBody(raw, responseHeaders, maxBodyBytes);
+    if ("problem" in decoded) {
+      return {
+        error: new ModelArtsResponseError(
+          `${serviceOf(request)} ${request.operation} returned HTTP ${status} with a body that cannot be read: ${decoded.problem}. Check the endpoint and any proxy between, which may rewrite answers.`,
+        ),
+        retryable: false,
+        throttled: false,
+        reason: "an unreadable body",
+      };
+    }
+    const text = decoded.text;
     const requestIdHeader = headerString(responseHeaders, HEADER.requestId);
     let body: unknown;
     let isJson = true;
@@ -334,7 +354,7 @@ export class ApiClient {
       if (isJson) return { body, requestId };
       return {
         error: new ModelArtsResponseError(
-          `ModelArts ${request.operation} returned HTTP ${status} with a body that is not JSON: ${excerpt(text)}${requestId ? ` (request id ${requestId})` : ""}. Check that the endpoint points at the ModelArts API.`,
+          `${serviceOf(request)} ${request.operation} returned HTTP ${status} with a body that is not JSON: ${excerpt(text)}${requestId ? ` (request id ${requestId})` : ""}. Check that the endpoint points at the ModelArts API.`,
         ),
         retryable: false,
         throttled: false,
@@ -345,6 +365,7 @@ export class ApiClient {
     const throttled =
       status === 429 || (failure?.errorCode !== undefined && THROTTLE_ERROR_CODES.has(failure.errorCode));
     const error = new ModelArtsApiError({
+      service: serviceOf(request),
       operation: request.operation,
       status,
       errorCode: failure?.errorCode,
@@ -373,10 +394,12 @@ export class ApiClient {
     const tls = TLS_CODES.test(code);
     const hint = tls
       ? "The server's TLS certificate was not accepted: if it is signed by a private CA, point NODE_EXTRA_CA_CERTS at that CA's certificate; only for a test server, set huaweicloud:insecure / HW_INSECURE=true"
-      : "Check the endpoint (huaweicloud:endpoints / HW_MODELARTS_ENDPOINT, huaweicloud:authUrl / HW_AUTH_URL), the network and any proxy (HTTPS_PROXY / NO_PROXY)";
+      : code === "ENOTFOUND"
+        ? `No host ${base.hostname} exists: check the region it is built from (huaweicloud:region / HW_REGION_NAME, such as cn-north-4), or the endpoint (huaweicloud:endpoints / HW_MODELARTS_ENDPOINT, huaweicloud:authUrl / HW_AUTH_URL), and any proxy (HTTPS_PROXY / NO_PROXY)`
+        : "Check the endpoint (huaweicloud:endpoints / HW_MODELARTS_ENDPOINT, huaweicloud:authUrl / HW_AUTH_URL), the network and any proxy (HTTPS_PROXY / NO_PROXY)";
     const attempts = attemptNumber > 1 ? `, after ${attemptNumber} attempts` : "";
     const error = new ModelArtsNetworkError(
-      `ModelArts ${request.operation} failed: could not get a response from ${base.origin}: ${code ? `${code} ` : ""}${message}${attempts}. ${hint}.`,
+      `${serviceOf(request)} ${request.operation} failed: could not get a response from ${base.origin}: ${code ? `${code} ` : ""}${message}${attempts}. ${hint}.`,
       cause,
     );
     return {

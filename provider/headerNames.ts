@@ -25,7 +25,9 @@ export const HEADER = {
   retryAfter: "retry-after",
   /** A body's declared length: a response past the bound is refused before it is read. */
   contentLength: "content-length",
-  /** Of a POST's JSON body; signed. */
+  /** A response's compression, which this client never asks for but a proxy may send. */
+  contentEncoding: "content-encoding",
+  /** Of a POST's JSON body (signed), and of a response (its charset is honoured). */
   contentType: "content-type",
 } as const;
 

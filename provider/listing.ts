@@ -140,7 +140,7 @@ async function firstPage(
       return { first: await fetchPage(ctx, query, 1, FALLBACK_PAGE_SIZE), perPage: FALLBACK_PAGE_SIZE };
     }
   } catch (e) {
-    if (!refusesSearchContent(e)) throw e;
+    if (!refusesSearchContent(e, query.searchContent)) throw e;
     throw new ModelArtsValidationError(ctx.context, [
       {
         field: "searchContent",

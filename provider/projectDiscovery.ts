@@ -38,6 +38,7 @@ async function discover(client: ApiClient, request: DiscoveryRequest): Promise<s
     path: "/projects",
     query: [["name", request.region]],
     operation: OPERATION,
+    service: "IAM",
   });
   const ids = parseProjectIds(response.body, { operation: OPERATION, requestId: response.requestId });
   const setIt = "Set the project id with `pulumi config set huaweicloud:projectId <id>` or HW_PROJECT_ID";

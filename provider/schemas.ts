@@ -392,8 +392,12 @@ export function apiFailureOf(body: unknown): ApiFailure | undefined {
   const parsed = apiFailureSchema().safeParse(body);
   if (!parsed.success) return undefined;
   const b = parsed.data;
-  const errorCode = stringOrUndefined(b.error_code);
-  const failed = b.is_success === false || b.is_success === "false" || errorCode !== undefined;
+  // A successful body may carry `"error_code": 0` (or "0"): no error. `is_success: true` wins too.
+  const code = stringOrUndefined(b.error_code);
+  const errorCode = code === "0" ? undefined : code;
+  const saysFailed = b.is_success === false || b.is_success === "false";
+  const saysSucceeded = b.is_success === true || b.is_success === "true";
+  const failed = saysFailed || (errorCode !== undefined && !saysSucceeded);
   if (!failed) return undefined;
   return {
     errorCode,

@@ -6,18 +6,24 @@
  */
 import { BoundedMap } from "./boundedMap";
 import { ModelArtsApiError } from "./errors";
+import { DOCUMENTED_SEARCH_CONTENT } from "./model";
 
 /** Page sizes that endpoints accept, learnt from their refusals. */
 const pageSizeLimits = new BoundedMap<string, number>(64);
 
-/** A refusal of a parameter: HTTP 400 ModelArts.0104 whose message names it. */
+/** HTTP 400 ModelArts.0104: the server refused a parameter. */
+function isParameterRefusal(error: unknown): error is ModelArtsApiError {
+  return ModelArtsApiError.isInstance(error) && error.status === 400 && error.errorCode === "ModelArts.0104";
+}
+
+/** Text compared without case, spaces, `_` or `-`: servers write "search content", "search_content", "searchContent". */
+function squeezed(text: string): string {
+  return text.toLowerCase().replace(/[\s_-]/g, "");
+}
+
+/** A refusal whose message names the parameter, however it spells it. */
 function refuses(error: unknown, parameter: string): error is ModelArtsApiError {
-  return (
-    ModelArtsApiError.isInstance(error) &&
-    error.status === 400 &&
-    error.errorCode === "ModelArts.0104" &&
-    (error.errorMessage ?? "").toLowerCase().includes(parameter)
-  );
+  return isParameterRefusal(error) && squeezed(error.errorMessage ?? "").includes(squeezed(parameter));
 }
 
 /** Whether the server refused the `per_page` asked for. */
@@ -25,9 +31,20 @@ export function refusesPageSize(error: unknown): error is ModelArtsApiError {
   return refuses(error, "per_page");
 }
 
-/** Whether the server refused the `search_content` sent. */
-export function refusesSearchContent(error: unknown): error is ModelArtsApiError {
-  return refuses(error, "search_content");
+/**
+ * Whether the server refused the `search_content` sent: its message names it, or it names no
+ * parameter at all while the search is longer than the documented 64 characters.
+ */
+export function refusesSearchContent(
+  error: unknown,
+  searchContent: string | undefined,
+): error is ModelArtsApiError {
+  if (refuses(error, "search_content")) return true;
+  return (
+    isParameterRefusal(error) &&
+    (searchContent?.length ?? 0) > DOCUMENTED_SEARCH_CONTENT &&
+    !refuses(error, "per_page")
+  );
 }
 
 /** The page size to ask `endpoint` for: `asked`, or less when the endpoint refused more before. */

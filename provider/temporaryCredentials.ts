@@ -121,6 +121,7 @@ async function assumeRole(iam: ApiClient, iamBase: string, agency: Agency): Prom
       path: ASSUME_ROLE_PATH,
       query: [],
       operation: ASSUME_ROLE,
+      service: "IAM",
       jsonBody: JSON.stringify(body),
     });
     return temporaryKeysOf(response.body, `IAM ${ASSUME_ROLE} for the ${agencyLabel(agency)}`);

@@ -5,7 +5,7 @@
  * Telekom Cloud's endpoints. Each variant is played by the emulator over real sockets.
  */
 import { demoJobs, generateJobs, startEmulator } from "../../emulator";
-import { ModelArtsValidationError } from "../../provider/errors";
+import { ModelArtsApiError, ModelArtsValidationError } from "../../provider/errors";
 import { resetSharedState } from "../../provider/lookup";
 import { resolveSettings } from "../../provider/settings";
 import { failure } from "../support/failure";
@@ -81,6 +81,47 @@ describe("search_content above the doc page's 64 characters", () => {
         },
       ]);
       expect(error.message).toContain("search_content length must be in [0,64]");
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it.each([
+    ["Invalid search content.", "vision"],
+    ["searchContent is too long", "vision"],
+    ["Invalid parameter.", long],
+  ])(
+    "a 0104 worded %j, for a search of %j, is a validation error of searchContent",
+    async (wording, search) => {
+      const emulator = await startEmulator({ jobs: demoJobs(), maxSearchContent: 100 });
+      try {
+        emulator.injectFault({
+          kind: "apiFailure",
+          status: 400,
+          errorCode: "ModelArts.0104",
+          errorMessage: wording,
+        });
+        const error = await failure(lookup(emulator, { searchContent: search }), ModelArtsValidationError);
+        expect(error.issues.map((i) => i.field)).toEqual(["searchContent"]);
+      } finally {
+        await emulator.close();
+      }
+    },
+  );
+
+  it("a 0104 naming nothing, for a short search, stays the API's error, its hint naming searchContent", async () => {
+    const emulator = await startEmulator({ jobs: demoJobs() });
+    try {
+      emulator.injectFault({
+        kind: "apiFailure",
+        status: 400,
+        errorCode: "ModelArts.0104",
+        errorMessage: "Invalid parameter.",
+      });
+      const error = await failure(lookup(emulator, { searchContent: "vision" }), ModelArtsApiError);
+      expect(error.message).toContain(
+        "check the lookup's arguments (workspaceId, status, sortBy, searchContent)",
+      );
     } finally {
       await emulator.close();
     }

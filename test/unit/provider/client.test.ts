@@ -3,6 +3,7 @@
  * statuses are retried and how often, the waits, signing per attempt, and the errors users see.
  */
 
+import { deflateSync, gzipSync } from "node:zlib";
 import { MockAgent } from "undici";
 import { ApiClient } from "../../../provider/client";
 import { ModelArtsApiError, ModelArtsNetworkError, ModelArtsResponseError } from "../../../provider/errors";
@@ -219,6 +220,97 @@ describe("ApiClient", () => {
     );
     expect((error.cause as Error).message).toBe("socket hang up");
     expect(h.sleeps).toHaveLength(1);
+  });
+
+  describe("bodies as their headers say to read them", () => {
+    const raw = (h: Harness, body: Buffer, headers: Record<string, string>) =>
+      h.agent
+        .get(ORIGIN)
+        .intercept({ path: (p) => p.startsWith(PATH) })
+        .reply(200, body, { headers });
+
+    it("decodes a gzip or deflate body sent unasked, and honours a Latin-1 charset", async () => {
+      const h = harness(0);
+      const json = JSON.stringify({ ...OK, name: "café" });
+      raw(h, gzipSync(json), { "content-type": "application/json", "content-encoding": "gzip" });
+      raw(h, deflateSync(json), { "content-type": "application/json", "content-encoding": "deflate" });
+      raw(h, Buffer.from(json, "latin1"), { "content-type": "application/json; charset=ISO-8859-1" });
+      for (let i = 0; i < 3; i++) expect((await get(h)).body).toMatchObject({ name: "café" });
+    });
+
+    it.each([
+      [
+        { "content-encoding": "compress" },
+        Buffer.from("{}"),
+        'its Content-Encoding is "compress", which this client cannot read',
+      ],
+      [{ "content-encoding": "gzip" }, Buffer.from("not gzip"), "its gzip body is corrupt"],
+      [
+        { "content-type": "application/json; charset=klingon" },
+        Buffer.from("{}"),
+        'its charset "klingon" is not one this client can read',
+      ],
+      [
+        { "content-type": "application/json" },
+        Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]),
+        "its bytes are not valid utf-8 text",
+      ],
+    ])("refuses by name a body it cannot read (%j), never mangling it", async (headers, body, problem) => {
+      const h = harness(0);
+      raw(h, body, headers);
+      const error = await failure(get(h));
+      expect(error).toBeInstanceOf(ModelArtsResponseError);
+      expect(error.message).toContain(`returned HTTP 200 with a body that cannot be read: ${problem}`);
+    });
+
+    it("takes error_code 0 on a successful body as no error", async () => {
+      const h = harness(0);
+      reply(h, 200, { ...OK, error_code: 0 });
+      reply(h, 200, { ...OK, is_success: true, error_code: "0", error_msg: "" });
+      await expect(get(h)).resolves.toMatchObject({ body: { error_code: 0 } });
+      await expect(get(h)).resolves.toMatchObject({ body: { error_code: "0" } });
+    });
+  });
+
+  it("names the region as the likely cause when the host does not exist (ENOTFOUND)", async () => {
+    const h = harness(0);
+    h.agent
+      .get("https://modelarts.cn-nort-4.myhuaweicloud.com")
+      .intercept({ path: (p) => p.startsWith(PATH) })
+      .replyWithError(Object.assign(new Error("getaddrinfo ENOTFOUND"), { code: "ENOTFOUND" }));
+    const error = await failure(
+      h.client.getJson({
+        baseUrl: "https://modelarts.cn-nort-4.myhuaweicloud.com",
+        path: PATH,
+        query: [],
+        operation: "GET /v1/{project_id}/visualization-jobs",
+      }),
+    );
+    expect(error.message).toContain(
+      "No host modelarts.cn-nort-4.myhuaweicloud.com exists: check the region it is built from (huaweicloud:region / HW_REGION_NAME, such as cn-north-4)",
+    );
+  });
+
+  it("names the service a request went to: IAM for its calls, ModelArts by default", async () => {
+    const h = harness(0);
+    h.agent
+      .get(ORIGIN)
+      .intercept({ path: (p) => p.startsWith("/v3/projects") })
+      .reply(
+        403,
+        { error_code: "IAM.0001", error_msg: "denied" },
+        { headers: { "content-type": "application/json" } },
+      );
+    const error = await failure(
+      h.client.getJson({
+        baseUrl: ORIGIN,
+        path: "/v3/projects",
+        query: [],
+        operation: "GET /v3/projects",
+        service: "IAM",
+      }),
+    );
+    expect(error.message).toMatch(/^IAM GET \/v3\/projects failed: HTTP 403 IAM.0001/);
   });
 
   it("keeps secrets out of a network error, its cause chain and the debug log", async () => {
