@@ -2,25 +2,16 @@
  * One authenticated GET, as the API wants it: signed with SDK-HMAC-SHA256 (or carrying an IAM
  * token), retried on throttling, server errors and dropped connections, each attempt signed afresh
  * (the gateway refuses an `X-Sdk-Date` more than 15 minutes off), and every failure turned into a
- * typed error that names the operation, the request id and what to do.
+ * typed error that names the operation, the request id and what to do. This file is the retry loop
+ * and the request; what an attempt came to is attemptOutcome.ts's, reading the body responseBody.ts's.
  */
 import type { Dispatcher } from "undici";
-import { apiErrorHint } from "./apiErrorHints";
-import { decodeBody } from "./bodyDecoding";
-import { ModelArtsApiError, ModelArtsNetworkError, ModelArtsResponseError } from "./errors";
+import { type AttemptOutcome, networkFailure, responseOutcome } from "./attemptOutcome";
 import { HEADER } from "./headerNames";
 import { type Logger, redactingLogger, silentLogger } from "./logger";
-import { redact, registerSecrets } from "./redact";
-import {
-  DEFAULT_RETRY_TIMING,
-  parseRetryAfter,
-  RETRYABLE_NETWORK_CODES,
-  RETRYABLE_STATUSES,
-  type RetryTiming,
-  retryDelay,
-  THROTTLE_ERROR_CODES,
-} from "./retryPolicy";
-import { type ApiFailure, apiFailureOf } from "./schemas";
+import { registerSecrets } from "./redact";
+import { readBoundedBody } from "./responseBody";
+import { DEFAULT_RETRY_TIMING, type RetryTiming, retryDelay } from "./retryPolicy";
 import { type Credentials, secretsOf } from "./settings";
 import { authorizationHeader, formatSdkDate, percentEncode } from "./signer";
 
@@ -90,11 +81,6 @@ export interface ApiGetRequest {
   readonly jsonBody?: string;
 }
 
-/** The service a request goes to, as messages name it. */
-function serviceOf(request: ApiGetRequest): string {
-  return request.service ?? "ModelArts";
-}
-
 /** The method of a request: POST when it carries a body. */
 const methodOf = (request: ApiGetRequest): "GET" | "POST" =>
   request.jsonBody === undefined ? "GET" : "POST";
@@ -106,39 +92,7 @@ export interface ApiResponse {
   readonly requestId?: string;
 }
 
-/** A failed attempt that may be retried, and the error to throw if it may not. */
-interface RetryableFailure {
-  readonly error: Error;
-  readonly retryable: boolean;
-  readonly throttled: boolean;
-  readonly retryAfterMs?: number;
-  readonly reason: string;
-}
-
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL|ERR_OSSL/;
-
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function headerString(
-  headers: Record<string, string | string[] | undefined>,
-  name: string,
-): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/**
- * A short, readable excerpt of a body that is not JSON (a proxy's HTML error page, say). Redacted
- * before it is cut, so that a secret straddling the cut cannot survive in part.
- */
-function excerpt(text: string): string {
-  const plain = redact(text.slice(0, 64 * 1024))
-    .replace(/<[^>]*>/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  if (plain === "") return "(empty body)";
-  return plain.length > 120 ? `${plain.slice(0, 117)}...` : plain;
-}
 
 /** Performs authenticated GETs against the ModelArts and IAM APIs. */
 export class ApiClient {
@@ -232,37 +186,6 @@ export class ApiClient {
     }
   }
 
-  /**
-   * Reads a body up to `maxBytes`; undefined when it is larger, after destroying the stream so
-   * that nothing more is read.
-   */
-  private async readBody(
-    body: Dispatcher.ResponseData["body"],
-    headers: Record<string, string | string[] | undefined>,
-    maxBytes: number,
-  ): Promise<Buffer | undefined> {
-    const length = headerString(headers, HEADER.contentLength);
-    const declared = length === undefined ? Number.NaN : Number(length);
-    if (declared > maxBytes) {
-      body.destroy();
-      return undefined;
-    }
-    // A declared length within the bound holds: undici fails a body that runs past it. Its own
-    // reader is then the fastest; only a body of unknown length is counted chunk by chunk.
-    if (Number.isSafeInteger(declared)) return Buffer.from(await body.arrayBuffer());
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of body) {
-      size += (chunk as Buffer).length;
-      if (size > maxBytes) {
-        body.destroy();
-        return undefined;
-      }
-      chunks.push(chunk as Buffer);
-    }
-    return Buffer.concat(chunks, size);
-  }
-
   /** The headers of one attempt, signed afresh. */
   private headersFor(request: ApiGetRequest, base: URL, path: string): Record<string, string> {
     const credentials = this.options.credentials;
@@ -292,7 +215,7 @@ export class ApiClient {
     path: string,
     target: string,
     attemptNumber: number,
-  ): Promise<ApiResponse | RetryableFailure> {
+  ): Promise<AttemptOutcome> {
     this.throwIfAborted();
     const maxBodyBytes = request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
     let status: number;
@@ -311,102 +234,15 @@ export class ApiClient {
       });
       status = response.statusCode;
       responseHeaders = response.headers;
-      raw = await this.readBody(response.body, responseHeaders, maxBodyBytes);
+      raw = await readBoundedBody(response.body, responseHeaders, maxBodyBytes);
     } catch (cause) {
       this.throwIfAborted();
-      return this.networkFailure(request, base, cause, attemptNumber);
+      return networkFailure(request, base, cause, attemptNumber);
     }
-    if (raw === undefined) {
-      return {
-        error: new ModelArtsResponseError(
-          `${serviceOf(request)} ${request.operation} returned HTTP ${status} with a body larger than ${maxBodyBytes} bytes, more than such an answer can hold; it was not read further. Check that the endpoint points at the ModelArts API, and any proxy between.`,
-        ),
-        retryable: false,
-        throttled: false,
-        reason: "a body too large",
-      };
-    }
-
-    const decoded = decodeBody(raw, responseHeaders, maxBodyBytes);
-    if ("problem" in decoded) {
-      return {
-        error: new ModelArtsResponseError(
-          `${serviceOf(request)} ${request.operation} returned HTTP ${status} with a body that cannot be read: ${decoded.problem}. Check the endpoint and any proxy between, which may rewrite answers.`,
-        ),
-        retryable: false,
-        throttled: false,
-        reason: "an unreadable body",
-      };
-    }
-    const text = decoded.text;
-    const requestIdHeader = headerString(responseHeaders, HEADER.requestId);
-    let body: unknown;
-    let isJson = true;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      isJson = false;
-    }
-    const failure: ApiFailure | undefined = isJson ? apiFailureOf(body) : undefined;
-    const requestId = requestIdHeader ?? failure?.requestId;
-
-    if (status >= 200 && status < 300 && failure === undefined) {
-      if (isJson) return { body, requestId };
-      return {
-        error: new ModelArtsResponseError(
-          `${serviceOf(request)} ${request.operation} returned HTTP ${status} with a body that is not JSON: ${excerpt(text)}${requestId ? ` (request id ${requestId})` : ""}. Check that the endpoint points at the ModelArts API.`,
-        ),
-        retryable: false,
-        throttled: false,
-        reason: "a body that is not JSON",
-      };
-    }
-
-    const throttled =
-      status === 429 || (failure?.errorCode !== undefined && THROTTLE_ERROR_CODES.has(failure.errorCode));
-    const error = new ModelArtsApiError({
-      service: serviceOf(request),
-      operation: request.operation,
-      status,
-      errorCode: failure?.errorCode,
-      errorMessage: failure?.errorMessage ?? (isJson ? undefined : excerpt(text)),
-      requestId,
-      hint: apiErrorHint(status, failure?.errorCode),
-      attempts: attemptNumber,
-    });
-    return {
-      error,
-      retryable: throttled || RETRYABLE_STATUSES.has(status),
-      throttled,
-      retryAfterMs: parseRetryAfter(headerString(responseHeaders, HEADER.retryAfter), this.clock()),
-      reason: `HTTP ${status}${failure?.errorCode ? ` ${failure.errorCode}` : ""}`,
-    };
-  }
-
-  private networkFailure(
-    request: ApiGetRequest,
-    base: URL,
-    cause: unknown,
-    attemptNumber: number,
-  ): RetryableFailure {
-    const code = String((cause as { code?: unknown })?.code ?? "");
-    const message = cause instanceof Error ? cause.message : String(cause);
-    const tls = TLS_CODES.test(code);
-    const hint = tls
-      ? "The server's TLS certificate was not accepted: if it is signed by a private CA, point NODE_EXTRA_CA_CERTS at that CA's certificate; only for a test server, set huaweicloud:insecure / HW_INSECURE=true"
-      : code === "ENOTFOUND"
-        ? `No host ${base.hostname} exists: check the region it is built from (huaweicloud:region / HW_REGION_NAME, such as cn-north-4), or the endpoint (huaweicloud:endpoints / HW_MODELARTS_ENDPOINT, huaweicloud:authUrl / HW_AUTH_URL), and any proxy (HTTPS_PROXY / NO_PROXY)`
-        : "Check the endpoint (huaweicloud:endpoints / HW_MODELARTS_ENDPOINT, huaweicloud:authUrl / HW_AUTH_URL), the network and any proxy (HTTPS_PROXY / NO_PROXY)";
-    const attempts = attemptNumber > 1 ? `, after ${attemptNumber} attempts` : "";
-    const error = new ModelArtsNetworkError(
-      `${serviceOf(request)} ${request.operation} failed: could not get a response from ${base.origin}: ${code ? `${code} ` : ""}${message}${attempts}. ${hint}.`,
-      cause,
+    return responseOutcome(
+      request,
+      { status, headers: responseHeaders, raw, maxBodyBytes, attemptNumber },
+      this.clock(),
     );
-    return {
-      error,
-      retryable: !tls && RETRYABLE_NETWORK_CODES.has(code),
-      throttled: false,
-      reason: code || "a network error",
-    };
   }
 }

@@ -1,17 +1,28 @@
 /**
- * A response body's bytes as text, as its headers say to read them: a compressed body (which this
+ * A response body: read within a bound (a body past it is not read further), then its bytes as
+ * text, as its headers say to read them: a compressed body (which this
  * client never asks for, but a proxy may send) is decompressed within the same size bound, a
  * charset other than UTF-8 is honoured, and bytes that are not valid text in it are refused by name.
  * Never a silently mangled body: a job name with replacement characters would match nothing.
  */
 import { TextDecoder } from "node:util";
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
+import type { Dispatcher } from "undici";
 import { HEADER } from "./headerNames";
 
 /** The text of a body, or why it cannot be read. */
 export type DecodedBody = { readonly text: string } | { readonly problem: string };
 
 type Headers = Record<string, string | string[] | undefined>;
+
+/** A header's value, the first of several. */
+export function headerString(
+  headers: Record<string, string | string[] | undefined>,
+  name: string,
+): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
 
 function header(headers: Headers, name: string): string {
   const value = headers[name];
@@ -61,4 +72,35 @@ export function decodeBody(raw: Buffer, headers: Headers, maxBytes: number): Dec
   } catch {
     return { problem: `its bytes are not valid ${charset} text` };
   }
+}
+
+/**
+ * Reads a body up to `maxBytes`; undefined when it is larger, after destroying the stream so
+ * that nothing more is read.
+ */
+export async function readBoundedBody(
+  body: Dispatcher.ResponseData["body"],
+  headers: Record<string, string | string[] | undefined>,
+  maxBytes: number,
+): Promise<Buffer | undefined> {
+  const length = headerString(headers, HEADER.contentLength);
+  const declared = length === undefined ? Number.NaN : Number(length);
+  if (declared > maxBytes) {
+    body.destroy();
+    return undefined;
+  }
+  // A declared length within the bound holds: undici fails a body that runs past it. Its own
+  // reader is then the fastest; only a body of unknown length is counted chunk by chunk.
+  if (Number.isSafeInteger(declared)) return Buffer.from(await body.arrayBuffer());
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) {
+      body.destroy();
+      return undefined;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks, size);
 }
