@@ -4,7 +4,7 @@
  * statuses, bodies and network errors lives here; the retry loop is ApiClient's.
  */
 import { apiErrorHint } from "./apiErrorHints";
-import type { ApiGetRequest, ApiResponse } from "./client";
+import type { ApiGetRequest, ApiResponse } from "./apiRequest";
 import { ModelArtsApiError, ModelArtsNetworkError, ModelArtsResponseError } from "./errors";
 import { HEADER } from "./headerNames";
 import { redact } from "./redact";

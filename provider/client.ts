@@ -6,13 +6,14 @@
  * and the request; what an attempt came to is attemptOutcome.ts's, reading the body responseBody.ts's.
  */
 import type { Dispatcher } from "undici";
+import type { ApiGetRequest, ApiResponse } from "./apiRequest";
 import { type AttemptOutcome, networkFailure, responseOutcome } from "./attemptOutcome";
+import { type Credentials, secretsOf } from "./credentials";
 import { HEADER } from "./headerNames";
 import { type Logger, redactingLogger, silentLogger } from "./logger";
 import { registerSecrets } from "./redact";
 import { readBoundedBody } from "./responseBody";
 import { DEFAULT_RETRY_TIMING, type RetryTiming, retryDelay } from "./retryPolicy";
-import { type Credentials, secretsOf } from "./settings";
 import { authorizationHeader, formatSdkDate, percentEncode } from "./signer";
 
 /** How long to wait for a response's headers, and between two chunks of its body. */
@@ -23,20 +24,6 @@ export interface ClientTimeouts {
 
 /** The timeouts used unless a caller gives others. */
 export const DEFAULT_TIMEOUTS: ClientTimeouts = { headersMs: 30_000, bodyMs: 30_000 };
-
-/**
- * Bounds the attempts in flight: each attempt runs through it, and it is told of throttling and of
- * successes so that it can adapt the bound. Waits between attempts hold no place, so that a retry
- * after a 429 obeys the lowered bound.
- */
-export interface AttemptGate {
-  run<T>(attempt: () => Promise<T>): Promise<T>;
-  /** Changes each time the bound is lowered; an attempt reads it as it starts. */
-  readonly epoch: number;
-  /** An attempt that started in `sentInEpoch` was throttled. */
-  onThrottle(sentInEpoch: number): void;
-  onSuccess(): void;
-}
 
 /** What an {@link ApiClient} needs. */
 export interface ApiClientOptions {
@@ -61,36 +48,9 @@ export interface ApiClientOptions {
 /** The most bytes of a response body read unless a request says otherwise: 1 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
-/** One request: a GET, or (given a JSON body) a POST. */
-export interface ApiGetRequest {
-  /** The service's base URL: origin and optional path prefix (`https://iam.example.com/v3`). */
-  readonly baseUrl: string;
-  /** The decoded path below the base URL, e.g. `/v1/0123/visualization-jobs`. */
-  readonly path: string;
-  readonly query: ReadonlyArray<readonly [string, string]>;
-  /** The operation as messages name it: `GET /v1/{project_id}/visualization-jobs`. */
-  readonly operation: string;
-  /** The service as messages name it; default "ModelArts" ("IAM" for project discovery and agencies). */
-  readonly service?: string;
-  /** Sent, and signed, as `X-Project-Id` with AK/SK credentials. */
-  readonly projectId?: string;
-  readonly gate?: AttemptGate;
-  /** A larger body is a failure, and is not read further; default {@link DEFAULT_MAX_BODY_BYTES}. */
-  readonly maxBodyBytes?: number;
-  /** A JSON body: the request is then a POST, the body signed with it. */
-  readonly jsonBody?: string;
-}
-
 /** The method of a request: POST when it carries a body. */
 const methodOf = (request: ApiGetRequest): "GET" | "POST" =>
   request.jsonBody === undefined ? "GET" : "POST";
-
-/** A successful response. */
-export interface ApiResponse {
-  /** The parsed JSON body. */
-  readonly body: unknown;
-  readonly requestId?: string;
-}
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

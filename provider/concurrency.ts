@@ -8,7 +8,7 @@
  * throttled account thus still finishes, at the pace it is allowed, and an unthrottled one soon
  * runs at the maximum.
  */
-import type { AttemptGate } from "./client";
+import type { AttemptGate } from "./apiRequest";
 
 /** How many requests a lookup starts with, before it has seen how the server copes. */
 export const INITIAL_CONCURRENCY = 4;

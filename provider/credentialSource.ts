@@ -6,6 +6,7 @@
  * fetched: the agency's and the instance's keys are obtained by temporaryCredentials.ts.
  */
 import { existsSync } from "node:fs";
+import type { Agency, AkskCredentials, CredentialSource, Credentials } from "./credentials";
 import { ModelArtsConfigError } from "./errors";
 import {
   type ConfigGetter,
@@ -18,7 +19,6 @@ import {
   parseWholeNumber,
   SETTING_SOURCES as S,
 } from "./settingSources";
-import type { Agency, AkskCredentials, CredentialSource, Credentials } from "./settings";
 import { defaultSharedConfigFile, type Profile, readProfile } from "./sharedConfigFile";
 
 /** The metadata service of ECS instances: temporary keys of the agency attached to the instance. */

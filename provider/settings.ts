@@ -7,6 +7,7 @@
  */
 
 import { resolveCredentialSource } from "./credentialSource";
+import type { CredentialSource } from "./credentials";
 import { ModelArtsConfigError } from "./errors";
 import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, PROJECT_ID_PATTERN } from "./model";
 import {
@@ -22,47 +23,8 @@ import {
   SETTING_SOURCES,
 } from "./settingSources";
 
+export type { Agency, AkskCredentials, CredentialSource, Credentials } from "./credentials";
 export { type ConfigGetter, type Environment, SETTING_SOURCES } from "./settingSources";
-
-/** How requests are authenticated. */
-export type Credentials =
-  | {
-      readonly kind: "aksk";
-      readonly accessKey: string;
-      readonly secretKey: string;
-      /** Present with temporary credentials; sent, and signed, as `X-Security-Token`. */
-      readonly securityToken?: string;
-    }
-  | { readonly kind: "token"; readonly token: string };
-
-/** Access key and secret key, with the security token of temporary keys. */
-export type AkskCredentials = Extract<Credentials, { kind: "aksk" }>;
-
-/** An agency to assume: IAM gives its temporary keys to the base identity (cross-account too). */
-export interface Agency {
-  readonly agencyName: string;
-  /** The domain (account) that owns the agency, by name or id; one of them is set. */
-  readonly domainName?: string;
-  readonly domainId?: string;
-  /** How long the temporary keys last, in seconds (900 to 86400). */
-  readonly durationSeconds: number;
-}
-
-/**
- * Where a lookup's credentials come from: keys as given (or an IAM token), an agency assumed with
- * base keys, or the ECS instance's metadata service. The last two are fetched before listing.
- */
-export type CredentialSource =
-  | Credentials
-  | { readonly kind: "assumeRole"; readonly base: AkskCredentials; readonly agency: Agency }
-  | { readonly kind: "ecsMetadata"; readonly url: string };
-
-/** The secret values of credentials: what redaction must remove wherever it appears. */
-export function secretsOf(credentials: Credentials): Array<string | undefined> {
-  return credentials.kind === "aksk"
-    ? [credentials.secretKey, credentials.securityToken]
-    : [credentials.token];
-}
 
 /** The settings every lookup has, however its project id is found. */
 interface CommonSettings {

@@ -1,0 +1,45 @@
+/**
+ * One request to the ModelArts or IAM API, and its successful response: what callers hand the
+ * client, and what the classification of an attempt (attemptOutcome.ts) reads.
+ */
+
+/**
+ * Bounds the attempts in flight: each attempt runs through it, and it is told of throttling and of
+ * successes so that it can adapt the bound. Waits between attempts hold no place, so that a retry
+ * after a 429 obeys the lowered bound.
+ */
+export interface AttemptGate {
+  run<T>(attempt: () => Promise<T>): Promise<T>;
+  /** Changes each time the bound is lowered; an attempt reads it as it starts. */
+  readonly epoch: number;
+  /** An attempt that started in `sentInEpoch` was throttled. */
+  onThrottle(sentInEpoch: number): void;
+  onSuccess(): void;
+}
+
+/** One request: a GET, or (given a JSON body) a POST. */
+export interface ApiGetRequest {
+  /** The service's base URL: origin and optional path prefix (`https://iam.example.com/v3`). */
+  readonly baseUrl: string;
+  /** The decoded path below the base URL, e.g. `/v1/0123/visualization-jobs`. */
+  readonly path: string;
+  readonly query: ReadonlyArray<readonly [string, string]>;
+  /** The operation as messages name it: `GET /v1/{project_id}/visualization-jobs`. */
+  readonly operation: string;
+  /** The service as messages name it; default "ModelArts" ("IAM" for project discovery and agencies). */
+  readonly service?: string;
+  /** Sent, and signed, as `X-Project-Id` with AK/SK credentials. */
+  readonly projectId?: string;
+  readonly gate?: AttemptGate;
+  /** A larger body is a failure, and is not read further; default 1 MiB (client.ts, DEFAULT_MAX_BODY_BYTES). */
+  readonly maxBodyBytes?: number;
+  /** A JSON body: the request is then a POST, the body signed with it. */
+  readonly jsonBody?: string;
+}
+
+/** A successful response. */
+export interface ApiResponse {
+  /** The parsed JSON body. */
+  readonly body: unknown;
+  readonly requestId?: string;
+}
