@@ -2,10 +2,11 @@
  * `pulumi-modelarts jobs`: the lookup a Pulumi program makes, from a shell, to try a query before
  * writing a program. Settings come from the environment only (there is no stack).
  */
-import { ModelArtsValidationError } from "../provider/errors";
-import type { Logger } from "../provider/logger";
-import { runLookup } from "../provider/lookup";
-import { MAX_MAX_CONCURRENCY } from "../provider/settings";
+
+import { runLookup } from "../provider/lookup/lookup";
+import { MAX_MAX_CONCURRENCY } from "../provider/settings/settings";
+import { ModelArtsValidationError } from "../provider/support/errors";
+import type { Logger } from "../provider/support/logger";
 import { parseCommandOptions, wholeNumberOption } from "./options";
 import { formatJobsTable } from "./table";
 import { JOBS_USAGE, UsageError } from "./usage";

@@ -3,8 +3,8 @@
  * `pulumi-modelarts`, the package's command line: `jobs` and `emulator`. Exit status 0 on success,
  * 1 on a lookup or emulator error (our message, never a stack trace), 2 on a usage error.
  */
-import { ModelArtsError } from "../provider/errors";
-import { escapeControls } from "../provider/redact";
+import { ModelArtsError } from "../provider/support/errors";
+import { escapeControls } from "../provider/support/redact";
 import { emulatorCommand } from "./emulatorCommand";
 import { type CommandIo, jobsCommand } from "./jobsCommand";
 import { MAIN_USAGE, UsageError } from "./usage";

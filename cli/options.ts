@@ -1,6 +1,6 @@
 /** Option values the commands share the reading of, and the parsing of a command's options. */
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { didYouMean } from "../provider/closestName";
+import { didYouMean } from "../provider/support/closestName";
 import { UsageError } from "./usage";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;

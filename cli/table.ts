@@ -1,6 +1,7 @@
 /** The `jobs` command's table: one line a job, columns padded, server text made safe for a terminal. */
-import type { VisualizationJobsResult } from "../provider/model";
-import { escapeControls } from "../provider/redact";
+
+import { escapeControls } from "../provider/support/redact";
+import type { VisualizationJobsResult } from "../provider/wire/model";
 
 const HEADERS = ["ID", "NAME", "STATUS", "CREATED (UTC)", "SERVICE URL"] as const;
 

@@ -6,8 +6,8 @@
  */
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { HEADER } from "../provider/headerNames";
-import { DOCUMENTED_SEARCH_CONTENT, MAX_PAGE_SIZE } from "../provider/model";
+import { HEADER } from "../provider/wire/headerNames";
+import { DOCUMENTED_SEARCH_CONTENT, MAX_PAGE_SIZE } from "../provider/wire/model";
 import { authenticate, type KeyRing, parseRawQuery } from "./auth";
 import { CONTROL_KEY_HEADER, CONTROL_PREFIX, type ControlRequest } from "./controlApi";
 import { Counters } from "./counters";

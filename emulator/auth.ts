@@ -5,8 +5,8 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { HEADER } from "../provider/headerNames";
-import { canonicalRequest, computeSignature, parseSdkDate, SIGNING_ALGORITHM } from "../provider/signer";
+import { HEADER } from "../provider/wire/headerNames";
+import { canonicalRequest, computeSignature, parseSdkDate, SIGNING_ALGORITHM } from "../provider/wire/signer";
 
 /** One access key the emulator accepts. */
 export interface AcceptedKey {

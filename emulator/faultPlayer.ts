@@ -1,7 +1,7 @@
 /** How the emulator plays an injected fault on the wire (see faults.ts for what each kind means). */
 import type { ServerResponse } from "node:http";
 import type { Socket } from "node:net";
-import { HEADER } from "../provider/headerNames";
+import { HEADER } from "../provider/wire/headerNames";
 import type { Fault } from "./faults";
 import { gatewayError, modelArtsError, send } from "./replies";
 

@@ -4,8 +4,8 @@
  * 100,000 jobs does not sort them again for every page; at most MAX_VIEWS of them.
  */
 
-import type { SortField } from "../provider/model";
-import { orderJobs } from "../provider/query";
+import { orderJobs } from "../provider/listing/query";
+import type { SortField } from "../provider/wire/model";
 
 /** A job as the emulator holds it. */
 export interface EmulatorJob {

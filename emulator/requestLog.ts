@@ -4,7 +4,7 @@
  * ones and the log would otherwise keep every byte. Credential headers are never kept.
  */
 import type { IncomingHttpHeaders } from "node:http";
-import { CREDENTIAL_HEADERS } from "../provider/headerNames";
+import { CREDENTIAL_HEADERS } from "../provider/wire/headerNames";
 import type { RecordedRequest } from "./types";
 
 /** The most headers kept of one request, and the longest value kept. */

@@ -3,8 +3,8 @@
  * and its validation errors, the details call, and IAM project discovery, with the error codes the
  * API documents (a wrong project id is 403 ModelArts.0210, an unknown path 404 APIGW.0101).
  */
-import { HEADER } from "../provider/headerNames";
-import { MAX_PAGE_SIZE, SORT_FIELDS } from "../provider/model";
+import { HEADER } from "../provider/wire/headerNames";
+import { MAX_PAGE_SIZE, SORT_FIELDS } from "../provider/wire/model";
 import type { FaultTarget } from "./faults";
 import type { EmulatorJob, JobStore, StoreQuery } from "./jobStore";
 import { apiNotFound, modelArtsError, type Reply } from "./replies";

@@ -4,8 +4,9 @@
  * modelarts:secretKey X` without `--secret`), so that the engine encrypts them in the state; a key
  * the provider does not have is refused with the nearest one it does (`modelarts:acessKey`).
  */
-import { didYouMean } from "../provider/closestName";
-import type { CheckFailure } from "../provider/lookupResource";
+
+import type { CheckFailure } from "../provider/lookup/lookupResource";
+import { didYouMean } from "../provider/support/closestName";
 import { CONFIG_PROPERTIES, PACKAGE } from "./schema";
 
 /** The key under which the engine marks a wrapped value, and the mark of a secret. */

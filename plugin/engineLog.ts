@@ -4,7 +4,7 @@
  * --logtostderr` or `--debug` shows the plugin's requests as it shows the TypeScript functions'.
  * The lookup redacts every line before it gets here. Without an engine address, nothing is sent.
  */
-import type { Logger } from "../provider/logger";
+import type { Logger } from "../provider/support/logger";
 import { fromPulumi } from "./pulumiModules";
 
 interface EngineProto {

@@ -5,8 +5,9 @@
  * an asset or anything else where a string or number belongs is refused by name. Nothing is ever
  * dropped: a filter that silently became undefined would widen the lookup to every job.
  */
-import type { ValidationIssue } from "../provider/errors";
-import { UNKNOWN } from "../provider/lookupResource";
+
+import { UNKNOWN } from "../provider/lookup/lookupResource";
+import type { ValidationIssue } from "../provider/support/errors";
 
 /** The key under which the engine marks a wrapped value, and its kinds (@pulumi/pulumi runtime/rpc). */
 const SIGNATURE = "4dabf18193072939515e22adb298388d";

@@ -5,9 +5,7 @@
  * lookupResource.ts, singleJob.ts): the same validation, settings, retries, redaction and errors.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { ModelArtsError, ModelArtsValidationError, type ValidationIssue } from "../provider/errors";
-import type { Logger } from "../provider/logger";
-import { type LookupDependencies, runLookup } from "../provider/lookup";
+import { type LookupDependencies, runLookup } from "../provider/lookup/lookup";
 import {
   argumentsOf,
   changedProperties,
@@ -19,9 +17,11 @@ import {
   type Props,
   plainData,
   refreshLookup,
-} from "../provider/lookupResource";
-import { registerSecretArguments } from "../provider/redact";
-import { exactlyOneJob } from "../provider/singleJob";
+} from "../provider/lookup/lookupResource";
+import { exactlyOneJob } from "../provider/lookup/singleJob";
+import { ModelArtsError, ModelArtsValidationError, type ValidationIssue } from "../provider/support/errors";
+import type { Logger } from "../provider/support/logger";
+import { registerSecretArguments } from "../provider/support/redact";
 import type { ProviderConfig } from "./configCapture";
 import { decodeInputs } from "./inputs";
 import { inPluginTerms, settingsConfig } from "./providerConfig";

@@ -3,7 +3,7 @@
  * which name the pulumi-huaweicloud keys (`huaweicloud:region`, ...). The environment stays the
  * fallback, as for the TypeScript functions. Messages name the keys a plugin user sets.
  */
-import { SETTING_SOURCES } from "../provider/settings";
+import { SETTING_SOURCES } from "../provider/settings/settings";
 import type { ProviderConfig } from "./configCapture";
 import type { ConfigKey } from "./schema";
 

@@ -14,8 +14,8 @@ import type {
   VisualizationJob,
   VisualizationJobsQueryArgs,
   VisualizationJobsResult,
-} from "../provider/model";
-import { JobStatus } from "../provider/status";
+} from "../provider/wire/model";
+import { JobStatus } from "../provider/wire/status";
 
 /** A property of the schema (the subset this package uses). */
 export interface PropertySpec {

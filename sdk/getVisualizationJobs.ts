@@ -5,15 +5,15 @@
  * data sources do, unless an input is unknown.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ModelArtsValidationError } from "../provider/errors";
-import { runLookup } from "../provider/lookup";
+import { runLookup } from "../provider/lookup/lookup";
+import { exactlyOneJob } from "../provider/lookup/singleJob";
+import { ModelArtsValidationError } from "../provider/support/errors";
+import { registerSecretArguments } from "../provider/support/redact";
 import type {
   VisualizationJob,
   VisualizationJobsQueryArgs,
   VisualizationJobsResult,
-} from "../provider/model";
-import { registerSecretArguments } from "../provider/redact";
-import { exactlyOneJob } from "../provider/singleJob";
+} from "../provider/wire/model";
 import { dependencyGate } from "./dependsOn";
 import { programDependencies } from "./programDependencies";
 import { secretFields } from "./secretArguments";

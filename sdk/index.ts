@@ -2,7 +2,16 @@
  * pulumi-modelarts: look up Huawei Cloud ModelArts visualization jobs (TensorBoard / MindInsight)
  * from Pulumi programs. The public exports, nothing else.
  */
-export type { ClientTimeouts } from "../provider/client";
+
+export { ListingCache } from "../provider/listing/listingCache";
+export { ProjectIdCache } from "../provider/listing/projectDiscovery";
+export {
+  type LookupDependencies,
+  type LookupOptions,
+  lookupVisualizationJobs,
+  resetSharedState,
+} from "../provider/lookup/lookup";
+export type { ConfigGetter, Environment } from "../provider/settings/settings";
 export {
   type ApiErrorDetails,
   type FoundJob,
@@ -18,15 +27,10 @@ export {
   ModelArtsTimeoutError,
   ModelArtsValidationError,
   type ValidationIssue,
-} from "../provider/errors";
-export { ListingCache } from "../provider/listingCache";
-export type { Logger } from "../provider/logger";
-export {
-  type LookupDependencies,
-  type LookupOptions,
-  lookupVisualizationJobs,
-  resetSharedState,
-} from "../provider/lookup";
+} from "../provider/support/errors";
+export type { Logger } from "../provider/support/logger";
+export type { ClientTimeouts } from "../provider/transport/client";
+export type { RetryTiming } from "../provider/transport/retryPolicy";
 export type {
   JobFlavor,
   JobSchedule,
@@ -37,11 +41,8 @@ export type {
   VisualizationJob,
   VisualizationJobsQueryArgs,
   VisualizationJobsResult,
-} from "../provider/model";
-export { ProjectIdCache } from "../provider/projectDiscovery";
-export type { RetryTiming } from "../provider/retryPolicy";
-export type { ConfigGetter, Environment } from "../provider/settings";
-export { JobStatus, type JobStatusName, jobStatusName } from "../provider/status";
+} from "../provider/wire/model";
+export { JobStatus, type JobStatusName, jobStatusName } from "../provider/wire/status";
 export {
   type GetVisualizationJobArgs,
   type GetVisualizationJobOutputArgs,

@@ -7,7 +7,12 @@
  * about 2 KB of it and no credential, and every operation runs the installed package's code.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { type LookupDrift, RESULT_FIELDS, SECRET_ARGUMENTS, type VisualizationJob } from "../provider/model";
+import {
+  type LookupDrift,
+  RESULT_FIELDS,
+  SECRET_ARGUMENTS,
+  type VisualizationJob,
+} from "../provider/wire/model";
 import type { GetVisualizationJobsOutputArgs } from "./getVisualizationJobs";
 import { secretFields } from "./secretArguments";
 

@@ -3,7 +3,7 @@
  * as the attributes a Terraform user wrote. `status` and `statuses` become one list (their union), so
  * that a bad element is named where it was written: `statuses[1]`.
  */
-import type { ValidationIssue } from "../provider/errors";
+import type { ValidationIssue } from "../provider/support/errors";
 import { type CtyObject, type CtyValue, UNKNOWN } from "./ctyCodec";
 import { ARGUMENT_ATTRIBUTES } from "./schema";
 

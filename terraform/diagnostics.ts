@@ -3,8 +3,8 @@
  * attribute path Terraform underlines in the configuration. Every text has passed the core's
  * redaction (`forDisplay`), so no secret the provider has seen can appear.
  */
-import { ModelArtsError, ModelArtsValidationError } from "../provider/errors";
-import { forDisplay } from "../provider/redact";
+import { ModelArtsError, ModelArtsValidationError } from "../provider/support/errors";
+import { forDisplay } from "../provider/support/redact";
 import type { CtyObject } from "./ctyCodec";
 import { type AttributePath, attributePathOf, issueText } from "./dataSourceArguments";
 import type { Message } from "./protocol";

@@ -4,7 +4,7 @@
  * stays the fallback, as in terraform-provider-huaweicloud. Messages are put back into the provider
  * block's terms, so that a Terraform user reads `access_key`, never `huaweicloud:accessKey`.
  */
-import { SETTING_SOURCES } from "../provider/settings";
+import { SETTING_SOURCES } from "../provider/settings/settings";
 import { type CtyObject, type CtyValue, UNKNOWN } from "./ctyCodec";
 
 /** Each provider argument, by the settings key it stands for. */

@@ -5,8 +5,8 @@
  * (`satisfies Record<keyof ...>`), so a lookup argument or a job field added to the core and not
  * decided on here is a compile error.
  */
-import type { VisualizationJob, VisualizationJobsQueryArgs } from "../provider/model";
-import { JobStatus } from "../provider/status";
+import type { VisualizationJob, VisualizationJobsQueryArgs } from "../provider/wire/model";
+import { JobStatus } from "../provider/wire/status";
 import type { CtyObject, CtyType, CtyValue } from "./ctyCodec";
 
 /** One attribute of a block. */

@@ -5,12 +5,12 @@
  * Failures are answered as diagnostics, never as gRPC errors.
  */
 import { createHash } from "node:crypto";
-import { ModelArtsConfigError } from "../provider/errors";
-import { runLookup } from "../provider/lookup";
-import { registerSecrets } from "../provider/redact";
-import { parseQueryArgs } from "../provider/schemas";
-import { resolveSettings } from "../provider/settings";
-import { exactlyOneJob } from "../provider/singleJob";
+import { parseQueryArgs } from "../provider/boundary/schemas";
+import { runLookup } from "../provider/lookup/lookup";
+import { exactlyOneJob } from "../provider/lookup/singleJob";
+import { resolveSettings } from "../provider/settings/settings";
+import { ModelArtsConfigError } from "../provider/support/errors";
+import { registerSecrets } from "../provider/support/redact";
 import { type CtyObject, decodeCty, encodeCty, holdsUnknown } from "./ctyCodec";
 import { queryArguments } from "./dataSourceArguments";
 import { diagnostic, errorDiagnostics, Severity } from "./diagnostics";

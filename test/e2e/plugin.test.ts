@@ -14,7 +14,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { LocalWorkspace, type ProjectSettings } from "@pulumi/pulumi/automation";
 import { findCommand, findPulumiCli, isolatedPulumiEnv } from "../../demo/exampleStack";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
-import { lookupVisualizationJobs } from "../../provider/lookup";
+import { lookupVisualizationJobs } from "../../provider/lookup/lookup";
 import { buildRelease, RELEASE_DIR, VERSION } from "../support/release";
 
 jest.setTimeout(300_000);

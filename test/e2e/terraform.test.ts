@@ -19,8 +19,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findCommand } from "../../demo/exampleStack";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
-import { lookupVisualizationJobs, resetSharedState } from "../../provider/lookup";
-import type { VisualizationJobsQueryArgs } from "../../provider/model";
+import { lookupVisualizationJobs, resetSharedState } from "../../provider/lookup/lookup";
+import type { VisualizationJobsQueryArgs } from "../../provider/wire/model";
 import { buildRelease, pathWithOnly, RELEASE_DIR, VERSION } from "../support/release";
 
 jest.setTimeout(900_000);

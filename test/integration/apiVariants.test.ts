@@ -5,9 +5,9 @@
  * Telekom Cloud's endpoints. Each variant is played by the emulator over real sockets.
  */
 import { demoJobs, generateJobs, startEmulator } from "../../emulator";
-import { ModelArtsApiError, ModelArtsValidationError } from "../../provider/errors";
-import { resetSharedState } from "../../provider/lookup";
-import { resolveSettings } from "../../provider/settings";
+import { resetSharedState } from "../../provider/lookup/lookup";
+import { resolveSettings } from "../../provider/settings/settings";
+import { ModelArtsApiError, ModelArtsValidationError } from "../../provider/support/errors";
 import { failure } from "../support/failure";
 import { lookup, useEmulator } from "./helpers";
 

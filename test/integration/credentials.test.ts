@@ -10,8 +10,12 @@ import { Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { demoJobs } from "../../emulator";
-import { ModelArtsApiError, ModelArtsConfigError, ModelArtsNetworkError } from "../../provider/errors";
-import { TemporaryKeyCache } from "../../provider/temporaryCredentials";
+import {
+  ModelArtsApiError,
+  ModelArtsConfigError,
+  ModelArtsNetworkError,
+} from "../../provider/support/errors";
+import { TemporaryKeyCache } from "../../provider/transport/temporaryCredentials";
 import { failure } from "../support/failure";
 import { lookup, useEmulator } from "./helpers";
 

@@ -1,12 +1,12 @@
 /**
  * The emulator on its own, spoken to with plain HTTP requests signed by hand (an implementation of
- * the published algorithm written out here, independent of provider/signer.ts).
+ * the published algorithm written out here, independent of provider/wire/signer.ts).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHash, createHmac } from "node:crypto";
 import { request } from "undici";
 import { demoJobs, generateJobs, startEmulator } from "../../emulator";
-import { lookupVisualizationJobs } from "../../provider/lookup";
+import { lookupVisualizationJobs } from "../../provider/lookup/lookup";
 import { useEmulator } from "./helpers";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");

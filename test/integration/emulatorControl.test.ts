@@ -8,7 +8,7 @@
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
 import { JobStore, MAX_VIEWS } from "../../emulator/jobStore";
 import { recordedHeaders } from "../../emulator/requestLog";
-import { lookupVisualizationJobs, resetSharedState } from "../../provider/lookup";
+import { lookupVisualizationJobs, resetSharedState } from "../../provider/lookup/lookup";
 
 let emulator: RunningEmulator;
 beforeEach(async () => {

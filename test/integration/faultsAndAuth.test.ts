@@ -26,7 +26,7 @@ import {
   ModelArtsConfigError,
   ModelArtsNetworkError,
   ModelArtsResponseError,
-} from "../../provider/errors";
+} from "../../provider/support/errors";
 import { failure } from "../support/failure";
 import { FAST_RETRIES, lookup, useEmulator } from "./helpers";
 

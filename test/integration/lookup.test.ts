@@ -5,8 +5,12 @@
 
 import { demoJobs, generateJobs } from "../../emulator";
 import type { EmulatorJob } from "../../emulator/jobStore";
-import { ModelArtsApiError, ModelArtsResponseError, ModelArtsValidationError } from "../../provider/errors";
-import { ListingCache } from "../../provider/listingCache";
+import { ListingCache } from "../../provider/listing/listingCache";
+import {
+  ModelArtsApiError,
+  ModelArtsResponseError,
+  ModelArtsValidationError,
+} from "../../provider/support/errors";
 import { failure } from "../support/failure";
 import { lookup, useEmulator } from "./helpers";
 

@@ -7,7 +7,7 @@
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
 import { ModelArtsProvider } from "../../plugin/modelartsProvider";
 import { TOKENS } from "../../plugin/schema";
-import { resetSharedState } from "../../provider/lookup";
+import { resetSharedState } from "../../provider/lookup/lookup";
 
 const SIGNATURE = "4dabf18193072939515e22adb298388d";
 const secret = (value: unknown) => ({ [SIGNATURE]: "1b47061264138c4ac30d75fd1eb44270", value });

@@ -4,7 +4,7 @@
  */
 import { demoJobs } from "../../emulator";
 import { type PropertySpec, packageSchema, RESULT_PROPERTIES, TOKENS } from "../../plugin/schema";
-import { exactlyOneJob } from "../../provider/singleJob";
+import { exactlyOneJob } from "../../provider/lookup/singleJob";
 import { lookup, useEmulator } from "./helpers";
 
 const schema = packageSchema("0.0.0") as {

@@ -15,7 +15,7 @@ process.stdout.write(JSON.stringify(Object.keys(require.cache)));`;
   const loaded: string[] = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
   expect(loaded.filter((path) => /dist\/sdk\//.test(path))).toEqual([]);
   expect(loaded.filter((path) => /@pulumi\/pulumi\/index\.js$/.test(path))).toEqual([]);
-  expect(loaded.some((path) => path.endsWith("dist/provider/lookup.js"))).toBe(true);
+  expect(loaded.some((path) => path.endsWith("dist/provider/lookup/lookup.js"))).toBe(true);
 });
 
 it("the repository's plugin launcher says it needs Node.js when there is none on PATH", () => {

@@ -7,7 +7,7 @@
 import { X509Certificate } from "node:crypto";
 import * as grpc from "@grpc/grpc-js";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
-import { resetSharedState } from "../../provider/lookup";
+import { resetSharedState } from "../../provider/lookup/lookup";
 import { selfSignedCertificate } from "../../terraform/certificate";
 import { type CtyObject, decodeCty, encodeCty } from "../../terraform/ctyCodec";
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../../terraform/handshake";

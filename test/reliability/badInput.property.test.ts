@@ -5,9 +5,9 @@
  */
 import fc from "fast-check";
 import { MockAgent } from "undici";
-import { ModelArtsError, ModelArtsValidationError } from "../../provider/errors";
-import { runLookup } from "../../provider/lookup";
-import { parseQueryArgs, QUERY_ARGUMENT_NAMES } from "../../provider/schemas";
+import { parseQueryArgs, QUERY_ARGUMENT_NAMES } from "../../provider/boundary/schemas";
+import { runLookup } from "../../provider/lookup/lookup";
+import { ModelArtsError, ModelArtsValidationError } from "../../provider/support/errors";
 import { failure } from "../support/failure";
 import { MOCK_ORIGIN, mockEnv } from "../support/mockApi";
 

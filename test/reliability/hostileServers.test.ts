@@ -5,14 +5,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { demoJobs, startEmulator } from "../../emulator";
+import { ListingCache } from "../../provider/listing/listingCache";
 import {
   ModelArtsApiError,
   ModelArtsConfigError,
   ModelArtsNetworkError,
   ModelArtsResponseError,
   ModelArtsTimeoutError,
-} from "../../provider/errors";
-import { ListingCache } from "../../provider/listingCache";
+} from "../../provider/support/errors";
 import { lookup, useEmulator } from "../integration/helpers";
 import { failure } from "../support/failure";
 import { mockEnv } from "../support/mockApi";

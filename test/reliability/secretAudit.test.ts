@@ -8,7 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Agent, type Dispatcher } from "undici";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
-import { runLookup } from "../../provider/lookup";
+import { runLookup } from "../../provider/lookup/lookup";
 import { getVisualizationJobs } from "../../sdk";
 import { providerShim } from "../../sdk/visualizationJobsLookup";
 import { FAST_RETRIES } from "../integration/helpers";

@@ -13,7 +13,7 @@
  * letters beyond ASCII; query keys and values take any character below U+D800, white space included.
  */
 import fc from "fast-check";
-import { authorizationHeader } from "../../provider/signer";
+import { authorizationHeader } from "../../provider/wire/signer";
 
 const { AKSKSigner } = require("@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner");
 

@@ -6,7 +6,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { generateJobs } from "../../emulator";
-import { MAX_CONNECTIONS_PER_ORIGIN } from "../../provider/dispatcher";
+import { MAX_CONNECTIONS_PER_ORIGIN } from "../../provider/transport/dispatcher";
 import { lookup, useEmulator } from "../integration/helpers";
 
 const JOBS = generateJobs(20_000, { seed: 11 });

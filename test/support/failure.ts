@@ -2,7 +2,7 @@
  * The one way the tests capture an expected failure: the error, checked to be one of ours (and of
  * `kind` when given), or the test fails saying what came instead.
  */
-import { ModelArtsError } from "../../provider/errors";
+import { ModelArtsError } from "../../provider/support/errors";
 
 /** One of our error classes, such as `ModelArtsValidationError`, with its brand check. */
 type ErrorKind<T> = (abstract new (...args: never[]) => T) & { isInstance(x: unknown): boolean };

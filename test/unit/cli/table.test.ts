@@ -1,5 +1,5 @@
 import { formatJobsTable } from "../../../cli/table";
-import type { VisualizationJob, VisualizationJobsResult } from "../../../provider/model";
+import type { VisualizationJob, VisualizationJobsResult } from "../../../provider/wire/model";
 
 const job = (jobId: number, fields: Partial<VisualizationJob> = {}): VisualizationJob => ({
   jobId,

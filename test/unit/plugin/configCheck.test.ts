@@ -3,7 +3,7 @@
  * provider does not have refused with the one most likely meant.
  */
 import { checkProviderConfig } from "../../../plugin/configCheck";
-import { closestName } from "../../../provider/closestName";
+import { closestName } from "../../../provider/support/closestName";
 
 const SIGNATURE = "4dabf18193072939515e22adb298388d";
 const SECRET = "1b47061264138c4ac30d75fd1eb44270";

@@ -1,5 +1,5 @@
-import { BoundedMap } from "../../../provider/boundedMap";
-import { MAX_KNOWN_SECRETS, redact, registerSecrets } from "../../../provider/redact";
+import { BoundedMap } from "../../../provider/support/boundedMap";
+import { MAX_KNOWN_SECRETS, redact, registerSecrets } from "../../../provider/support/redact";
 
 describe("BoundedMap", () => {
   it("keeps at most its capacity, dropping the least recently set and telling onEvict", () => {

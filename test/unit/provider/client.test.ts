@@ -5,10 +5,14 @@
 
 import { deflateSync, gzipSync } from "node:zlib";
 import { MockAgent } from "undici";
-import { ApiClient } from "../../../provider/client";
-import { ModelArtsApiError, ModelArtsNetworkError, ModelArtsResponseError } from "../../../provider/errors";
-import { DEFAULT_RETRY_TIMING } from "../../../provider/retryPolicy";
-import type { Credentials } from "../../../provider/settings";
+import type { Credentials } from "../../../provider/settings/settings";
+import {
+  ModelArtsApiError,
+  ModelArtsNetworkError,
+  ModelArtsResponseError,
+} from "../../../provider/support/errors";
+import { ApiClient } from "../../../provider/transport/client";
+import { DEFAULT_RETRY_TIMING } from "../../../provider/transport/retryPolicy";
 import { failure } from "../../support/failure";
 
 const ORIGIN = "https://modelarts.cn-north-4.myhuaweicloud.com";

@@ -1,4 +1,4 @@
-import { AdaptiveLimiter } from "../../../provider/concurrency";
+import { AdaptiveLimiter } from "../../../provider/transport/concurrency";
 
 function deferred() {
   let resolve!: () => void;

@@ -1,9 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEFAULT_ECS_METADATA_URL, resolveCredentialSource } from "../../../provider/credentialSource";
-import { ModelArtsConfigError } from "../../../provider/errors";
-import { resolveSettings } from "../../../provider/settings";
+import {
+  DEFAULT_ECS_METADATA_URL,
+  resolveCredentialSource,
+} from "../../../provider/settings/credentialSource";
+import { resolveSettings } from "../../../provider/settings/settings";
+import { ModelArtsConfigError } from "../../../provider/support/errors";
 import { failureOf } from "../../support/failure";
 
 const noConfig = () => undefined;

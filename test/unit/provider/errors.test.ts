@@ -7,7 +7,7 @@ import {
   ModelArtsNoMatchError,
   ModelArtsResponseError,
   ModelArtsValidationError,
-} from "../../../provider/errors";
+} from "../../../provider/support/errors";
 
 const config = new ModelArtsConfigError("no region");
 const api = new ModelArtsApiError({ operation: "GET /x", status: 401, errorCode: "APIGW.0301" });

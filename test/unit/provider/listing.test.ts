@@ -3,8 +3,8 @@
  * a lookup from returning part of a listing, or from paging forever.
  */
 import { MockAgent } from "undici";
-import { ModelArtsResponseError } from "../../../provider/errors";
-import { runLookup } from "../../../provider/lookup";
+import { runLookup } from "../../../provider/lookup/lookup";
+import { ModelArtsResponseError } from "../../../provider/support/errors";
 import { failure } from "../../support/failure";
 import { MOCK_ORIGIN, mockEnv } from "../../support/mockApi";
 

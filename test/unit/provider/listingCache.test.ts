@@ -1,5 +1,5 @@
-import type { Listing } from "../../../provider/listing";
-import { ListingCache } from "../../../provider/listingCache";
+import type { Listing } from "../../../provider/listing/listing";
+import { ListingCache } from "../../../provider/listing/listingCache";
 
 const listing: Listing = { totalCount: 0, jobs: [] };
 

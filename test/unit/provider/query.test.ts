@@ -1,7 +1,7 @@
-import type { VisualizationJob } from "../../../provider/model";
-import { orderJobs, planListings, refineJobs } from "../../../provider/query";
-import { parseQueryArgs } from "../../../provider/schemas";
-import { jobStatusName } from "../../../provider/status";
+import { parseQueryArgs } from "../../../provider/boundary/schemas";
+import { orderJobs, planListings, refineJobs } from "../../../provider/listing/query";
+import type { VisualizationJob } from "../../../provider/wire/model";
+import { jobStatusName } from "../../../provider/wire/status";
 
 const job = (jobId: number, jobName: string, status: number, createTime = 0): VisualizationJob => ({
   jobId,

@@ -1,4 +1,4 @@
-import { DEFAULT_RETRY_TIMING, parseRetryAfter, retryDelay } from "../../../provider/retryPolicy";
+import { DEFAULT_RETRY_TIMING, parseRetryAfter, retryDelay } from "../../../provider/transport/retryPolicy";
 
 describe("retry policy", () => {
   const now = new Date("2026-11-28T12:00:00Z");

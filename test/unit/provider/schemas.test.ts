@@ -1,11 +1,11 @@
-import { ModelArtsResponseError, ModelArtsValidationError } from "../../../provider/errors";
 import {
   apiFailureOf,
   listQueryParams,
   parseJobsPage,
   parseProjectIds,
   parseQueryArgs,
-} from "../../../provider/schemas";
+} from "../../../provider/boundary/schemas";
+import { ModelArtsResponseError, ModelArtsValidationError } from "../../../provider/support/errors";
 import { failureOf } from "../../support/failure";
 
 const validationError = (args: unknown) =>

@@ -1,5 +1,5 @@
-import { ModelArtsConfigError } from "../../../provider/errors";
-import { type Environment, resolveSettings } from "../../../provider/settings";
+import { type Environment, resolveSettings } from "../../../provider/settings/settings";
+import { ModelArtsConfigError } from "../../../provider/support/errors";
 import { failureOf } from "../../support/failure";
 
 const AKSK: Environment = { HW_ACCESS_KEY: "AK-ENV", HW_SECRET_KEY: "SK-ENV-secret" };

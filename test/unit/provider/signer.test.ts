@@ -6,7 +6,7 @@ import {
   canonicalUri,
   formatSdkDate,
   parseSdkDate,
-} from "../../../provider/signer";
+} from "../../../provider/wire/signer";
 import { QUERY_ENCODING_VECTOR, SIGNING_VECTORS } from "./signingVectors";
 
 describe("SDK-HMAC-SHA256 signer", () => {

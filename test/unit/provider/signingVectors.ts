@@ -3,7 +3,7 @@
  * huaweicloud-sdk-go-v3 signer tests (docs/api-notes.md, "Published test vectors"). Kept as data:
  * they are the signer's oracle.
  */
-import type { SignableRequest, SigningKey } from "../../../provider/signer";
+import type { SignableRequest, SigningKey } from "../../../provider/wire/signer";
 
 export interface SigningVector {
   readonly source: string;

@@ -1,4 +1,4 @@
-import { JobStatus, jobStatusName, parseJobStatus } from "../../../provider/status";
+import { JobStatus, jobStatusName, parseJobStatus } from "../../../provider/wire/status";
 
 describe("job statuses", () => {
   it("names every documented code and tolerates codes the doc does not list", () => {

@@ -4,7 +4,7 @@
  * the test checks that the lists of argument names agree.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { QUERY_ARGUMENT_NAMES } from "../../../provider/schemas";
+import { QUERY_ARGUMENT_NAMES } from "../../../provider/boundary/schemas";
 import {
   type GetVisualizationJobsArgs,
   type GetVisualizationJobsOutputArgs,

@@ -7,8 +7,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { VisualizationJob } from "../../../provider/model";
-import { QUERY_ARGUMENT_NAMES } from "../../../provider/schemas";
+import { QUERY_ARGUMENT_NAMES } from "../../../provider/boundary/schemas";
+import type { VisualizationJob } from "../../../provider/wire/model";
 import { type CtyObject, decodeCty, encodeCty } from "../../../terraform/ctyCodec";
 import { protocolDescriptor } from "../../../terraform/protocol/writeDescriptor";
 import {

@@ -4,7 +4,7 @@
  * ignored, `error_msg` and `error_message` both accepted). The API's wire names live only here.
  */
 import type { z as ZodNamespace } from "zod";
-import { ModelArtsResponseError, ModelArtsValidationError, type ValidationIssue } from "./errors";
+import { ModelArtsResponseError, ModelArtsValidationError, type ValidationIssue } from "../support/errors";
 import {
   type JobFlavor,
   type JobSchedule,
@@ -17,9 +17,9 @@ import {
   SORT_FIELDS,
   type VisualizationJob,
   type VisualizationJobsQueryArgs,
-} from "./model";
-import { isValidNamePattern } from "./namePattern";
-import { jobStatusName, parseJobStatus } from "./status";
+} from "../wire/model";
+import { isValidNamePattern } from "../wire/namePattern";
+import { jobStatusName, parseJobStatus } from "../wire/status";
 
 type Zod = typeof ZodNamespace;
 let loadedZod: Zod | undefined;

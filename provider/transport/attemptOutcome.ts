@@ -3,11 +3,13 @@
  * it is not retried, whether it may be retried, and why, for the debug log). The classification of
  * statuses, bodies and network errors lives here; the retry loop is ApiClient's.
  */
-import { apiErrorHint } from "./apiErrorHints";
+
+import { apiErrorHint } from "../boundary/apiErrorHints";
+import { type ApiFailure, apiFailureOf } from "../boundary/schemas";
+import { ModelArtsApiError, ModelArtsNetworkError, ModelArtsResponseError } from "../support/errors";
+import { redact } from "../support/redact";
+import { HEADER } from "../wire/headerNames";
 import type { ApiGetRequest, ApiResponse } from "./apiRequest";
-import { ModelArtsApiError, ModelArtsNetworkError, ModelArtsResponseError } from "./errors";
-import { HEADER } from "./headerNames";
-import { redact } from "./redact";
 import { decodeBody, headerString } from "./responseBody";
 import {
   parseRetryAfter,
@@ -15,7 +17,6 @@ import {
   RETRYABLE_STATUSES,
   THROTTLE_ERROR_CODES,
 } from "./retryPolicy";
-import { type ApiFailure, apiFailureOf } from "./schemas";
 
 /** A failed attempt that may be retried, and the error to throw if it may not. */
 export interface RetryableFailure {

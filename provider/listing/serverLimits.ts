@@ -4,9 +4,9 @@
  * says 1..100 for `per_page`, and the server's own message says `[0,100]` for `search_content`. A
  * server that refuses a page size is remembered, per endpoint, for the life of the process.
  */
-import { BoundedMap } from "./boundedMap";
-import { ModelArtsApiError } from "./errors";
-import { DOCUMENTED_SEARCH_CONTENT } from "./model";
+import { BoundedMap } from "../support/boundedMap";
+import { ModelArtsApiError } from "../support/errors";
+import { DOCUMENTED_SEARCH_CONTENT } from "../wire/model";
 
 /** Page sizes that endpoints accept, learnt from their refusals. */
 const pageSizeLimits = new BoundedMap<string, number>(64);

@@ -6,8 +6,8 @@
  * fetched: the agency's and the instance's keys are obtained by temporaryCredentials.ts.
  */
 import { existsSync } from "node:fs";
+import { ModelArtsConfigError } from "../support/errors";
 import type { Agency, AkskCredentials, CredentialSource, Credentials } from "./credentials";
-import { ModelArtsConfigError } from "./errors";
 import {
   type ConfigGetter,
   type Environment,

@@ -6,8 +6,8 @@
  * that two identities never share. A failed listing is forgotten at once.
  */
 import { createHash } from "node:crypto";
+import { SharedPromises } from "../support/sharedPromises";
 import type { Listing } from "./listing";
-import { SharedPromises } from "./sharedPromises";
 
 /** How long a listing is shared. */
 export const LISTING_TTL_MS = 60_000;

@@ -5,8 +5,8 @@
  * `X-Auth-Token` / `X-Security-Token` header value), for the secrets we were never told about.
  */
 
+import { HEADER } from "../wire/headerNames";
 import { BoundedMap } from "./boundedMap";
-import { HEADER } from "./headerNames";
 
 /** The most secrets remembered. */
 export const MAX_KNOWN_SECRETS = 1024;

@@ -4,16 +4,17 @@
  * then refine on the client (exact name, regex, status again in case a server ignores the filter),
  * order as asked with ties by job id, and cut to the limit.
  */
-import { type Listing, type ListingContext, listAll } from "./listing";
-import { ListingCache } from "./listingCache";
+
+import type { ServerQuery } from "../boundary/schemas";
 import {
   DOCUMENTED_SEARCH_CONTENT,
   type NormalizedQuery,
   type VisualizationJob,
   type VisualizationJobsResult,
-} from "./model";
-import { compileNamePattern } from "./namePattern";
-import type { ServerQuery } from "./schemas";
+} from "../wire/model";
+import { compileNamePattern } from "../wire/namePattern";
+import { type Listing, type ListingContext, listAll } from "./listing";
+import { ListingCache } from "./listingCache";
 
 /** The server-side listings a query needs. */
 export function planListings(query: NormalizedQuery): ServerQuery[] {

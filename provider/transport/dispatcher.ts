@@ -6,7 +6,8 @@
  * Tests pass their own dispatcher (a `MockAgent`) instead.
  */
 import type { buildConnector, Dispatcher } from "undici";
-import { BoundedMap } from "./boundedMap";
+import type { Environment } from "../settings/settings";
+import { BoundedMap } from "../support/boundedMap";
 import {
   bypassesProxy,
   type ConnectCallback,
@@ -15,7 +16,6 @@ import {
   type ProxyConfig,
   proxyFromEnv,
 } from "./proxyTunnel";
-import type { Environment } from "./settings";
 
 /** Connection timeouts: how long to wait for a TCP + TLS connection (through the proxy too). */
 export const CONNECT_TIMEOUT_MS = 10_000;

@@ -6,10 +6,10 @@
  * dynamic-provider host and the tests each give their own.
  */
 
+import { ModelArtsConfigError } from "../support/errors";
+import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, PROJECT_ID_PATTERN } from "../wire/model";
 import { resolveCredentialSource } from "./credentialSource";
 import type { CredentialSource } from "./credentials";
-import { ModelArtsConfigError } from "./errors";
-import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, PROJECT_ID_PATTERN } from "./model";
 import {
   type ConfigGetter,
   type Environment,

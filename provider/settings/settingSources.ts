@@ -3,7 +3,7 @@
  * looked at in order, first found wins; and how its text is read as a number or a boolean, with
  * messages that name where the value came from.
  */
-import { ModelArtsConfigError } from "./errors";
+import { ModelArtsConfigError } from "../support/errors";
 
 /** Reads one stack-config value by its full key (`huaweicloud:region`); undefined when unset. */
 export type ConfigGetter = (key: string) => string | undefined;

@@ -5,11 +5,12 @@
  * read run the lookup; delete only forgets; nothing is ever replaced; a refresh that finds the jobs
  * changed records `drift`, which Diff reports.
  */
-import { ModelArtsValidationError, type ValidationIssue } from "./errors";
+
+import { parseQueryArgs, QUERY_ARGUMENT_NAMES, show } from "../boundary/schemas";
+import { ModelArtsValidationError, type ValidationIssue } from "../support/errors";
+import { registerSecretArguments } from "../support/redact";
+import { type LookupDrift, RESULT_FIELDS, SECRET_ARGUMENTS } from "../wire/model";
 import { type LookupDependencies, runLookup } from "./lookup";
-import { type LookupDrift, RESULT_FIELDS, SECRET_ARGUMENTS } from "./model";
-import { registerSecretArguments } from "./redact";
-import { parseQueryArgs, QUERY_ARGUMENT_NAMES, show } from "./schemas";
 
 /** A resource's properties, as the engine hands them over. */
 export type Props = Record<string, unknown>;

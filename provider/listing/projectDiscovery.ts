@@ -4,10 +4,10 @@
  * of the process (a project id never changes), per IAM endpoint, region and identity.
  */
 
-import type { ApiClient } from "./client";
-import { ModelArtsConfigError } from "./errors";
-import { parseProjectIds } from "./schemas";
-import { SharedPromises } from "./sharedPromises";
+import { parseProjectIds } from "../boundary/schemas";
+import { ModelArtsConfigError } from "../support/errors";
+import { SharedPromises } from "../support/sharedPromises";
+import type { ApiClient } from "../transport/client";
 
 const OPERATION = "GET /v3/projects";
 

@@ -8,8 +8,8 @@
  */
 import { isIP, connect as netConnect, type Socket } from "node:net";
 import { connect as tlsConnect } from "node:tls";
-import { ModelArtsConfigError } from "./errors";
-import type { Environment } from "./settings";
+import type { Environment } from "../settings/settings";
+import { ModelArtsConfigError } from "../support/errors";
 
 /** The proxy settings of the environment: `HTTPS_PROXY` and `NO_PROXY` (either case). */
 export interface ProxyConfig {

@@ -8,7 +8,7 @@
 import { TextDecoder } from "node:util";
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
 import type { Dispatcher } from "undici";
-import { HEADER } from "./headerNames";
+import { HEADER } from "../wire/headerNames";
 
 /** The text of a body, or why it cannot be read. */
 export type DecodedBody = { readonly text: string } | { readonly problem: string };

@@ -7,32 +7,36 @@
 import { createHash } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import type { Dispatcher } from "undici";
-import { ApiClient, type ClientTimeouts } from "./client";
-import { AdaptiveLimiter } from "./concurrency";
-import {
-  closeSharedDispatchers,
-  dispatcherFor,
-  type Transport,
-  transportFor,
-  transportKey,
-} from "./dispatcher";
-import { ModelArtsCancelledError, ModelArtsTimeoutError } from "./errors";
-import { type ListingCache, processListingCache } from "./listingCache";
-import { type Logger, redactingLogger, silentLogger } from "./logger";
-import type { VisualizationJobsQueryArgs, VisualizationJobsResult } from "./model";
-import { discoverProjectId, type ProjectIdCache, processProjectIds } from "./projectDiscovery";
-import { queryVisualizationJobs } from "./query";
-import type { RetryTiming } from "./retryPolicy";
-import { parseQueryArgs } from "./schemas";
-import { forgetServerLimits } from "./serverLimits";
+import { parseQueryArgs } from "../boundary/schemas";
+import { type ListingCache, processListingCache } from "../listing/listingCache";
+import { discoverProjectId, type ProjectIdCache, processProjectIds } from "../listing/projectDiscovery";
+import { queryVisualizationJobs } from "../listing/query";
+import { forgetServerLimits } from "../listing/serverLimits";
 import {
   type ConfigGetter,
   type Credentials,
   type Environment,
   MAX_MAX_CONCURRENCY,
   resolveSettings,
-} from "./settings";
-import { obtainCredentials, processTemporaryKeys, type TemporaryKeyCache } from "./temporaryCredentials";
+} from "../settings/settings";
+import { ModelArtsCancelledError, ModelArtsTimeoutError } from "../support/errors";
+import { type Logger, redactingLogger, silentLogger } from "../support/logger";
+import { ApiClient, type ClientTimeouts } from "../transport/client";
+import { AdaptiveLimiter } from "../transport/concurrency";
+import {
+  closeSharedDispatchers,
+  dispatcherFor,
+  type Transport,
+  transportFor,
+  transportKey,
+} from "../transport/dispatcher";
+import type { RetryTiming } from "../transport/retryPolicy";
+import {
+  obtainCredentials,
+  processTemporaryKeys,
+  type TemporaryKeyCache,
+} from "../transport/temporaryCredentials";
+import type { VisualizationJobsQueryArgs, VisualizationJobsResult } from "../wire/model";
 
 /** Everything a lookup takes from its surroundings; all optional, with production defaults. */
 export interface LookupDependencies {

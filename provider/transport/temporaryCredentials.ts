@@ -7,17 +7,17 @@
  */
 import { createHash } from "node:crypto";
 import { get as httpGet } from "node:http";
-import { BoundedMap } from "./boundedMap";
-import type { ApiClient } from "./client";
+import type { Agency, AkskCredentials, CredentialSource, Credentials } from "../settings/settings";
+import { BoundedMap } from "../support/boundedMap";
 import {
   ModelArtsApiError,
   ModelArtsConfigError,
   ModelArtsError,
   ModelArtsNetworkError,
   ModelArtsResponseError,
-} from "./errors";
-import { registerSecrets } from "./redact";
-import type { Agency, AkskCredentials, CredentialSource, Credentials } from "./settings";
+} from "../support/errors";
+import { registerSecrets } from "../support/redact";
+import type { ApiClient } from "./client";
 
 const ASSUME_ROLE_PATH = "/v3.0/OS-CREDENTIAL/securitytokens";
 const ASSUME_ROLE = `POST ${ASSUME_ROLE_PATH}`;

@@ -12,6 +12,7 @@
  * @packageDocumentation
  */
 import type { dynamic } from "@pulumi/pulumi";
+import type { ConfigGetter } from "../settings/settings";
 import type { LookupDependencies } from "./lookup";
 import {
   changedProperties,
@@ -22,7 +23,6 @@ import {
   refreshLookup,
   registerNamedSecrets,
 } from "./lookupResource";
-import type { ConfigGetter } from "./settings";
 
 /** The resource's name in messages. */
 const CONTEXT = "VisualizationJobsLookup";

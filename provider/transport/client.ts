@@ -6,15 +6,15 @@
  * and the request; what an attempt came to is attemptOutcome.ts's, reading the body responseBody.ts's.
  */
 import type { Dispatcher } from "undici";
+import { type Credentials, secretsOf } from "../settings/credentials";
+import { type Logger, redactingLogger, silentLogger } from "../support/logger";
+import { registerSecrets } from "../support/redact";
+import { HEADER } from "../wire/headerNames";
+import { authorizationHeader, formatSdkDate, percentEncode } from "../wire/signer";
 import type { ApiGetRequest, ApiResponse } from "./apiRequest";
 import { type AttemptOutcome, networkFailure, responseOutcome } from "./attemptOutcome";
-import { type Credentials, secretsOf } from "./credentials";
-import { HEADER } from "./headerNames";
-import { type Logger, redactingLogger, silentLogger } from "./logger";
-import { registerSecrets } from "./redact";
 import { readBoundedBody } from "./responseBody";
 import { DEFAULT_RETRY_TIMING, type RetryTiming, retryDelay } from "./retryPolicy";
-import { authorizationHeader, formatSdkDate, percentEncode } from "./signer";
 
 /** How long to wait for a response's headers, and between two chunks of its body. */
 export interface ClientTimeouts {

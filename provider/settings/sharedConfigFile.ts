@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { ModelArtsConfigError } from "./errors";
+import { ModelArtsConfigError } from "../support/errors";
 
 /** KooCLI's own file, used when nothing names one and no keys are set anywhere. */
 export function defaultSharedConfigFile(env: Readonly<Record<string, string | undefined>>): string {

@@ -6,14 +6,20 @@
  * own size; a listing that changed while it was paged (totals that differ between pages, duplicates
  * or gaps from jobs created or deleted) is listed again, and after a few tries reported.
  */
-import type { ApiClient } from "./client";
-import type { AdaptiveLimiter } from "./concurrency";
-import { ModelArtsResponseError, ModelArtsValidationError } from "./errors";
-import type { Logger } from "./logger";
-import { DOCUMENTED_SEARCH_CONTENT, FALLBACK_PAGE_SIZE, type JobsPage, type VisualizationJob } from "./model";
-import { listQueryParams, parseJobsPage, type ServerQuery } from "./schemas";
+
+import { listQueryParams, parseJobsPage, type ServerQuery } from "../boundary/schemas";
+import { ModelArtsResponseError, ModelArtsValidationError } from "../support/errors";
+import type { Logger } from "../support/logger";
+import type { ApiClient } from "../transport/client";
+import type { AdaptiveLimiter } from "../transport/concurrency";
+import {
+  DOCUMENTED_SEARCH_CONTENT,
+  FALLBACK_PAGE_SIZE,
+  type JobsPage,
+  type VisualizationJob,
+} from "../wire/model";
+import { jobStatusName } from "../wire/status";
 import { pageSizeFor, refusesPageSize, refusesSearchContent, rememberPageSizeLimit } from "./serverLimits";
-import { jobStatusName } from "./status";
 
 /** The list call, as messages name it. */
 export const LIST_OPERATION = "GET /v1/{project_id}/visualization-jobs";

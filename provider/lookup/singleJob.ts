@@ -3,9 +3,10 @@
  * the filters and, for several, the jobs found. Shared by `getVisualizationJob` (sdk/) and the
  * plugin's `modelarts:index:getVisualizationJob`.
  */
-import { ModelArtsAmbiguousMatchError, ModelArtsNoMatchError } from "./errors";
-import type { VisualizationJob, VisualizationJobsResult } from "./model";
-import { show } from "./schemas";
+
+import { show } from "../boundary/schemas";
+import { ModelArtsAmbiguousMatchError, ModelArtsNoMatchError } from "../support/errors";
+import type { VisualizationJob, VisualizationJobsResult } from "../wire/model";
 
 /** The arguments that are filters (the others say where to look, or how). */
 function describeFilters(args: object): string {
