@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: where a lookup stands against the physical floor and the obvious alternatives.
- * Against the emulator with 50 ms of latency per request, for 1,000, 10,000 and 100,000 jobs:
+ * Against the emulator with 50 ms of latency per request, run in a process of its own (so that it
+ * shares no event loop with the client), for 1,000, 10,000 and 100,000 jobs:
  *
  * - ours:          lookupVisualizationJobs with default settings (no shared cache, so each run lists):
  *                  it starts at 4 requests at once and doubles up to the cap (16)
@@ -28,6 +29,7 @@ const { join } = require("node:path");
 const { Agent, request } = require("undici");
 const { startEmulator, generateJobs } = require("../../dist/emulator");
 const { lookupVisualizationJobs } = require("../../dist/sdk");
+const { startEmulatorProcess } = require("./emulatorProcess");
 const { pluginFigures } = require("./pluginBench");
 const { terraformFigures } = require("./terraformBench");
 const { stats } = require("./stats");
@@ -102,7 +104,7 @@ async function transferAndParse(fetchPage, total) {
 }
 
 async function measureSize(total) {
-  const emulator = await startEmulator({ jobs: generateJobs(total), latencyMs: LATENCY_MS });
+  const emulator = await startEmulatorProcess({ jobs: total, latencyMs: LATENCY_MS });
   const dispatcher = new Agent({ keepAliveTimeout: 30_000 });
   const fetchPage = pageFetcher(emulator, dispatcher);
   const pages = Math.ceil(total / 1000);
@@ -120,9 +122,9 @@ async function measureSize(total) {
   // 2,000 requests one after another at 100,000 jobs: one run, without warm-up, makes the point.
   const huge = total >= 100_000;
   row.sequential50 = await sample(huge ? 1 : RUNS, () => sequential(fetchPage, total, 50), { warmUp: !huge });
-  emulator.setLatency(0);
+  await emulator.setLatency(0);
   const transfer = await sample(RUNS, () => transferAndParse(fetchPage, total));
-  emulator.setLatency(LATENCY_MS);
+  await emulator.setLatency(LATENCY_MS);
   const rounds = 1 + Math.ceil((pages - 1) / CAP);
   row.floor = { median: LATENCY_MS * rounds + transfer.median, transferAndParse: transfer, rounds };
   row.multiStatus = await multiStatus(emulator, total);

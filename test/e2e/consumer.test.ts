@@ -210,8 +210,11 @@ describe("the packed package in a fresh `pulumi new typescript` project", () => 
           });
           emulator.once("exit", (code) => reject(new Error(`the emulator exited (${code}): ${printed}`)));
         });
-        const configCommands = printed.split("\n").filter((line) => line.startsWith("pulumi config set"));
+        // The lines printed for a TypeScript program (huaweicloud:*); those for the plugin (modelarts:*) follow.
+        const printedCommands = printed.split("\n").filter((line) => line.startsWith("pulumi config set"));
+        const configCommands = printedCommands.filter((line) => line.includes(" huaweicloud:"));
         expect(configCommands.filter((c) => c.includes("--secret"))).toHaveLength(2);
+        expect(printedCommands.filter((c) => c.includes("--secret modelarts:"))).toHaveLength(2);
         writeFileSync(join(project, "driver.js"), DRIVER);
         const output = execFileSync(process.execPath, [join(project, "driver.js")], {
           cwd: project,
