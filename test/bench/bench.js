@@ -33,9 +33,9 @@ const { startEmulatorProcess } = require("./emulatorProcess");
 const { pluginFigures } = require("./pluginBench");
 const { terraformFigures } = require("./terraformBench");
 const { stats } = require("./stats");
-const { parseJobsPage } = require("../../dist/provider/schemas");
-const { authorizationHeader, formatSdkDate } = require("../../dist/provider/signer");
-const { DEFAULT_MAX_CONCURRENCY } = require("../../dist/provider/settings");
+const { parseJobsPage } = require("../../dist/provider/boundary/schemas");
+const { authorizationHeader, formatSdkDate } = require("../../dist/provider/wire/signer");
+const { DEFAULT_MAX_CONCURRENCY } = require("../../dist/provider/settings/settings");
 
 const LATENCY_MS = 50;
 /** The default cap on requests in flight: the floor assumes the network would allow that many. */
