@@ -79,20 +79,25 @@ describe("the modelarts plugin with the real engine", () => {
     return { stack, stateFile: join(box.root, ".pulumi", "stacks", "yaml-tensorboard-urls", "dev.json") };
   }
 
+  /** The plugin's config pointing at the emulator; the keys set with --secret or, as some users do, without. */
+  function pluginConfig(keysAsSecrets: boolean) {
+    const s = emulator.settings;
+    return {
+      "modelarts:region": { value: s.region },
+      "modelarts:projectId": { value: s.projectId },
+      "modelarts:accessKey": { value: s.accessKey, secret: keysAsSecrets },
+      "modelarts:secretKey": { value: s.secretKey, secret: keysAsSecrets },
+      "modelarts:endpoint": { value: s.endpoint },
+    };
+  }
+
   const withYaml = cli === undefined || yamlHost === undefined ? it.skip : it;
 
   withYaml(
     "YAML: invokes and a lookup resource, credentials from provider config; refresh shows a stopped job",
     async () => {
       const { stack, stateFile } = await yamlStack({});
-      const s = emulator.settings;
-      await stack.setAllConfig({
-        "modelarts:region": { value: s.region },
-        "modelarts:projectId": { value: s.projectId },
-        "modelarts:accessKey": { value: s.accessKey, secret: true },
-        "modelarts:secretKey": { value: s.secretKey, secret: true },
-        "modelarts:endpoint": { value: s.endpoint },
-      });
+      await stack.setAllConfig(pluginConfig(true));
       const up = await stack.up();
       expect(up.outputs.jobNames!.value).toEqual([
         "vision-resnet50-tb",
@@ -100,7 +105,7 @@ describe("the modelarts plugin with the real engine", () => {
         "vision-dino-tb",
       ]);
       expect(up.outputs.serviceUrls!.value).toEqual(
-        [1001, 1003, 1007].map((id) => `${s.endpoint}/visualization/${id}/`),
+        [1001, 1003, 1007].map((id) => `${emulator.settings.endpoint}/visualization/${id}/`),
       );
       expect(up.outputs.newestJob!.value).toBe("vision-dino-tb");
       expect(up.outputs.trackedIds!.value).toEqual([1001, 1003, 1007]);
@@ -140,13 +145,7 @@ describe("the modelarts plugin with the real engine", () => {
     async () => {
       const { stack, stateFile } = await yamlStack({});
       const s = emulator.settings;
-      await stack.setAllConfig({
-        "modelarts:region": { value: s.region },
-        "modelarts:projectId": { value: s.projectId },
-        "modelarts:accessKey": { value: s.accessKey },
-        "modelarts:secretKey": { value: s.secretKey },
-        "modelarts:endpoint": { value: s.endpoint },
-      });
+      await stack.setAllConfig(pluginConfig(false));
       const up = await stack.up();
       expect(up.outputs.jobNames!.value).toHaveLength(3);
       expectNoCredentials(stateFile, emulator);
