@@ -71,6 +71,7 @@ export const MAX_VIEWS = 32;
 export class JobStore {
   private jobs = new Map<number, EmulatorJob>();
   private views = new Map<string, EmulatorJob[]>();
+  private statusCounts: Map<number, number> | undefined;
 
   constructor(jobs: readonly EmulatorJobInput[] = []) {
     this.replace(jobs);
@@ -79,6 +80,17 @@ export class JobStore {
   /** Every job, by id. */
   all(): EmulatorJob[] {
     return [...this.jobs.values()].sort((a, b) => a.jobId - b.jobId);
+  }
+
+  /** How many jobs have this status; counted once per change of the jobs, not per request. */
+  countWithStatus(status: number): number {
+    let counts = this.statusCounts;
+    if (counts === undefined) {
+      counts = new Map();
+      for (const job of this.jobs.values()) counts.set(job.status, (counts.get(job.status) ?? 0) + 1);
+      this.statusCounts = counts;
+    }
+    return counts.get(status) ?? 0;
   }
 
   get(jobId: number): EmulatorJob | undefined {
@@ -94,13 +106,13 @@ export class JobStore {
 
   replace(jobs: readonly EmulatorJobInput[]): void {
     this.jobs = new Map(jobs.map((j) => [j.jobId, completeJob(j)]));
-    this.views.clear();
+    this.changed();
   }
 
   /** Adds jobs, or replaces those with the same id. */
   put(...jobs: EmulatorJobInput[]): void {
     for (const job of jobs) this.jobs.set(job.jobId, completeJob(job));
-    this.views.clear();
+    this.changed();
   }
 
   /** Changes fields of a job; false when there is no such job. */
@@ -108,14 +120,20 @@ export class JobStore {
     const job = this.jobs.get(jobId);
     if (job === undefined) return false;
     this.jobs.set(jobId, { ...job, ...patch });
-    this.views.clear();
+    this.changed();
     return true;
   }
 
   remove(jobId: number): boolean {
     const removed = this.jobs.delete(jobId);
-    if (removed) this.views.clear();
+    if (removed) this.changed();
     return removed;
+  }
+
+  /** Forgets what was derived from the jobs. */
+  private changed(): void {
+    this.views.clear();
+    this.statusCounts = undefined;
   }
 
   /** The jobs a query matches, in its order (ties by job id, ascending). */

@@ -81,7 +81,7 @@ function listJobs(state: RouteState, query: Record<string, string>, requestId: s
     body: {
       is_success: true,
       job_total_count: count(matching.length),
-      job_count_limit: count(Math.max(0, 50 - state.store.all().filter((j) => j.status === 8).length)),
+      job_count_limit: count(Math.max(0, 50 - state.store.countWithStatus(8))),
       quotas: count(100),
       jobs: slice.map((j) => toWireJob(j, state.serviceUrlOf(j), state.numbersAsStrings)),
     },

@@ -2,8 +2,9 @@
  * The boundary with the outside: arguments in (strict, every bad field named with its rule and
  * value) and API bodies out (lenient: numbers may come as numeric strings, unknown fields are
  * ignored, `error_msg` and `error_message` both accepted). The API's wire names live only here.
+ * Every check is a plain function: a schema library cost the first lookup of a process its load
+ * time (zod: about 65 ms, on the path of the first request), for rules this small.
  */
-import type { z as ZodNamespace } from "zod";
 import { ModelArtsResponseError, ModelArtsValidationError, type ValidationIssue } from "../support/errors";
 import {
   type JobFlavor,
@@ -21,91 +22,88 @@ import {
 import { isValidNamePattern } from "../wire/namePattern";
 import { jobStatusName, parseJobStatus } from "../wire/status";
 
-type Zod = typeof ZodNamespace;
-let loadedZod: Zod | undefined;
-
-/**
- * zod is loaded on first use rather than at import: it is a third of the package's import time
- * (`npm run bench`), and a program that only declares a VisualizationJobsLookup never validates here.
- */
-function lazySchema<T>(build: (z: Zod) => T): () => T {
-  let schema: T | undefined;
-  return () => {
-    loadedZod ??= (require("zod") as { z: Zod }).z;
-    schema ??= build(loadedZod);
-    return schema;
-  };
+/** A plain object (not null, not a list): what a JSON body must be before its fields are read. */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** One argument: the rule as error messages state it, and the schema that enforces it. */
+/**
+ * Where a value fails its rule: `[]` for the value itself, `[1]` for the second element of a list;
+ * none when it passes.
+ */
+type Failures = ReadonlyArray<ReadonlyArray<number>>;
+
+/** One argument: the rule as error messages state it, and the check that enforces it. */
 interface ArgumentSpec {
   readonly rule: string;
-  readonly schema: (z: Zod) => ZodNamespace.ZodType;
+  readonly check: (value: unknown) => Failures;
+}
+
+const PASSES: Failures = [];
+const FAILS: Failures = [[]];
+const when = (ok: boolean): Failures => (ok ? PASSES : FAILS);
+
+/** A string of `min` to `max` characters that `also` accepts. */
+const text =
+  (min: number, max = Number.POSITIVE_INFINITY, also: (v: string) => boolean = () => true) =>
+  (v: unknown) =>
+    when(typeof v === "string" && v.length >= min && v.length <= max && also(v));
+
+/** A whole number from `min` to `max`. */
+const wholeNumber = (min: number, max: number) => (v: unknown) =>
+  when(typeof v === "number" && Number.isInteger(v) && v >= min && v <= max);
+
+const oneOf = (values: readonly string[]) => (v: unknown) =>
+  when(typeof v === "string" && values.includes(v));
+
+/** A status, or a non-empty list of them: each element that is not one is a failure of its own. */
+function statuses(value: unknown): Failures {
+  const list = Array.isArray(value) ? value : [value];
+  if (list.length === 0) return FAILS;
+  const isStatus = (v: unknown) =>
+    (typeof v === "string" || (typeof v === "number" && Number.isFinite(v))) &&
+    parseJobStatus(v) !== undefined;
+  return list.flatMap((v, i) => (isStatus(v) ? [] : [[i]]));
 }
 
 /**
  * Every argument of a lookup, keyed by {@link VisualizationJobsQueryArgs}: the one runtime list of
  * them. `satisfies` makes a field added to the interface but not here (or the reverse) a compile
- * error; the zod schema, the unknown-argument message and the dynamic provider's inputs derive from it.
+ * error; the checks, the unknown-argument message and the dynamic provider's inputs derive from it.
  */
 const ARGUMENTS = {
   status: {
     rule: 'a status name such as "RUNNING" or a code from 0 to 21, or a list of them',
-    // A single status is read as a list of one, so that a bad element is reported as `status[1]`.
-    schema: (z) =>
-      z.preprocess(
-        (v) => (Array.isArray(v) ? v : [v]),
-        z.array(z.union([z.string(), z.number()]).refine((v) => parseJobStatus(v) !== undefined)).min(1),
-      ),
+    check: statuses,
   },
-  name: { rule: "a non-empty string", schema: (z) => z.string().min(1) },
+  name: { rule: "a non-empty string", check: text(1) },
   nameRegex: {
     rule: "a valid RE2 regular expression (JavaScript syntax without lookaround or backreferences)",
-    schema: (z) => z.string().min(1).refine(isValidNamePattern),
+    check: text(1, Number.POSITIVE_INFINITY, isValidNamePattern),
   },
   searchContent: {
     rule: `a string of at most ${MAX_SEARCH_CONTENT} characters`,
-    schema: (z) => z.string().max(MAX_SEARCH_CONTENT),
+    check: text(0, MAX_SEARCH_CONTENT),
   },
   workspaceId: {
     rule: "a non-empty string of letters, digits, '-' and '_'",
-    schema: (z) => z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    check: text(1, 64, (v) => /^[A-Za-z0-9_-]+$/.test(v)),
   },
-  sortBy: {
-    rule: `one of ${SORT_FIELDS.map((f) => `"${f}"`).join(", ")}`,
-    schema: (z) => z.enum(SORT_FIELDS),
-  },
-  order: { rule: '"asc" or "desc"', schema: (z) => z.enum(["asc", "desc"]) },
-  limit: {
-    rule: "an integer of at least 1",
-    schema: (z) => z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-  },
-  pageSize: {
-    rule: `an integer from 1 to ${MAX_PAGE_SIZE}`,
-    schema: (z) => z.number().int().min(1).max(MAX_PAGE_SIZE),
-  },
-  region: { rule: "a non-empty string", schema: (z) => z.string().min(1) },
-  projectId: { rule: "a non-empty string", schema: (z) => z.string().min(1) },
-  endpoint: { rule: "a non-empty string", schema: (z) => z.string().min(1) },
+  sortBy: { rule: `one of ${SORT_FIELDS.map((f) => `"${f}"`).join(", ")}`, check: oneOf(SORT_FIELDS) },
+  order: { rule: '"asc" or "desc"', check: oneOf(["asc", "desc"]) },
+  limit: { rule: "an integer of at least 1", check: wholeNumber(1, Number.MAX_SAFE_INTEGER) },
+  pageSize: { rule: `an integer from 1 to ${MAX_PAGE_SIZE}`, check: wholeNumber(1, MAX_PAGE_SIZE) },
+  region: { rule: "a non-empty string", check: text(1) },
+  projectId: { rule: "a non-empty string", check: text(1) },
+  endpoint: { rule: "a non-empty string", check: text(1) },
   timeoutSeconds: {
     rule: `an integer from 1 to ${MAX_TIMEOUT_SECONDS}`,
-    schema: (z) => z.number().int().min(1).max(MAX_TIMEOUT_SECONDS),
+    check: wholeNumber(1, MAX_TIMEOUT_SECONDS),
   },
 } as const satisfies Record<keyof VisualizationJobsQueryArgs, ArgumentSpec>;
 
 /** The names of the lookup's arguments (also the inputs of VisualizationJobsLookup). */
 export const QUERY_ARGUMENT_NAMES = Object.keys(ARGUMENTS) as ReadonlyArray<keyof VisualizationJobsQueryArgs>;
-
-const argsSchema = lazySchema((z) =>
-  z.strictObject(
-    Object.fromEntries(
-      Object.entries(ARGUMENTS).map(([name, spec]: [string, ArgumentSpec]) => [
-        name,
-        spec.schema(z).optional(),
-      ]),
-    ),
-  ),
-);
 
 /** A value as an error message shows it: strings quoted, long ones cut to 80 characters. */
 export function show(value: unknown): string {
@@ -154,32 +152,30 @@ export function parseQueryArgs(args: unknown, context: string): NormalizedQuery 
     ]);
   }
   const input = withoutUnset(args);
-  const parsed = argsSchema().safeParse(input);
-  if (!parsed.success) {
-    const issues = new Map<string, ValidationIssue>();
-    for (const issue of parsed.error.issues) {
-      if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys) {
-          issues.set(key, {
-            field: key,
-            message: `unknown argument "${key}"; the arguments are ${QUERY_ARGUMENT_NAMES.join(", ")}`,
-          });
-        }
-        continue;
-      }
-      const top = String(issue.path[0]) as keyof typeof ARGUMENTS;
-      const field = Array.isArray(input[top]) ? fieldName(issue.path) : top;
-      if (issues.has(field)) continue;
-      const value = field === top ? input[top] : valueAt(input, issue.path);
-      issues.set(field, { field, message: `${field} must be ${ARGUMENTS[top].rule}, got ${show(value)}` });
+  const issues: ValidationIssue[] = [];
+  // In the table's order, then the names it does not have.
+  for (const name of QUERY_ARGUMENT_NAMES) {
+    if (!(name in input)) continue;
+    for (const path of ARGUMENTS[name].check(input[name])) {
+      const field = Array.isArray(input[name]) && path.length > 0 ? fieldName([name, ...path]) : name;
+      const value = field === name ? input[name] : valueAt(input, [name, ...path]);
+      issues.push({ field, message: `${field} must be ${ARGUMENTS[name].rule}, got ${show(value)}` });
     }
-    throw new ModelArtsValidationError(context, [...issues.values()]);
   }
-  const a = parsed.data as VisualizationJobsQueryArgs & { status?: Array<string | number> };
-  const statuses = (a.status ?? []).map((s) => parseJobStatus(s)!);
+  for (const key of Object.keys(input).filter((k) => !(k in ARGUMENTS))) {
+    issues.push({
+      field: key,
+      message: `unknown argument "${key}"; the arguments are ${QUERY_ARGUMENT_NAMES.join(", ")}`,
+    });
+  }
+  if (issues.length > 0) throw new ModelArtsValidationError(context, issues);
+  // The statuses as given ("running", 8) become sorted codes: one query, however it was spelt.
+  const { status, ...a } = input as VisualizationJobsQueryArgs;
+  const given = status === undefined ? [] : Array.isArray(status) ? status : [status];
+  const statusCodes = given.map((s: string | number) => parseJobStatus(s)!);
   return {
     ...a,
-    statuses: [...new Set(statuses)].sort((x, y) => x - y),
+    statuses: [...new Set(statusCodes)].sort((x, y) => x - y),
     workspaceId: a.workspaceId ?? "0",
     sortBy: a.sortBy ?? "job_id",
     order: a.order ?? "asc",
@@ -265,10 +261,6 @@ function extraString(value: unknown, path: string): string | undefined {
   return value === undefined || value === null ? undefined : optionalString(value, path);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function mapFlavor(value: unknown, path: string): JobFlavor | undefined {
   if (value === undefined || value === null) return undefined;
   if (!isRecord(value)) throw new FieldProblem(path, 'an object such as {"code": "..."}', value);
@@ -295,7 +287,7 @@ function mapSchedule(value: unknown, path: string): JobSchedule[] | undefined {
 }
 
 /**
- * Maps one wire job to a {@link VisualizationJob}. Hand-written rather than a zod schema: it runs
+ * Maps one wire job to a {@link VisualizationJob}. Hand-written rather than a schema: it runs
  * once per job (100,000 in a large listing) and keeps validation within the cost of `JSON.parse`
  * (see `npm run bench`).
  */
@@ -360,16 +352,6 @@ export function parseJobsPage(body: unknown, context: BodyContext): JobsPage {
   }
 }
 
-const apiFailureSchema = lazySchema((z) =>
-  z.looseObject({
-    is_success: z.unknown().optional(),
-    error_code: z.unknown().optional(),
-    error_message: z.unknown().optional(),
-    error_msg: z.unknown().optional(),
-    request_id: z.unknown().optional(),
-  }),
-);
-
 /** An error a body reports, in either of the API's two formats. */
 export interface ApiFailure {
   readonly errorCode?: string;
@@ -389,9 +371,8 @@ function stringOrUndefined(value: unknown): string | undefined {
  * `request_id`). Undefined for a body that reports no error.
  */
 export function apiFailureOf(body: unknown): ApiFailure | undefined {
-  const parsed = apiFailureSchema().safeParse(body);
-  if (!parsed.success) return undefined;
-  const b = parsed.data;
+  if (!isRecord(body)) return undefined;
+  const b = body;
   // A successful body may carry `"error_code": 0` (or "0"): no error. `is_success: true` wins too.
   const code = stringOrUndefined(b.error_code);
   const errorCode = code === "0" ? undefined : code;
@@ -406,23 +387,26 @@ export function apiFailureOf(body: unknown): ApiFailure | undefined {
   };
 }
 
-const projectsSchema = lazySchema((z) =>
-  z.looseObject({
-    projects: z.array(z.looseObject({ id: z.string().min(1), name: z.string().optional() })),
-  }),
-);
-
 /**
  * The project ids an IAM `GET /v3/projects?name=...` body lists.
  *
  * @throws ModelArtsResponseError when the body is not of that shape.
  */
 export function parseProjectIds(body: unknown, context: BodyContext): string[] {
-  const parsed = projectsSchema().safeParse(body);
-  if (!parsed.success) {
+  const projects = isRecord(body) ? body.projects : undefined;
+  const wellFormed =
+    Array.isArray(projects) &&
+    projects.every(
+      (p) =>
+        isRecord(p) &&
+        typeof p.id === "string" &&
+        p.id !== "" &&
+        (p.name === undefined || typeof p.name === "string"),
+    );
+  if (!wellFormed) {
     throw shapeError(context, 'the body must be {"projects": [{"id": "...", "name": "..."}]}');
   }
-  const ids = parsed.data.projects.map((p) => p.id);
+  const ids = (projects as Array<{ id: string }>).map((p) => p.id);
   // The id becomes a path segment of every later request: hold IAM's answer to the rule a configured
   // id meets, so that an answer such as `../../v2/other-tenant` cannot send a signed request elsewhere.
   const bad = ids.findIndex((id) => !PROJECT_ID_PATTERN.test(id));

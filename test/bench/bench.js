@@ -10,7 +10,7 @@
  * - sequential-50: pages of 50 one after another (the Terraform provider's ModelArts page size)
  * - floor:         latency x (1 + ceil((pages - 1) / cap)) + the time to transfer and JSON.parse
  *                  the same bytes without latency, measured in the same run
- * - first lookup:  in fresh processes, the first lookup (loading undici and zod on demand) against
+ * - first lookup:  in fresh processes, the first lookup (loading undici on demand) against
  *                  the second (warm), at 1,000 and 20,000 jobs and 100 ms of latency
  *
  * and, for 100,000 jobs, validation + mapping against bare JSON.parse, peak memory against the JSON

@@ -2,7 +2,7 @@
  * Child process of bench.js: the first lookup of a fresh process against the emulator named by the
  * HW_* environment, then the same lookup again (warm: modules loaded, connections open). The
  * package is required before the clock starts, as a program has it loaded before it looks up; what
- * the first lookup loads on demand (undici, zod) is part of its cost. Prints JSON.
+ * the first lookup loads on demand (undici) is part of its cost. Prints JSON.
  */
 const { lookupVisualizationJobs } = require("../../dist/sdk");
 

@@ -6,9 +6,8 @@
 const { lookupVisualizationJobs } = require("../../dist/sdk");
 
 async function main() {
-  // The package's lazily loaded dependencies are code, not the lookup's data: load them first.
+  // The package's lazily loaded dependency is code, not the lookup's data: load it first.
   require("undici");
-  require("zod");
   global.gc();
   const baseline = process.memoryUsage().rss;
   const result = await lookupVisualizationJobs({}, { context: "bench", cache: false });
