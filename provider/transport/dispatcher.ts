@@ -60,14 +60,36 @@ export function transportKey(transport: Transport): string {
   return JSON.stringify([transport.insecure, proxy?.url.href ?? null, proxy?.noProxy ?? []]);
 }
 
+/** What a dispatcher is made of: undici's Agent and its TCP/TLS connector. */
+type AgentModules = Pick<typeof import("undici"), "Agent" | "buildConnector">;
+
+/**
+ * undici's Agent and connector, loaded with the first dispatcher rather than at import (tests that
+ * inject a MockAgent never need them). Only those files are loaded, with the request API that
+ * undici's own index mixes into Dispatcher the same way: the whole package (fetch, WebSocket,
+ * caches, mocks) took about 100 ms more, on the path of a process's first request (`npm run
+ * bench`, "first lookup"). undici 7 and 8 have this layout; any other version is loaded whole.
+ */
+function agentModules(): AgentModules {
+  try {
+    const Agent = require("undici/lib/dispatcher/agent") as AgentModules["Agent"];
+    const buildConnector = require("undici/lib/core/connect") as AgentModules["buildConnector"];
+    const Dispatcher = require("undici/lib/dispatcher/dispatcher") as { prototype: Record<string, unknown> };
+    if (typeof Dispatcher.prototype.request !== "function") {
+      Object.assign(Dispatcher.prototype, require("undici/lib/api"));
+    }
+    return { Agent, buildConnector };
+  } catch {
+    return require("undici") as AgentModules;
+  }
+}
+
 /** The shared dispatcher of a transport. */
 export function dispatcherFor(transport: Transport): Dispatcher {
   const key = transportKey(transport);
   let dispatcher = dispatchers.get(key);
   if (dispatcher === undefined) {
-    // undici is loaded with the first dispatcher, not at import: it is a third of the package's
-    // import time (`npm run bench`), and tests that inject a MockAgent never need this one.
-    const undici = require("undici") as typeof import("undici");
+    const undici = agentModules();
     const tls = { rejectUnauthorized: !transport.insecure, timeoutMs: CONNECT_TIMEOUT_MS };
     const direct = undici.buildConnector({
       rejectUnauthorized: tls.rejectUnauthorized,
