@@ -43,12 +43,9 @@ async function listen(server: Server, options: EmulatorOptions): Promise<string>
   return `${options.tls ? "https" : "http"}://${host}:${address.port}`;
 }
 
-/** The settings and the `HW_*` variables that point a program at the emulator at `url`. */
-function pointers(
-  app: EmulatorApp,
-  url: string,
-): { settings: EmulatorSettings; env: Record<string, string> } {
-  const { credentials, state } = app;
+/** The settings and the `HW_*` variables that point a program at the emulator (at `app.url`). */
+function pointers(app: EmulatorApp): { settings: EmulatorSettings; env: Record<string, string> } {
+  const { credentials, state, url } = app;
   const settings: EmulatorSettings = {
     endpoint: url,
     authUrl: `${url}/v3`,
@@ -75,12 +72,12 @@ function pointers(
 }
 
 /** What tests hold: the app's state behind the `RunningEmulator` interface. */
-function runningEmulator(app: EmulatorApp, server: Server, url: string): RunningEmulator {
+function runningEmulator(app: EmulatorApp, server: Server): RunningEmulator {
   const { state, log, faults } = app;
   const { store } = state;
   return {
-    url,
-    ...pointers(app, url),
+    url: app.url,
+    ...pointers(app),
     requests: log.records,
     listRequests: () => log.records.filter((r) => LIST_PATH.test(r.path)),
     jobs: () => store.all(),
@@ -144,7 +141,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     socket.once("close", () => app.counters.connectionClosed());
   });
   app.url = await listen(server, options);
-  const emulator = runningEmulator(app, server, app.url);
+  const emulator = runningEmulator(app, server);
   app.control = (request) => answerControl(emulator, request);
   return emulator;
 }

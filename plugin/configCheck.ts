@@ -7,11 +7,8 @@
 
 import type { CheckFailure } from "../provider/lookup/lookupResource";
 import { didYouMean } from "../provider/support/closestName";
+import { isWrappedSecret, wrappedSecret } from "./inputs";
 import { CONFIG_PROPERTIES, PACKAGE } from "./schema";
-
-/** The key under which the engine marks a wrapped value, and the mark of a secret. */
-const SIGNATURE = "4dabf18193072939515e22adb298388d";
-const SECRET = "1b47061264138c4ac30d75fd1eb44270";
 
 /** Keys the engine itself adds to a provider's inputs. */
 const ENGINE_KEYS: ReadonlySet<string> = new Set(["version", "pluginDownloadURL"]);
@@ -22,13 +19,6 @@ const SECRET_SETTINGS: ReadonlySet<string> = new Set(
     .filter(([, spec]) => "secret" in spec && spec.secret)
     .map(([key]) => key),
 );
-
-/** Whether a value is already wrapped as a secret. */
-function isSecret(value: unknown): boolean {
-  return (
-    typeof value === "object" && value !== null && (value as Record<string, unknown>)[SIGNATURE] === SECRET
-  );
-}
 
 /** The checked inputs (secrets wrapped), and a failure per key the provider does not have. */
 export function checkProviderConfig(news: Record<string, unknown>): {
@@ -45,7 +35,7 @@ export function checkProviderConfig(news: Record<string, unknown>): {
         reason: `${PACKAGE}:${key} is not a setting of the ${PACKAGE} provider${hint || "."} Its settings: ${SETTINGS.join(", ")}.`,
       });
     }
-    inputs[key] = SECRET_SETTINGS.has(key) && !isSecret(value) ? { [SIGNATURE]: SECRET, value } : value;
+    inputs[key] = SECRET_SETTINGS.has(key) && !isWrappedSecret(value) ? wrappedSecret(value) : value;
   }
   return { inputs, failures };
 }

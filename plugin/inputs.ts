@@ -15,6 +15,18 @@ const SECRET = "1b47061264138c4ac30d75fd1eb44270";
 const OUTPUT_VALUE = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
 const RESOURCE_REFERENCE = "5cf8f73096256a8f31e491e813e4eb8e";
 
+/** Whether a value is wrapped as a secret. */
+export function isWrappedSecret(value: unknown): boolean {
+  return (
+    typeof value === "object" && value !== null && (value as Record<string, unknown>)[SIGNATURE] === SECRET
+  );
+}
+
+/** A value wrapped as a secret, as the engine then keeps it encrypted. */
+export function wrappedSecret(value: unknown): Record<string, unknown> {
+  return { [SIGNATURE]: SECRET, value };
+}
+
 /** The inputs unwrapped, the values among them that were secret, and the inputs refused. */
 export interface DecodedInputs {
   readonly values: Record<string, unknown>;

@@ -34,14 +34,6 @@ function statusList(config: CtyObject): CtyValue[] | undefined {
   return list.includes(UNKNOWN) ? undefined : list;
 }
 
-/** Whether the status filters hold a value not known yet (so the lookup cannot be checked whole). */
-export function statusesUnknown(config: CtyObject): boolean {
-  const { status, statuses } = config;
-  return (
-    status === UNKNOWN || statuses === UNKNOWN || (Array.isArray(statuses) && statuses.includes(UNKNOWN))
-  );
-}
-
 /** Where a core issue's field (`nameRegex`, `status[1]`) was written in the configuration. */
 export function attributePathOf(issue: ValidationIssue, config: CtyObject): AttributePath {
   const match = /^(\w+)(?:\[(\d+)\])?/.exec(issue.field);

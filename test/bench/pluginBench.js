@@ -27,7 +27,7 @@ const providerPb = require("@pulumi/pulumi/proto/provider_pb");
 const { ResourceProviderClient } = require("@pulumi/pulumi/proto/provider_grpc_pb");
 const { startEmulator, demoJobs } = require("../../dist/emulator");
 const { lookupVisualizationJobs } = require("../../dist/sdk");
-const { isolatedPulumiEnv } = require("../../dist/demo/exampleStack");
+const { findCommand, isolatedPulumiEnv } = require("../../dist/demo/exampleStack");
 const { stats } = require("./stats");
 
 const figure = (s) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}-${s.max.toFixed(0)})`;
@@ -116,15 +116,6 @@ async function throughEngine(emulator, pluginDir) {
   }
 }
 
-function hasPulumi() {
-  try {
-    execFileSync("sh", ["-c", "command -v pulumi"], { stdio: "pipe" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The release's linux-amd64 executable, extracted into a temporary folder; and every file's size. */
 function standalone(root) {
   execFileSync(process.execPath, [join(REPO, "dist", "packaging", "release.js")], { stdio: "ignore" });
@@ -174,7 +165,7 @@ async function pluginFigures() {
       );
     }
     const figures = { coldStart: { npmBin, standalone: alone }, sizes };
-    if (!hasPulumi()) {
+    if (findCommand("pulumi") === undefined) {
       console.log("invoke through the engine: skipped, no `pulumi` CLI on PATH");
       return figures;
     }

@@ -12,6 +12,7 @@ const { tmpdir } = require("node:os");
 const { join } = require("node:path");
 const { promisify } = require("node:util");
 const { startEmulator, demoJobs } = require("../../dist/emulator");
+const { findCommand } = require("../../dist/demo/exampleStack");
 const { lookupVisualizationJobs } = require("../../dist/sdk");
 const { stats } = require("./stats");
 
@@ -20,15 +21,6 @@ const ADDRESS = "registry.opentofu.org/pulumi-modelarts/modelarts";
 const RUNS = 5;
 const run = promisify(execFile);
 const figure = (s) => `${s.median.toFixed(0)} ms (${s.min.toFixed(0)}-${s.max.toFixed(0)})`;
-
-function hasTofu() {
-  try {
-    execFileSync("sh", ["-c", "command -v tofu"], { stdio: "pipe" });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** A mirror holding the linux-amd64 zip, and the CLI config that uses only it. */
 function mirror(root) {
@@ -77,7 +69,7 @@ async function plans(dir, env) {
 
 /** Measures and prints; resolves to the figures (for bench-results.json), or undefined without tofu. */
 async function terraformFigures() {
-  if (!hasTofu()) {
+  if (findCommand("tofu") === undefined) {
     console.log("\ntofu plan: skipped, no `tofu` on PATH");
     return undefined;
   }
