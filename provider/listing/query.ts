@@ -15,6 +15,7 @@ import {
 import { compileNamePattern } from "../wire/namePattern";
 import { type Listing, type ListingContext, listAll } from "./listing";
 import { ListingCache } from "./listingCache";
+import { safeServiceUrls } from "./serviceUrl";
 
 /** The server-side listings a query needs. */
 export function planListings(query: NormalizedQuery): ServerQuery[] {
@@ -64,24 +65,6 @@ export function refineJobs(jobs: readonly VisualizationJob[], query: NormalizedQ
       (query.name === undefined || job.jobName === query.name) &&
       (pattern === undefined || pattern.test(job.jobName)),
   );
-}
-
-/**
- * A service URL fit to hand to other resources: `http(s)://` only. Whoever can create jobs controls
- * what the API reports, and a `javascript:` or `file:` URL must not flow into a dashboard or a
- * probe; the job itself keeps the raw field. What is kept is the WHATWG-normalised `href`.
- */
-export function safeServiceUrl(url: string): string {
-  // No control characters (a CR/LF would forge a header or a log line), no whitespace (WHATWG URL
-  // parsing strips some silently), and no userinfo (credentials must not travel into outputs).
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-  if (!/^https?:\/\//i.test(url) || /[\u0000-\u0020\u007f-\u009f\s]/.test(url)) return "";
-  try {
-    const parsed = new URL(url);
-    return parsed.username === "" && parsed.password === "" ? parsed.href : "";
-  } catch {
-    return "";
-  }
 }
 
 /** The jobs of several listings, each once (a listing's own jobs are distinct already). */
@@ -144,7 +127,7 @@ export async function queryVisualizationJobs(
     jobs,
     ids: jobs.map((j) => j.jobId),
     names: jobs.map((j) => j.jobName),
-    serviceUrls: jobs.map((j) => safeServiceUrl(j.serviceUrl)),
+    serviceUrls: safeServiceUrls(jobs.map((j) => j.serviceUrl)),
     totalCount: listings.reduce((n, l) => n + l.totalCount, 0),
     jobCountLimit: listings[0]?.jobCountLimit,
     quotas: listings[0]?.quotas,
