@@ -220,13 +220,22 @@ function shapeError(context: BodyContext, problem: string): ModelArtsResponseErr
   );
 }
 
-/** Thrown inside the job mapper; turned into a ModelArtsResponseError naming the path. */
+/**
+ * Thrown inside the job mapper; turned into a ModelArtsResponseError naming the path. Paths are
+ * relative to the job until {@link FieldProblem.within} places them: a listing maps 100,000 jobs,
+ * and building `jobs[i].field` for every field of every job, to throw none, was most of its garbage.
+ */
 class FieldProblem {
   constructor(
     readonly path: string,
     readonly rule: string,
     readonly value: unknown,
   ) {}
+
+  /** The same problem, its path under `prefix` (a relative path of "" is the prefix itself). */
+  within(prefix: string): FieldProblem {
+    return new FieldProblem(this.path === "" ? prefix : `${prefix}.${this.path}`, this.rule, this.value);
+  }
 }
 
 /** An integer given as a number or a numeric string (other API samples send `"job_id":"10"`). */
@@ -292,30 +301,38 @@ function mapSchedule(value: unknown, path: string): JobSchedule[] | undefined {
  * (see `npm run bench`).
  */
 function mapJob(raw: unknown, index: number): VisualizationJob {
-  const path = `jobs[${index}]`;
+  try {
+    return mapJobFields(raw);
+  } catch (e) {
+    throw e instanceof FieldProblem ? e.within(`jobs[${index}]`) : e;
+  }
+}
+
+/** {@link mapJob}'s work, with paths relative to the job. */
+function mapJobFields(raw: unknown): VisualizationJob {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw))
-    throw new FieldProblem(path, "an object", raw);
+    throw new FieldProblem("", "an object", raw);
   const j = raw as Record<string, unknown>;
-  const status = lenientInt(j.status, `${path}.status`);
-  if (typeof j.job_name !== "string") throw new FieldProblem(`${path}.job_name`, "a string", j.job_name);
+  const status = lenientInt(j.status, "status");
+  if (typeof j.job_name !== "string") throw new FieldProblem("job_name", "a string", j.job_name);
   const job: Record<string, unknown> = {
-    jobId: lenientInt(j.job_id, `${path}.job_id`),
+    jobId: lenientInt(j.job_id, "job_id"),
     jobName: j.job_name,
-    jobDesc: optionalString(j.job_desc, `${path}.job_desc`),
+    jobDesc: optionalString(j.job_desc, "job_desc"),
     status,
     statusName: jobStatusName(status),
-    createTime: optionalInt(j.create_time, `${path}.create_time`, 0),
-    duration: optionalInt(j.duration, `${path}.duration`, 0),
-    serviceUrl: optionalString(j.service_url, `${path}.service_url`),
-    trainUrl: optionalString(j.train_url, `${path}.train_url`),
-    resourceId: optionalString(j.resource_id, `${path}.resource_id`),
+    createTime: optionalInt(j.create_time, "create_time", 0),
+    duration: optionalInt(j.duration, "duration", 0),
+    serviceUrl: optionalString(j.service_url, "service_url"),
+    trainUrl: optionalString(j.train_url, "train_url"),
+    resourceId: optionalString(j.resource_id, "resource_id"),
   };
   // Fields real answers carry beyond the doc page: set only when present, so that a job from a
   // server without them has no undefined keys (the state and JSON output stay as they were).
-  const jobType = extraString(j.job_type, `${path}.job_type`);
-  const flavor = mapFlavor(j.flavor, `${path}.flavor`);
-  const schedule = mapSchedule(j.schedule, `${path}.schedule`);
-  const remainingDuration = extraNumber(j.remaining_duration, `${path}.remaining_duration`);
+  const jobType = extraString(j.job_type, "job_type");
+  const flavor = mapFlavor(j.flavor, "flavor");
+  const schedule = mapSchedule(j.schedule, "schedule");
+  const remainingDuration = extraNumber(j.remaining_duration, "remaining_duration");
   if (jobType !== undefined) job.jobType = jobType;
   if (flavor !== undefined) job.flavor = flavor;
   if (schedule !== undefined) job.schedule = schedule;

@@ -221,6 +221,16 @@ describe("parseJobsPage", () => {
       { job_total_count: 1, jobs: [{ job_id: 1, job_name: "a", status: 8, remaining_duration: "soon" }] },
       'jobs[0].remaining_duration must be a number or a numeric string, got "soon"',
     ],
+    [
+      {
+        job_total_count: 2,
+        jobs: [
+          { job_id: 1, job_name: "a", status: 8 },
+          { job_id: 2, job_name: "b", status: 8, schedule: [{ type: "stop" }, { duration: "an hour" }] },
+        ],
+      },
+      'jobs[1].schedule[1].duration must be a number or a numeric string, got "an hour"',
+    ],
     [{ job_total_count: 1 }, "jobs must be an array, got undefined"],
     [
       { job_total_count: "many", jobs: [] },
