@@ -56,6 +56,17 @@ describe("listing", () => {
     expect(pages).toEqual([1, 2, 1, 2, 1, 2, 1, 2]);
   });
 
+  it("lists again when a job shows on two pages and another on none (a job deleted while paging)", async () => {
+    // Ids still in order but one repeated: the count matches, the ids do not.
+    const { agent, pages } = serverAnswering((page) => ({
+      job_total_count: 4,
+      jobs: page === 1 ? [job(1), job(2)] : [job(2), job(4)],
+    }));
+    const error = await failure(run(agent, { pageSize: 2 }));
+    expect(error.message).toContain("job_total_count was 4, but the 2 pages held 4 jobs, 3 of them distinct");
+    expect(pages).toEqual([1, 2, 1, 2, 1, 2, 1, 2]);
+  });
+
   it("reports a first page that is empty though the total says otherwise", async () => {
     const { agent } = serverAnswering(() => ({ job_total_count: 3, jobs: [] }));
     expect((await failure(run(agent))).message).toContain("page 1 held no job though job_total_count was 3");
