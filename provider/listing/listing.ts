@@ -209,7 +209,7 @@ async function listOnce(
       );
     }
   });
-  const jobs = pages.flatMap((page) => page.jobs);
+  const jobs = ([] as VisualizationJob[]).concat(...pages.map((page) => page.jobs));
   const distinct = distinctIds(jobs);
   if (jobs.length !== total || distinct !== total) {
     throw new Inconsistency(
