@@ -31,7 +31,6 @@ const UNSAFE_CHARACTERS = /[\u0000-\u0020\u007f-\u009f\s]/;
 const SLASH = 0x2f;
 const QUESTION = 0x3f;
 const HASH = 0x23;
-const DOT = 0x2e;
 const BACKSLASH = 0x5c;
 
 /** Whether the authority of a special URL ends at `i`: at `/`, `?`, `#`, `\\` or the end. */
@@ -41,46 +40,21 @@ function endsAuthority(url: string, i: number): boolean {
   return c === SLASH || c === QUESTION || c === HASH || c === BACKSLASH;
 }
 
-/** A table of the ASCII codes in `characters`, for a scan that allocates nothing. */
-function codeTable(characters: string): Uint8Array {
-  const table = new Uint8Array(128);
-  for (const c of characters) table[c.charCodeAt(0)] = 1;
-  return table;
-}
-
-const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 /**
- * What a path segment may hold and stay as written on Node 20, 22 and 24 alike: nothing of any
- * path percent-encode set, and no `%` (so no `%2e`), `'`, `^`, `[`, `]` or `|`, which some encode.
+ * A rest of a URL (its path, query and fragment) that WHATWG serialisation leaves as written, on
+ * Node 20, 22 and 24 alike: path segments of characters outside every path percent-encode set (no
+ * `%`, so no `%2e`; not `'`, `^`, `[`, `]` or `|`, which some versions encode), none of them `.` or
+ * `..` (which it resolves), then a query and a fragment of the same characters with `/`, `?` and
+ * `%`. Only printable ASCII passes, so a rest that does holds nothing {@link UNSAFE_CHARACTERS}
+ * refuses. Sticky, to test a URL from its authority's end without cutting it.
  */
-const SEGMENT = codeTable(`${ALPHANUMERIC}-._~!$&()*+,;=:@`);
-/** What a query or a fragment may hold and stay as written: the same with `/`, `?` and `%`. */
-const QUERY_OR_FRAGMENT = codeTable(`${ALPHANUMERIC}-._~!$&()*+,;=:@/?%`);
+const PLAIN_REST =
+  /(?:\/(?!\.\.?(?:[/?#]|$))[\w\-.~!$&()*+,;=:@]*)*(?:\?[\w\-.~!$&()*+,;=:@/?%]*)?(?:#[\w\-.~!$&()*+,;=:@/?%]*)?$/y;
 
-/** The end of a run of `table`'s characters from `i` (a code past ASCII ends it too). */
-function runEnd(url: string, i: number, table: Uint8Array): number {
-  while (i < url.length && table[url.charCodeAt(i)] === 1) i++;
-  return i;
-}
-
-/**
- * Whether the rest of a URL from `i` (its path, query and fragment) is one WHATWG serialisation
- * leaves as written: path segments of {@link SEGMENT}, none of them `.` or `..` (which it
- * resolves), then a query and a fragment of {@link QUERY_OR_FRAGMENT}. Only printable ASCII passes,
- * so a rest that does holds nothing {@link UNSAFE_CHARACTERS} refuses.
- */
+/** Whether the rest of `url` from `i` is one {@link PLAIN_REST} describes. */
 function isPlainRest(url: string, i: number): boolean {
-  while (i < url.length && url.charCodeAt(i) === SLASH) {
-    const start = i + 1;
-    i = runEnd(url, start, SEGMENT);
-    const dots = i - start;
-    if ((dots === 1 || dots === 2) && url.charCodeAt(start) === DOT && url.charCodeAt(i - 1) === DOT) {
-      return false;
-    }
-  }
-  if (url.charCodeAt(i) === QUESTION) i = runEnd(url, i + 1, QUERY_OR_FRAGMENT);
-  if (url.charCodeAt(i) === HASH) i = runEnd(url, i + 1, QUERY_OR_FRAGMENT);
-  return i === url.length;
+  PLAIN_REST.lastIndex = i;
+  return PLAIN_REST.test(url);
 }
 
 /**
@@ -107,7 +81,8 @@ export function safeServiceUrls(urls: readonly string[]): string[] {
       bases.set(origin, base);
     }
     if (!isPlainRest(url, end)) return safeServiceUrl(url);
-    if (base === "" || url.charCodeAt(end) !== SLASH) return base === "" ? "" : `${base}/${url.slice(end)}`;
+    if (base === "") return "";
+    if (url.charCodeAt(end) !== SLASH) return `${base}/${url.slice(end)}`; // "http://h?q": "http://h/?q"
     return base === origin ? url : base + url.slice(end); // as written, most often
   });
 }
