@@ -15,10 +15,20 @@ export interface Logger {
 /** A logger that drops everything. */
 export const silentLogger: Logger = { debug: () => {}, warn: () => {} };
 
-/** Wraps a logger so that no line reaches it without passing through {@link forDisplay}. */
+/** The loggers {@link redactingLogger} made: wrapping one again would redact every line twice. */
+const redacting = new WeakSet<Logger>();
+
+/**
+ * Wraps a logger so that no line reaches it without passing through {@link forDisplay}. The silent
+ * logger and loggers already wrapped come back as they are: a lookup of 100 pages logs every
+ * request, and redacting lines that go nowhere, or twice, was work for nothing.
+ */
 export function redactingLogger(logger: Logger): Logger {
-  return {
+  if (logger === silentLogger || redacting.has(logger)) return logger;
+  const wrapped: Logger = {
     debug: (message) => logger.debug(forDisplay(message)),
     warn: (message) => logger.warn(forDisplay(message)),
   };
+  redacting.add(wrapped);
+  return wrapped;
 }
