@@ -9,7 +9,9 @@
  * - sequential:    the same pages at per_page=1000, one after another, plain signed undici requests
  * - sequential-50: pages of 50 one after another (the Terraform provider's ModelArts page size)
  * - floor:         latency x (1 + ceil((pages - 1) / cap)) + the time to transfer and JSON.parse
- *                  the same bytes without latency, measured in the same run
+ *                  the same bytes without latency, measured in turn with ours (one of each, then
+ *                  again), so that a slow spell of the machine weighs on both
+ * - ours, cold:    the first lookup of fresh processes (loading undici on demand, cold JIT)
  * - first lookup:  in fresh processes, the first lookup (loading undici on demand) against
  *                  the second (warm), at 1,000 and 20,000 jobs and 100 ms of latency
  *
@@ -103,6 +105,26 @@ async function transferAndParse(fetchPage, total) {
   await Promise.all(Array.from({ length: CAP }, worker));
 }
 
+/**
+ * Our lookup at the bench's latency and the floor's transfer + parse without latency, run in turn
+ * against the same emulator, so that a slow spell of the machine weighs on both sides of the ratio.
+ */
+async function oursAndTransfer(emulator, ours, transfer) {
+  await ours(); // connections, JIT
+  await emulator.setLatency(0);
+  await transfer();
+  const oursSamples = [];
+  const transferSamples = [];
+  for (let i = 0; i < RUNS; i++) {
+    await emulator.setLatency(LATENCY_MS);
+    oursSamples.push(await timed(ours));
+    await emulator.setLatency(0);
+    transferSamples.push(await timed(transfer));
+  }
+  await emulator.setLatency(LATENCY_MS);
+  return { ours: stats(oursSamples), transfer: stats(transferSamples) };
+}
+
 async function measureSize(total) {
   const emulator = await startEmulatorProcess({ jobs: total, latencyMs: LATENCY_MS });
   const dispatcher = new Agent({ keepAliveTimeout: 30_000 });
@@ -116,19 +138,22 @@ async function measureSize(total) {
     if (result.ids.length !== total) throw new Error(`listed ${result.ids.length} of ${total}`);
   };
   const row = { jobs: total, pages };
-  row.ours = await sample(RUNS, ours(undefined));
+  const paired = await oursAndTransfer(emulator, ours(undefined), () => transferAndParse(fetchPage, total));
+  row.ours = paired.ours;
   row.ours4 = await sample(RUNS, ours(4));
   row.sequential = await sample(RUNS, () => sequential(fetchPage, total, 1000));
   // 2,000 requests one after another at 100,000 jobs: one run, without warm-up, makes the point.
   const huge = total >= 100_000;
   row.sequential50 = await sample(huge ? 1 : RUNS, () => sequential(fetchPage, total, 50), { warmUp: !huge });
-  await emulator.setLatency(0);
-  const transfer = await sample(RUNS, () => transferAndParse(fetchPage, total));
-  await emulator.setLatency(LATENCY_MS);
+  const transfer = paired.transfer;
   const rounds = 1 + Math.ceil((pages - 1) / CAP);
   row.floor = { median: LATENCY_MS * rounds + transfer.median, transferAndParse: transfer, rounds };
+  // Cold: the first lookup of fresh processes (loading undici, cold JIT), at the same latency.
+  const cold = await runProbe("firstLookupProbe.js", emulator.env);
+  row.cold = stats(cold.map((r) => r.firstMs));
   row.multiStatus = await multiStatus(emulator, total);
   row.oursOverFloor = row.ours.median / row.floor.median;
+  row.coldOverFloor = row.cold.median / row.floor.median;
   row.sequentialOverOurs = row.sequential.median / row.ours.median;
   row.sequential50OverOurs = row.sequential50.median / row.ours.median;
   if (total >= 100_000) row.parsing = await parsingCost(fetchPage, pages);
@@ -172,23 +197,28 @@ async function parsingCost(fetchPage, pages) {
   };
 }
 
+/** Runs a probe script in `runs` fresh processes with `env`; resolves to their JSON. */
+async function runProbe(script, env, { runs = RUNS, nodeArgs = [] } = {}) {
+  const outputs = [];
+  for (let i = 0; i < runs; i++) {
+    // Asynchronously: an emulator answering the child may run on this process's event loop.
+    const { stdout } = await promisify(execFile)(process.execPath, [...nodeArgs, join(__dirname, script)], {
+      env: { ...process.env, ...env },
+      encoding: "utf8",
+    });
+    outputs.push(JSON.parse(stdout));
+  }
+  return outputs;
+}
+
 /** Runs a probe script in fresh processes against an emulator of `jobs`; resolves to their JSON. */
 async function probe(script, jobs, { latencyMs = 0, runs = RUNS, nodeArgs = [] } = {}) {
   const emulator = await startEmulator({ jobs: generateJobs(jobs), latencyMs });
-  const outputs = [];
   try {
-    for (let i = 0; i < runs; i++) {
-      // Asynchronously: the emulator answering the child runs on this process's event loop.
-      const { stdout } = await promisify(execFile)(process.execPath, [...nodeArgs, join(__dirname, script)], {
-        env: { ...process.env, ...emulator.env },
-        encoding: "utf8",
-      });
-      outputs.push(JSON.parse(stdout));
-    }
+    return await runProbe(script, emulator.env, { runs, nodeArgs });
   } finally {
     await emulator.close();
   }
-  return outputs;
 }
 
 /** Peak memory of a 100,000-job lookup, each run in a process of its own (the kernel's maxRSS). */
@@ -265,12 +295,12 @@ async function main() {
     `\nLatency ${LATENCY_MS} ms per request; median (min-max) of ${RUNS} runs; ${results.machine}\n`,
   );
   console.log(
-    `| jobs | pages | ours (4 rising to ${CAP}) | ours-4 | sequential | sequential-50 | floor | ours/floor | sequential/ours | sequential-50/ours |`,
+    `| jobs | pages | ours (4 rising to ${CAP}) | ours, cold | ours-4 | sequential | sequential-50 | floor | ours/floor | cold/floor | sequential/ours | sequential-50/ours |`,
   );
-  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const r of rows) {
     console.log(
-      `| ${r.jobs} | ${r.pages} | ${figure(r.ours)} | ${figure(r.ours4)} | ${figure(r.sequential)} | ${figure(r.sequential50)} | ${ms(r.floor.median)} | ${r.oursOverFloor.toFixed(2)} | ${r.sequentialOverOurs.toFixed(2)} | ${r.sequential50OverOurs.toFixed(1)} |`,
+      `| ${r.jobs} | ${r.pages} | ${figure(r.ours)} | ${figure(r.cold)} | ${figure(r.ours4)} | ${figure(r.sequential)} | ${figure(r.sequential50)} | ${ms(r.floor.median)} | ${r.oursOverFloor.toFixed(2)} | ${r.coldOverFloor.toFixed(2)} | ${r.sequentialOverOurs.toFixed(2)} | ${r.sequential50OverOurs.toFixed(1)} |`,
     );
   }
   console.log("\nThree statuses (RUNNING, COMPLETED, CANCELED) in one lookup against the slowest alone:");
