@@ -223,7 +223,7 @@ function shapeError(context: BodyContext, problem: string): ModelArtsResponseErr
 /**
  * Thrown inside the job mapper; turned into a ModelArtsResponseError naming the path. Paths are
  * relative to the job until {@link FieldProblem.within} places them: a listing maps 100,000 jobs,
- * and building `jobs[i].field` for every field of every job, to throw none, was most of its garbage.
+ * and building `jobs[i].field` for every field of every job, to throw none, was much of its garbage.
  */
 class FieldProblem {
   constructor(
