@@ -6,9 +6,8 @@
  */
 import { createHash } from "node:crypto";
 import { parseQueryArgs } from "../provider/boundary/schemas";
-import { runLookup } from "../provider/lookup/lookup";
+import { runLookupWithSettings } from "../provider/lookup/lookup";
 import { exactlyOneJob } from "../provider/lookup/singleJob";
-import { resolveSettings } from "../provider/settings/settings";
 import { ModelArtsConfigError } from "../provider/support/errors";
 import { registerSecrets } from "../provider/support/redact";
 import { type CtyObject, decodeCty, encodeCty, holdsUnknown } from "./ctyCodec";
@@ -198,9 +197,8 @@ export class TerraformProvider {
     }
     const args = queryArguments(config);
     const deps = { config: providerConfigGetter(provider), env: this.env, signal: this.stopping.signal };
-    const result = await runLookup(args, typeName, deps);
-    const query = parseQueryArgs(args, typeName);
-    const region = config.region ?? resolveSettings(query, deps.config, this.env).region ?? null;
+    const { query, settings, result } = await runLookupWithSettings(args, typeName, deps);
+    const region = config.region ?? settings.region ?? null;
     if (typeName === "modelarts_visualization_job") {
       return { ...config, region, ...jobObject(exactlyOneJob(result, args, typeName)) };
     }

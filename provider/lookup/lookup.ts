@@ -18,6 +18,7 @@ import {
   type Environment,
   MAX_MAX_CONCURRENCY,
   resolveSettings,
+  type Settings,
 } from "../settings/settings";
 import { ModelArtsCancelledError, ModelArtsTimeoutError } from "../support/errors";
 import { type Logger, redactingLogger, silentLogger } from "../support/logger";
@@ -36,7 +37,7 @@ import {
   processTemporaryKeys,
   type TemporaryKeyCache,
 } from "../transport/temporaryCredentials";
-import type { VisualizationJobsQueryArgs, VisualizationJobsResult } from "../wire/model";
+import type { NormalizedQuery, VisualizationJobsQueryArgs, VisualizationJobsResult } from "../wire/model";
 
 /** Everything a lookup takes from its surroundings; all optional, with production defaults. */
 export interface LookupDependencies {
@@ -144,6 +145,28 @@ export async function runLookup(
   context: string,
   deps: LookupDependencies = {},
 ): Promise<VisualizationJobsResult> {
+  return (await runLookupWithSettings(args, context, deps)).result;
+}
+
+/** A lookup's result, with the query and the settings it ran with. @internal */
+export interface LookupRun {
+  readonly query: NormalizedQuery;
+  readonly settings: Settings;
+  readonly result: VisualizationJobsResult;
+}
+
+/**
+ * {@link runLookup}, also giving the normalised query and the resolved settings, for a caller that
+ * reports them (the Terraform provider's `region` and id) without resolving them a second time:
+ * a shared config file could have changed in between.
+ *
+ * @internal
+ */
+export async function runLookupWithSettings(
+  args: unknown,
+  context: string,
+  deps: LookupDependencies = {},
+): Promise<LookupRun> {
   const query = parseQueryArgs(args, context);
   const env = deps.env ?? process.env;
   const settings = resolveSettings(query, deps.config ?? (() => undefined), env);
@@ -200,7 +223,7 @@ export async function runLookup(
             { authUrl: settings.authUrl, region: settings.region, identity },
             deps.projectIds ?? processProjectIds,
           );
-    return await queryVisualizationJobs(
+    const result = await queryVisualizationJobs(
       {
         context,
         client,
@@ -214,6 +237,7 @@ export async function runLookup(
       },
       query,
     );
+    return { query, settings, result };
   } catch (error) {
     controller.abort(error);
     throw error;
