@@ -4,7 +4,7 @@
  * --logtostderr` or `--debug` shows the plugin's requests as it shows the TypeScript functions'.
  * The lookup redacts every line before it gets here. Without an engine address, nothing is sent.
  */
-import type { Logger } from "../provider/support/logger";
+import { type Logger, silentLogger } from "../provider/support/logger";
 import { fromPulumi } from "./pulumiModules";
 
 interface EngineProto {
@@ -23,7 +23,7 @@ interface Grpc {
 
 /** A logger writing to the engine at `address` (the plugin's argument); silent when there is none. */
 export function engineLogger(address: string | undefined): Logger {
-  if (address === undefined) return { debug: () => {}, warn: () => {} };
+  if (address === undefined) return silentLogger;
   const grpc = fromPulumi<Grpc>("@grpc/grpc-js", () => require("@grpc/grpc-js"));
   const proto = fromPulumi<EngineProto>("@pulumi/pulumi/proto/engine_pb", () =>
     require("@pulumi/pulumi/proto/engine_pb"),
