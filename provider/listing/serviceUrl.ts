@@ -16,7 +16,7 @@
 export function safeServiceUrl(url: string): string {
   // No control characters (a CR/LF would forge a header or a log line), no whitespace (WHATWG URL
   // parsing strips some silently), and no userinfo (credentials must not travel into outputs).
-  if (!/^https?:\/\//i.test(url) || UNSAFE_CHARACTERS.test(url)) return "";
+  if (!HTTP_SCHEME.test(url) || UNSAFE_CHARACTERS.test(url)) return "";
   try {
     const parsed = new URL(url);
     return parsed.username === "" && parsed.password === "" ? parsed.href : "";
@@ -24,6 +24,9 @@ export function safeServiceUrl(url: string): string {
     return "";
   }
 }
+
+/** The schemes handed out, in any case. */
+const HTTP_SCHEME = /^https?:\/\//i;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const UNSAFE_CHARACTERS = /[\u0000-\u0020\u007f-\u009f\s]/;
@@ -70,7 +73,7 @@ export function safeServiceUrls(urls: readonly string[]): string[] {
   return urls.map((url) => {
     let end = origin.length;
     if (!(origin !== "" && url.startsWith(origin) && endsAuthority(url, end))) {
-      const scheme = /^https?:\/\//i.exec(url);
+      const scheme = HTTP_SCHEME.exec(url);
       if (scheme === null) return "";
       end = scheme[0].length;
       while (!endsAuthority(url, end)) end++;
