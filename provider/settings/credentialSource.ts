@@ -7,6 +7,7 @@
  */
 import { existsSync } from "node:fs";
 import { ModelArtsConfigError } from "../support/errors";
+import { expandHome } from "../support/userFile";
 import type { Agency, AkskCredentials, CredentialSource, Credentials } from "./credentials";
 import {
   type ConfigGetter,
@@ -59,7 +60,7 @@ function explicitKeys(config: ConfigGetter, env: Environment): Credentials | und
 function profileOf(config: ConfigGetter, env: Environment): Profile | undefined {
   const file = findSetting(S.sharedConfigFile, config, env);
   const profile = findSetting(S.profile, config, env)?.value;
-  if (file !== undefined) return readProfile(file.value, profile);
+  if (file !== undefined) return readProfile(expandHome(file.value, env), profile);
   const fallback = defaultSharedConfigFile(env);
   if (existsSync(fallback)) return readProfile(fallback, profile);
   if (profile !== undefined) {

@@ -4,14 +4,13 @@
  * "accessKeyId", "secretAccessKey", "securityToken", "region", "projectId", "domainId",
  * "agencyName", "agencyDomainName" } ] }`. Messages name the file and the profile, never a key.
  */
-import { readFileSync, statSync } from "node:fs";
-import { homedir } from "node:os";
 import { join } from "node:path";
 import { ModelArtsConfigError } from "../support/errors";
+import { homeFolder, readUserFile } from "../support/userFile";
 
 /** KooCLI's own file, used when nothing names one and no keys are set anywhere. */
 export function defaultSharedConfigFile(env: Readonly<Record<string, string | undefined>>): string {
-  return join(env.HOME || env.USERPROFILE || homedir(), ".hcloud", "config.json");
+  return join(homeFolder(env), ".hcloud", "config.json");
 }
 
 /** What a profile gives. */
@@ -44,19 +43,19 @@ interface ProfileEntry {
 const text = (value: unknown): string | undefined =>
   typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 
-function readJson(file: string): { current?: unknown; profiles?: unknown } {
-  let raw: string;
-  try {
-    raw = readFileSync(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+/** The file's JSON object, and its mode (for the permission warning). */
+function readJson(file: string): { content: { current?: unknown; profiles?: unknown }; mode: number } {
+  const read = readUserFile(file);
+  if (!read.ok) {
     throw new ModelArtsConfigError(
-      `The shared config file ${file} cannot be read (${code ?? "error"}). Check the path given in huaweicloud:sharedConfigFile or HW_SHARED_CONFIG_FILE, or create it with \`hcloud configure init\`.`,
+      `The shared config file ${file} ${read.problem}. Check the path given in huaweicloud:sharedConfigFile or HW_SHARED_CONFIG_FILE, or create it with \`hcloud configure init\`.`,
     );
   }
   try {
-    const parsed: unknown = JSON.parse(raw);
-    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return parsed;
+    const parsed: unknown = JSON.parse(read.text);
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
+      return { content: parsed, mode: read.mode };
+    }
   } catch {}
   throw new ModelArtsConfigError(
     `The shared config file ${file} is not a JSON object of KooCLI profiles ({"current": ..., "profiles": [...]}).`,
@@ -64,9 +63,9 @@ function readJson(file: string): { current?: unknown; profiles?: unknown } {
 }
 
 /** The warning ssh gives for a key file others can read. */
-function permissionWarning(file: string): string | undefined {
+function permissionWarning(file: string, fileMode: number): string | undefined {
   if (process.platform === "win32") return undefined;
-  const mode = statSync(file).mode & 0o777;
+  const mode = fileMode & 0o777;
   return (mode & 0o077) === 0
     ? undefined
     : `The shared config file ${file} holds keys and can be read by others (mode ${mode.toString(8)}): chmod 600 it.`;
@@ -75,11 +74,12 @@ function permissionWarning(file: string): string | undefined {
 /**
  * Reads the profile named `profile` (else the file's `current`) from `file`.
  *
- * @throws ModelArtsConfigError for a missing or unreadable file, one that is not JSON, an unknown
+ * @throws ModelArtsConfigError for a missing or unreadable file, one that is not a regular file of
+ *   at most 1 MiB (a FIFO, a device, a link to one), one that is not JSON, an unknown
  *   profile, a mode other than AKSK, or a profile without both keys.
  */
 export function readProfile(file: string, profile: string | undefined): Profile {
-  const content = readJson(file);
+  const { content, mode: fileMode } = readJson(file);
   const entries = Array.isArray(content.profiles) ? (content.profiles as ProfileEntry[]) : [];
   const name = profile ?? text(content.current);
   const names = entries.map((e) => text(e?.name)).filter((n) => n !== undefined);
@@ -117,6 +117,6 @@ export function readProfile(file: string, profile: string | undefined): Profile 
     projectId: text(entry.projectId),
     agencyName: text(entry.agencyName),
     agencyDomainName: text(entry.agencyDomainName),
-    warning: permissionWarning(file),
+    warning: permissionWarning(file, fileMode),
   };
 }
