@@ -3,13 +3,14 @@
  * a stack (`pulumi config set ...`, secrets with `--secret`: `huaweicloud:*` for the TypeScript
  * functions, `modelarts:*` for the plugin) or a test (the control API) at it. Stops on Ctrl-C or SIGTERM.
  */
-import { readFileSync } from "node:fs";
-import { MAX_LATENCY_MS } from "../emulator/app";
-import { CONTROL_KEY_HEADER } from "../emulator/controlApi";
+
+import { CONTROL_KEY_HEADER, MAX_CONTROL_BODY_BYTES } from "../emulator/controlApi";
 import { demoJobs, generateJobs } from "../emulator/dataGen";
 import { parseJobInputs } from "../emulator/jobInput";
 import type { EmulatorJobInput } from "../emulator/jobStore";
+import { MAX_LATENCY_MS } from "../emulator/latency";
 import { type RunningEmulator, startEmulator } from "../emulator/server";
+import { readUserFile } from "../provider/support/userFile";
 import type { CommandIo } from "./jobsCommand";
 import { parseCommandOptions, wholeNumberOption } from "./options";
 import { EMULATOR_USAGE, UsageError } from "./usage";
@@ -74,16 +75,11 @@ export function emulatorInstructions(emulator: RunningEmulator, jobCount: number
 function jobsOption(value: string | undefined): EmulatorJobInput[] {
   if (value === undefined) return demoJobs();
   if (/^\d+$/.test(value)) return generateJobs(wholeNumberOption("jobs", value) ?? 0);
-  let text: string;
+  const read = readUserFile(value, MAX_CONTROL_BODY_BYTES);
+  if (!read.ok)
+    throw new UsageError(`--jobs takes a number or a JSON file of jobs; ${value} ${read.problem}`);
   try {
-    text = readFileSync(value, "utf8");
-  } catch (error) {
-    throw new UsageError(
-      `--jobs takes a number or a JSON file of jobs; ${value} cannot be read (${(error as NodeJS.ErrnoException).code})`,
-    );
-  }
-  try {
-    return parseJobInputs(JSON.parse(text), value);
+    return parseJobInputs(JSON.parse(read.text), value);
   } catch (error) {
     throw new UsageError(`--jobs ${value}: ${(error as Error).message}`);
   }
@@ -96,6 +92,14 @@ function latencyOption(value: string | undefined): number {
   return ms;
 }
 
+/** `--key`: the secret key (also the control API's), at least 8 printable characters; random without it. */
+function keyOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[\x21-\x7e]{8,128}$/.test(value))
+    throw new UsageError("--key takes 8 to 128 printable characters without spaces");
+  return value;
+}
+
 /** Starts the emulator; resolves to the exit status once a signal stops it. */
 export async function emulatorCommand(argv: readonly string[], io: CommandIo): Promise<number> {
   const { values } = parseCommandOptions(argv, {
@@ -103,6 +107,7 @@ export async function emulatorCommand(argv: readonly string[], io: CommandIo): P
     host: { type: "string" },
     jobs: { type: "string" },
     latency: { type: "string" },
+    key: { type: "string" },
     help: { type: "boolean" },
   });
   if (values.help) {
@@ -116,8 +121,9 @@ export async function emulatorCommand(argv: readonly string[], io: CommandIo): P
       host: values.host,
       port: wholeNumberOption("port", values.port) ?? 8787,
       jobs,
-      // A fixed secret key, so that the commands printed stay right across restarts.
-      secretKey: "emulator-secret-key",
+      // Random for each run unless --key fixes it: a key printed in docs would let any local
+      // process (or, before the Host check, any web page) drive the control API.
+      secretKey: keyOption(values.key),
       latencyMs: latencyOption(values.latency),
     });
   } catch (error) {
@@ -125,6 +131,7 @@ export async function emulatorCommand(argv: readonly string[], io: CommandIo): P
     io.stderr.write(`pulumi-modelarts: ${(error as Error).message}\n`);
     return 1;
   }
+  if (emulator.warning !== undefined) io.stderr.write(`${emulator.warning}\n`);
   io.stdout.write(emulatorInstructions(emulator, jobs.length));
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {

@@ -51,8 +51,10 @@ program or a stack at it, and where its control API is. Ctrl-C stops it.
 
 Options:
   --port P       the port (default 8787; 0 for any free port)
-  --host H       the address to listen on (default 127.0.0.1)
+  --host H       the address to listen on (default 127.0.0.1; any other is warned about)
   --jobs N|FILE  N generated jobs, or the jobs of a JSON file (a list of {jobId, jobName, status, ...}),
                  instead of the demonstration set
   --latency MS   added before every API answer (default 0; at most 2147483647)
+  --key K        the secret key, which is also the control API's key (default: random for each run;
+                 the lines printed name it)
   --help         show this help`;

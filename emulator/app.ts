@@ -9,13 +9,21 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { HEADER } from "../provider/wire/headerNames";
 import { DOCUMENTED_SEARCH_CONTENT, MAX_PAGE_SIZE } from "../provider/wire/model";
 import { authenticate, type KeyRing, parseRawQuery } from "./auth";
-import { CONTROL_KEY_HEADER, CONTROL_PREFIX, type ControlRequest } from "./controlApi";
+import {
+  CONTROL_KEY_HEADER,
+  CONTROL_PREFIX,
+  type ControlRequest,
+  controlKeyMatches,
+  MAX_CONTROL_BODY_BYTES,
+  MISSING_KEY_REPLY,
+} from "./controlApi";
 import { Counters } from "./counters";
 import { playFault } from "./faultPlayer";
 import { FaultQueue } from "./faults";
 import { JobStore } from "./jobStore";
+import { checkedLatency } from "./latency";
 import { gatewayError, type Reply, send } from "./replies";
-import { RequestLog, recordedHeaders } from "./requestLog";
+import { RequestLog, recordedHeaders, recordedTarget } from "./requestLog";
 import { type RouteState, route } from "./routes";
 import { renderServicePage } from "./servicePage";
 import { DEFAULT_AGENCIES, METADATA_PATH, SECURITY_TOKENS_PATH, TemporaryKeyIssuer } from "./temporaryKeys";
@@ -23,19 +31,8 @@ import type { EmulatorOptions, RecordedRequest } from "./types";
 
 const SERVICE_PATH = /^\/visualization\/(\d+)\/?$/;
 
-/** The longest latency a timer can wait (2^31 - 1 ms): beyond it Node would wait 1 ms instead. */
-export const MAX_LATENCY_MS = 2_147_483_647;
-
 // Unreferenced: a response still waiting out its latency must not keep a closed emulator's process alive.
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
-
-/** A latency in ms, checked. */
-export function checkedLatency(ms: number): number {
-  if (!Number.isInteger(ms) || ms < 0 || ms > MAX_LATENCY_MS) {
-    throw new RangeError(`latency must be a whole number of ms from 0 to ${MAX_LATENCY_MS}, got ${ms}`);
-  }
-  return ms;
-}
 
 /** An API request as it arrived, and as decoded: what authentication and routing read. */
 interface ApiRequest {
@@ -74,6 +71,8 @@ export class EmulatorApp {
   concurrencyLimit: number | undefined;
   /** Set by the server once it listens. */
   url = "";
+  /** Whether a request's `Host` names this emulator (hostCheck.ts); set by the server once it listens. */
+  hostAllowed: (host: string | undefined) => boolean = () => false;
   /** Answers the control API; set by the server, which holds the `RunningEmulator` it drives. */
   control: (request: ControlRequest) => Reply = () => ({ status: 503, body: { error: "not started" } });
   private readonly keyRing: KeyRing;
@@ -124,6 +123,19 @@ export class EmulatorApp {
     const rawPath = q < 0 ? rawUrl : rawUrl.slice(0, q);
     const rawQuery = q < 0 ? "" : rawUrl.slice(q + 1);
     const requestId = `emu-${(++this.requestCounter).toString(16).padStart(8, "0")}-${randomBytes(4).toString("hex")}`;
+    if (!this.hostAllowed(req.headers.host)) {
+      const host = (req.headers.host ?? "").slice(0, 100);
+      send(res, {
+        ...gatewayError(
+          403,
+          "APIGW.0101",
+          `Host "${host}" is not this emulator's address: it answers only requests to its own address, localhost or a loopback address (another site's page may be trying to reach it)`,
+          requestId,
+        ),
+        headers: { connection: "close" },
+      });
+      return;
+    }
     let path: string;
     let query: Record<string, string>;
     try {
@@ -133,33 +145,49 @@ export class EmulatorApp {
       send(res, gatewayError(400, "APIGW.0201", "Bad request: malformed percent-encoding", requestId));
       return;
     }
-    if (path.startsWith(CONTROL_PREFIX)) return this.serveControl(req, res, path);
+    if (path.startsWith(CONTROL_PREFIX)) return this.serveControl(req, res, path, query);
     if (this.serveUnauthenticated(req, res, path, query)) return;
     const record: RecordedRequest = {
       method: req.method ?? "GET",
-      path,
-      query,
+      ...recordedTarget(path, query),
       headers: recordedHeaders(req.headers),
       status: 0,
     };
     await this.serveApi(res, { req, record, rawPath, rawQuery, path, query, requestId });
   }
 
-  /** The control API: its body read as JSON (up to 16 MiB of jobs). */
-  private async serveControl(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    const text = await readRequestBody(req, 16 * 1024 * 1024);
+  /**
+   * The control API: the key checked before a byte of the body is read (an unauthenticated caller
+   * must not make the emulator hold 16 MiB), then the body read as JSON, up to 16 MiB of jobs.
+   */
+  private async serveControl(
+    req: IncomingMessage,
+    res: ServerResponse,
+    path: string,
+    query: Record<string, string>,
+  ): Promise<void> {
+    const key = req.headers[CONTROL_KEY_HEADER];
+    if (!controlKeyMatches(Array.isArray(key) ? key[0] : key, this.credentials.secretKey)) {
+      // The body is not read: the connection closes after the answer instead of draining it.
+      send(res, { ...MISSING_KEY_REPLY, headers: { connection: "close" } });
+      return;
+    }
+    const declared = Number(req.headers["content-length"] ?? 0);
+    const text =
+      declared > MAX_CONTROL_BODY_BYTES ? undefined : await readRequestBody(req, MAX_CONTROL_BODY_BYTES);
+    if (text === undefined) {
+      const error = `the body is over ${MAX_CONTROL_BODY_BYTES} bytes: send fewer jobs at a time (POST adds to them)`;
+      send(res, { status: 413, body: { error }, headers: { connection: "close" } });
+      return;
+    }
     let body: unknown;
     try {
-      body = text === undefined || text === "" ? undefined : JSON.parse(text);
+      body = text === "" ? undefined : JSON.parse(text);
     } catch {
       send(res, { status: 400, body: { error: "the body is not JSON" } });
       return;
     }
-    const key = req.headers[CONTROL_KEY_HEADER];
-    send(
-      res,
-      this.control({ method: req.method ?? "GET", path, key: Array.isArray(key) ? key[0] : key, body }),
-    );
+    send(res, this.control({ method: req.method ?? "GET", path, query, body }));
   }
 
   /** The metadata service and the jobs' pages, which answer without authentication. */

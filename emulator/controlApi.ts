@@ -7,12 +7,16 @@
  *   POST   /_emulator/jobs            add or replace some   PATCH /_emulator/jobs/{id}, DELETE too
  *   POST   /_emulator/faults          {fault, count?, when?: {pathContains?, page?}}
  *   DELETE /_emulator/faults          clear them            PUT  /_emulator/latency  {ms}
- *   GET    /_emulator/requests        the request log       DELETE /_emulator/requests  empty it
+ *   GET    /_emulator/requests        the request log, a page at a time (?offset=&limit=, at most 1000)
+ *   DELETE /_emulator/requests        empty it
+ *
+ * The key is checked before a body is read (app.ts), and a body is read up to 16 MiB.
  */
 import { timingSafeEqual } from "node:crypto";
-import type { Fault, FaultOptions } from "./faults";
+import { parseFaultRequest } from "./faultInput";
 import { parseJobInputs, parseJobPatch } from "./jobInput";
 import type { Reply } from "./replies";
+import { MAX_LOG_PAGE } from "./requestLog";
 import type { RunningEmulator } from "./types";
 
 /** Where the control API lives. */
@@ -21,20 +25,14 @@ export const CONTROL_PREFIX = "/_emulator/";
 /** The header that carries the emulator's secret key. */
 export const CONTROL_KEY_HEADER = "x-emulator-key";
 
-const FAULT_KINDS: ReadonlySet<string> = new Set([
-  "status",
-  "apiFailure",
-  "reset",
-  "truncate",
-  "malformed",
-  "delay",
-]);
+/** The largest body the control API reads: a list of jobs. */
+export const MAX_CONTROL_BODY_BYTES = 16 * 1024 * 1024;
 
-/** A request to the control API, decoded. */
+/** A request to the control API, decoded (its key already checked). */
 export interface ControlRequest {
   readonly method: string;
   readonly path: string;
-  readonly key: string | undefined;
+  readonly query: Readonly<Record<string, string>>;
   /** The body parsed as JSON; undefined when there was none. */
   readonly body: unknown;
 }
@@ -42,27 +40,11 @@ export interface ControlRequest {
 const ok = (body: unknown = { ok: true }): Reply => ({ status: 200, body });
 const problem = (status: number, message: string): Reply => ({ status, body: { error: message } });
 
-function sameKey(given: string | undefined, expected: string): boolean {
+/** Whether a request's `X-Emulator-Key` is the emulator's key, compared in constant time. */
+export function controlKeyMatches(given: string | undefined, expected: string): boolean {
   const a = Buffer.from(given ?? "");
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-/** A fault request's fault and options (the predicate built from `when`). */
-function faultOf(body: unknown): { fault: Fault; options: FaultOptions } {
-  const { fault, count, when } = (body ?? {}) as {
-    fault?: { kind?: unknown };
-    count?: number;
-    when?: unknown;
-  };
-  if (typeof fault !== "object" || fault === null || !FAULT_KINDS.has(String(fault.kind))) {
-    throw new RangeError(`body.fault.kind must be one of ${[...FAULT_KINDS].join(", ")}`);
-  }
-  const { pathContains, page } = (when ?? {}) as { pathContains?: string; page?: number };
-  const matches = (target: { path: string; query: Readonly<Record<string, string>> }) =>
-    (pathContains === undefined || target.path.includes(pathContains)) &&
-    (page === undefined || target.query.page === String(page));
-  return { fault: fault as Fault, options: { count, when: when === undefined ? undefined : matches } };
 }
 
 /** The job id at the end of `/_emulator/jobs/{id}`. */
@@ -71,8 +53,42 @@ function jobIdIn(path: string): number | undefined {
   return match === null ? undefined : Number(match[1]);
 }
 
+/** A whole number of a paging parameter, from 0 (or 1) up to `max`. */
+function pagingNumber(
+  query: Readonly<Record<string, string>>,
+  name: string,
+  min: number,
+  max: number,
+  fallback: number,
+) {
+  const text = query[name];
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < min || n > max)
+    throw new RangeError(`${name} must be a whole number from ${min} to ${max}, got "${text.slice(0, 32)}"`);
+  return n;
+}
+
+/**
+ * One page of the request log: the records as a JSON list (as before paging, so that existing
+ * readers keep working), `X-Total-Count`, and a `Link: <...>; rel="next"` while more follow, as
+ * paged HTTP APIs do.
+ */
+function requestLogPage(emulator: RunningEmulator, query: Readonly<Record<string, string>>): Reply {
+  const offset = pagingNumber(query, "offset", 0, Number.MAX_SAFE_INTEGER, 0);
+  const limit = pagingNumber(query, "limit", 1, MAX_LOG_PAGE, MAX_LOG_PAGE);
+  const total = emulator.requests.length;
+  const headers: Record<string, string> = { "x-total-count": String(total) };
+  if (offset + limit < total) {
+    headers.link = `<${emulator.settings.controlUrl}requests?offset=${offset + limit}&limit=${limit}>; rel="next"`;
+  }
+  return { status: 200, body: emulator.requests.slice(offset, offset + limit), headers };
+}
+
 /** Runs one control request against the emulator. */
-function dispatch(emulator: RunningEmulator, method: string, path: string, body: unknown): Reply {
+function dispatch(emulator: RunningEmulator, request: ControlRequest): Reply {
+  const { method, query, body } = request;
+  const path = request.path.slice(CONTROL_PREFIX.length);
   const id = jobIdIn(path);
   const route = `${method} ${id === undefined ? path : "jobs/{id}"}`;
   switch (route) {
@@ -91,8 +107,8 @@ function dispatch(emulator: RunningEmulator, method: string, path: string, body:
       emulator.removeJob(id!);
       return ok();
     case "POST faults": {
-      const { fault, options } = faultOf(body);
-      emulator.injectFault(fault, options);
+      const { fault, count, when } = parseFaultRequest(body);
+      emulator.injectFault(fault, { count, when });
       return ok();
     }
     case "DELETE faults":
@@ -102,7 +118,7 @@ function dispatch(emulator: RunningEmulator, method: string, path: string, body:
       emulator.setLatency((body as { ms?: number } | undefined)?.ms ?? Number.NaN);
       return ok();
     case "GET requests":
-      return ok(emulator.requests);
+      return requestLogPage(emulator, query);
     case "DELETE requests":
       emulator.requests.splice(0);
       return ok();
@@ -114,16 +130,16 @@ function dispatch(emulator: RunningEmulator, method: string, path: string, body:
   }
 }
 
-/** Answers a control request: 401 without the key, 400 for a bad body or value, 404 for no such job. */
+/** The answer to a request without the emulator's key. */
+export const MISSING_KEY_REPLY: Reply = problem(
+  401,
+  `the control API needs the emulator's secret key in the ${CONTROL_KEY_HEADER} header`,
+);
+
+/** Answers a control request whose key was checked: 400 for a bad body or value, 404 for no such job. */
 export function answerControl(emulator: RunningEmulator, request: ControlRequest): Reply {
-  if (!sameKey(request.key, emulator.settings.secretKey)) {
-    return problem(
-      401,
-      `the control API needs the emulator's secret key in the ${CONTROL_KEY_HEADER} header`,
-    );
-  }
   try {
-    return dispatch(emulator, request.method, request.path.slice(CONTROL_PREFIX.length), request.body);
+    return dispatch(emulator, request);
   } catch (error) {
     const message = (error as Error).message;
     return problem(/has no job/.test(message) ? 404 : 400, message);

@@ -3,6 +3,8 @@
  * that match, so that tests can play every failure a client must survive.
  */
 
+import { checkedFault } from "./faultInput";
+
 /** A fault to inject. */
 export type Fault =
   /** An HTTP error status, with `Retry-After` when given, and a body (default: a gateway JSON error). */
@@ -53,7 +55,9 @@ interface Pending {
 export class FaultQueue {
   private pending: Pending[] = [];
 
+  /** Queues a fault, checked as the control API checks it (RangeError naming each bad field). */
   add(fault: Fault, options: FaultOptions = {}): void {
+    checkedFault(fault);
     const count = options.count ?? 1;
     if (!Number.isInteger(count) || count < 1)
       throw new RangeError(`a fault's count must be an integer >= 1, got ${count}`);

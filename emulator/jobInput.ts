@@ -27,7 +27,8 @@ function typeOf(value: unknown): string {
 
 /** The problem with one field's value, or undefined. */
 function fieldProblem(field: string, value: unknown): string | undefined {
-  const expected = FIELD_TYPES[field];
+  // Own fields only: "__proto__" or "toString" is no field of a job, whatever Object.prototype has.
+  const expected = Object.hasOwn(FIELD_TYPES, field) ? FIELD_TYPES[field] : undefined;
   if (expected === undefined)
     return `${field} is not a field of a job (its fields: jobId, jobName, ${Object.keys(FIELD_TYPES).join(", ")})`;
   const actual = typeOf(value);

@@ -7,8 +7,10 @@
 import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
-import { checkedLatency, EmulatorApp } from "./app";
+import { EmulatorApp } from "./app";
 import { answerControl, CONTROL_PREFIX } from "./controlApi";
+import { exposureWarning, hostCheck } from "./hostCheck";
+import { checkedLatency } from "./latency";
 import { LIST_PATH } from "./routes";
 import { METADATA_PATH } from "./temporaryKeys";
 import type { EmulatorOptions, EmulatorSettings, RunningEmulator } from "./types";
@@ -21,8 +23,8 @@ export type {
   RunningEmulator,
 } from "./types";
 
-/** Listens as asked; a port in use is said plainly, with what to do. */
-async function listen(server: Server, options: EmulatorOptions): Promise<string> {
+/** Listens as asked; a port in use is said plainly, with what to do. Resolves to the bound address. */
+async function listen(server: Server, options: EmulatorOptions): Promise<AddressInfo> {
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(
@@ -35,12 +37,16 @@ async function listen(server: Server, options: EmulatorOptions): Promise<string>
     );
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
   });
-  const address = server.address() as AddressInfo;
+  return server.address() as AddressInfo;
+}
+
+/** The URL a program on this machine uses to reach an emulator bound to `address`. */
+function urlOf(address: AddressInfo, tls: boolean): string {
   // Listening on every interface: programs reach it on loopback, which plain http:// allows.
   const reachable =
     address.address === "0.0.0.0" ? "127.0.0.1" : address.address === "::" ? "::1" : address.address;
   const host = reachable.includes(":") ? `[${reachable}]` : reachable;
-  return `${options.tls ? "https" : "http"}://${host}:${address.port}`;
+  return `${tls ? "https" : "http"}://${host}:${address.port}`;
 }
 
 /** The settings and the `HW_*` variables that point a program at the emulator (at `app.url`). */
@@ -72,11 +78,12 @@ function pointers(app: EmulatorApp): { settings: EmulatorSettings; env: Record<s
 }
 
 /** What tests hold: the app's state behind the `RunningEmulator` interface. */
-function runningEmulator(app: EmulatorApp, server: Server): RunningEmulator {
+function runningEmulator(app: EmulatorApp, server: Server, warning: string | undefined): RunningEmulator {
   const { state, log, faults } = app;
   const { store } = state;
   return {
     url: app.url,
+    ...(warning !== undefined && { warning }),
     ...pointers(app),
     requests: log.records,
     listRequests: () => log.records.filter((r) => LIST_PATH.test(r.path)),
@@ -140,8 +147,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     app.counters.connectionOpened();
     socket.once("close", () => app.counters.connectionClosed());
   });
-  app.url = await listen(server, options);
-  const emulator = runningEmulator(app, server);
+  const address = await listen(server, options);
+  app.url = urlOf(address, options.tls !== undefined);
+  app.hostAllowed = hostCheck(address.address);
+  const emulator = runningEmulator(app, server, exposureWarning(address.address, address.port));
   app.control = (request) => answerControl(emulator, request);
   return emulator;
 }

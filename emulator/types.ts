@@ -19,9 +19,9 @@ export interface EmulatorOptions {
   /** Default `EMULATORACCESSKEY00001`. */
   readonly accessKey?: string;
   /**
-   * Default a random secret, different for every emulator, so that tests can prove no secret leaks.
-   * The command line's emulator uses the fixed `emulator-secret-key` instead, so that the commands
-   * it prints stay right across restarts.
+   * The secret key, which is also the control API's key. Default a random secret, different for
+   * every emulator, so that tests can prove no secret leaks and no other page or process can guess
+   * it (the command line's emulator too, unless `--key` fixes it).
    */
   readonly secretKey?: string;
   /** When set, the access key is temporary and requests must carry this `X-Security-Token`. */
@@ -60,8 +60,11 @@ export interface EmulatorOptions {
 /** One request the emulator received. */
 export interface RecordedRequest {
   readonly method: string;
+  /** The decoded path, and the query: together at most 1 KiB is kept. */
   readonly path: string;
   readonly query: Readonly<Record<string, string>>;
+  /** Present when the path or query was cut to fit. */
+  readonly truncated?: true;
   /** The request headers, with `authorization`, `x-auth-token` and `x-security-token` left out. */
   readonly headers: Readonly<Record<string, string>>;
   /** The status answered (0 when the connection was cut). */
@@ -101,10 +104,18 @@ export interface EmulatorSettings {
 export interface RunningEmulator {
   /** The base URL, e.g. `http://127.0.0.1:40123`. */
   readonly url: string;
+  /**
+   * Set when it listens beyond loopback (`host: "0.0.0.0"`): a warning naming the addresses it is
+   * reachable at, which the command line prints.
+   */
+  readonly warning?: string;
   readonly settings: EmulatorSettings;
   /** The environment variables that point a program at this emulator (HW_*). */
   readonly env: Readonly<Record<string, string>>;
-  /** The requests received, oldest first: the last `maxRecordedRequests` of them. */
+  /**
+   * The requests received, oldest first: the last `maxRecordedRequests` of them, each with at most
+   * 1 KiB of path and query. Over HTTP, `GET /_emulator/requests` returns them 1,000 at a time.
+   */
   readonly requests: RecordedRequest[];
   /** The API requests for the list call only. */
   listRequests(): RecordedRequest[];

@@ -236,7 +236,8 @@ describe("the packed package in a fresh `pulumi new typescript` project", () => 
         expect(result.refreshChanges).not.toHaveProperty("update");
         expect(result.destroyChanges).toMatchObject({ delete: 2 });
         const state = readFileSync(join(root, ".pulumi", "stacks", "consumer", "dev.json"), "utf8");
-        expect(state).not.toContain("emulator-secret-key");
+        const secretKey = /--secret huaweicloud:secretKey (\S+)/.exec(printed)![1]!;
+        expect(state).not.toContain(secretKey);
       } finally {
         emulator.kill("SIGTERM");
       }
