@@ -20,7 +20,7 @@ import {
 } from "../provider/lookup/lookupResource";
 import { exactlyOneJob } from "../provider/lookup/singleJob";
 import { ModelArtsError, ModelArtsValidationError, type ValidationIssue } from "../provider/support/errors";
-import type { Logger } from "../provider/support/logger";
+import { type Logger, warningsOnce } from "../provider/support/logger";
 import { registerSecretArguments } from "../provider/support/redact";
 import type { ProviderConfig } from "./configCapture";
 import { decodeInputs } from "./inputs";
@@ -74,12 +74,17 @@ function knownArguments(props: Props, context: string): Props {
 
 /** The plugin's implementation of Pulumi's provider interface. */
 export class ModelArtsProvider implements Provider {
+  /** The engine's log, each distinct warning once: one `pulumi up` runs many lookups in this process. */
+  private readonly logger: Logger | undefined;
+
   constructor(
     readonly version: string,
     private readonly config: () => ProviderConfig,
     private readonly env: NodeJS.ProcessEnv = process.env,
-    private readonly logger?: Logger,
-  ) {}
+    logger?: Logger,
+  ) {
+    this.logger = logger && warningsOnce(logger);
+  }
 
   /** Aborted by the engine's Cancel (Ctrl-C on `pulumi up`): every lookup in flight stops. */
   private readonly cancellation = new AbortController();

@@ -3,6 +3,8 @@
  * which name the pulumi-huaweicloud keys (`huaweicloud:region`, ...). The environment stays the
  * fallback, as for the TypeScript functions. Messages name the keys a plugin user sets.
  */
+
+import { settingValueText } from "../provider/settings/settingSources";
 import { SETTING_SOURCES } from "../provider/settings/settings";
 import type { ProviderConfig } from "./configCapture";
 import type { ConfigKey } from "./schema";
@@ -26,21 +28,16 @@ const PLUGIN_KEY_OF: Readonly<Record<string, ConfigKey>> = {
   [SETTING_SOURCES.ecsMetadata.config]: "ecsMetadata",
 };
 
-function text(value: unknown): string | undefined {
-  if (value === undefined || value === null || value === "") return undefined;
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
-
 /** A settings config getter over the plugin's config. */
 export function settingsConfig(config: ProviderConfig): (key: string) => string | undefined {
   return (key) => {
     // The plugin takes the ModelArts endpoint as a plain URL; the settings read it from a map.
     if (key === SETTING_SOURCES.endpoints.config) {
-      const endpoint = text(config.endpoint);
+      const endpoint = settingValueText(config.endpoint);
       return endpoint === undefined ? undefined : JSON.stringify({ modelarts: endpoint });
     }
     const pluginKey = PLUGIN_KEY_OF[key];
-    return pluginKey === undefined ? undefined : text(config[pluginKey]);
+    return pluginKey === undefined ? undefined : settingValueText(config[pluginKey]);
   };
 }
 

@@ -57,10 +57,21 @@ export function errorDiagnostics(
   terms: (message: string) => string = (m) => m,
 ): Message[] {
   if (ModelArtsValidationError.isInstance(error)) {
-    return error.issues.map((issue) => {
+    const each = error.issues.map((issue) => {
       const path = attributePathOf(issue, config);
       return diagnostic(Severity.ERROR, "Invalid argument", terms(issueText(issue, path)), path);
     });
+    const more = error.moreIssues;
+    return more === 0
+      ? each
+      : [
+          ...each,
+          diagnostic(
+            Severity.ERROR,
+            "Invalid argument",
+            `...and ${more} more problem${more === 1 ? "" : "s"} like these.`,
+          ),
+        ];
   }
   if (ModelArtsError.isInstance(error)) {
     // A provider argument's message names it (the provider argument access_key): a data source's

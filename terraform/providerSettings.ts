@@ -4,6 +4,8 @@
  * stays the fallback, as in terraform-provider-huaweicloud. Messages are put back into the provider
  * block's terms, so that a Terraform user reads `access_key`, never `huaweicloud:accessKey`.
  */
+
+import { settingValueText } from "../provider/settings/settingSources";
 import { SETTING_SOURCES } from "../provider/settings/settings";
 import { type CtyObject, type CtyValue, UNKNOWN } from "./ctyCodec";
 
@@ -34,14 +36,11 @@ function agencyJson(block: CtyObject): string {
     domainId: domain_id,
     durationSeconds: duration,
   };
-  return JSON.stringify(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null)));
+  return settingValueText(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null))) ?? "{}";
 }
 
 function settingText(value: CtyValue | undefined): string | undefined {
-  if (value === undefined || value === null || value === UNKNOWN) return undefined;
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return JSON.stringify(value);
+  return value === UNKNOWN ? undefined : settingValueText(value);
 }
 
 /** A settings config getter over a provider block's values. */

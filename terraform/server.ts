@@ -1,12 +1,13 @@
 /**
  * Serves the Terraform provider: checks the handshake, listens on a loopback port with go-plugin's
  * AutoMTLS (its own fresh certificate, trusting only the client certificate Terraform passed in
- * PLUGIN_CLIENT_CERT), prints the handshake line, and runs until Terraform shuts it down. stdout
- * carries the handshake line and nothing else.
+ * PLUGIN_CLIENT_CERT), prints the handshake line, and runs until Terraform shuts it down, or until
+ * the process that started it has gone. stdout carries the handshake line and nothing else.
  */
 import * as grpc from "@grpc/grpc-js";
 import { selfSignedCertificate } from "./certificate";
 import { handshakeLine, handshakeProblem } from "./handshake";
+import { whenOrphaned } from "./parentWatch";
 import { CONTROLLER_SERVICE, HEALTH_SERVICE, type Message, providerService } from "./protocol";
 import { SERVED_METHODS, TerraformProvider } from "./terraformProvider";
 
@@ -87,6 +88,10 @@ export async function serveTerraform(env: NodeJS.ProcessEnv = process.env): Prom
   try {
     const running = await startTerraformProvider(env, () => process.exit(0));
     process.stdout.write(`${running.line}\n`);
+    whenOrphaned(() => {
+      process.stderr.write("terraform-provider-modelarts: the process that started it has gone; exiting\n");
+      process.exit(0);
+    });
   } catch (error) {
     // Terraform shows a plugin's stderr only in its debug log: say it there, in one line.
     process.stderr.write(

@@ -9,6 +9,7 @@ import { parseQueryArgs } from "../provider/boundary/schemas";
 import { runLookupWithSettings } from "../provider/lookup/lookup";
 import { exactlyOneJob } from "../provider/lookup/singleJob";
 import { ModelArtsConfigError } from "../provider/support/errors";
+import type { Logger } from "../provider/support/logger";
 import { registerSecrets } from "../provider/support/redact";
 import { type CtyObject, decodeCty, encodeCty, holdsUnknown } from "./ctyCodec";
 import { queryArguments } from "./dataSourceArguments";
@@ -16,6 +17,7 @@ import { diagnostic, errorDiagnostics, Severity } from "./diagnostics";
 import type { Message } from "./protocol";
 import { TerraformProtocolError } from "./protocolError";
 import { protoSchema } from "./protoSchema";
+import { providerLog, warningCollector } from "./providerLog";
 import { providerConfigGetter } from "./providerSettings";
 import {
   ARGUMENT_ATTRIBUTES,
@@ -105,7 +107,10 @@ export class TerraformProvider {
   private providerBlock: CtyObject | undefined;
   private readonly stopping = new AbortController();
 
-  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+  constructor(
+    private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly log: Logger = providerLog(env),
+  ) {}
 
   async GetMetadata(): Promise<Message> {
     return {
@@ -151,9 +156,15 @@ export class TerraformProvider {
 
   async ReadDataSource(request: Message): Promise<Message> {
     let state: CtyObject | undefined;
-    const diagnostics = await this.check(request.typeName, request.config, async (config) => {
-      state = await this.read(request.typeName, config);
+    const { logger, warnings } = warningCollector(this.log);
+    const failures = await this.check(request.typeName, request.config, async (config) => {
+      state = await this.read(request.typeName, config, logger);
     });
+    // The lookup's warnings (a profile file others can read) as Terraform shows them.
+    const diagnostics = [
+      ...warnings.map((w) => diagnostic(Severity.WARNING, "Warning from the modelarts provider", w)),
+      ...failures,
+    ];
     if (state === undefined) return { diagnostics };
     const type = blockType(DATA_SOURCES[request.typeName]!);
     return { state: { msgpack: encodeCty(type, state) }, diagnostics };
@@ -184,7 +195,7 @@ export class TerraformProvider {
   }
 
   /** Runs the lookup of a data source and builds its state. */
-  private async read(typeName: string, config: CtyObject): Promise<CtyObject> {
+  private async read(typeName: string, config: CtyObject, logger: Logger): Promise<CtyObject> {
     if (holdsUnknown(config))
       throw new TerraformProtocolError(`${typeName} was asked to read with values not known yet`);
     const provider = this.providerBlock;
@@ -196,7 +207,12 @@ export class TerraformProvider {
       );
     }
     const args = queryArguments(config);
-    const deps = { config: providerConfigGetter(provider), env: this.env, signal: this.stopping.signal };
+    const deps = {
+      config: providerConfigGetter(provider),
+      env: this.env,
+      signal: this.stopping.signal,
+      logger,
+    };
     const { query, settings, result } = await runLookupWithSettings(args, typeName, deps);
     const region = config.region ?? settings.region ?? null;
     if (typeName === "modelarts_visualization_job") {

@@ -4,6 +4,7 @@
  * messages that name where the value came from.
  */
 import { ModelArtsConfigError } from "../support/errors";
+import { jsonText } from "../support/jsonText";
 
 /** Reads one stack-config value by its full key (`huaweicloud:region`); undefined when unset. */
 export type ConfigGetter = (key: string) => string | undefined;
@@ -84,6 +85,18 @@ export function namesOf(source: Source, argument?: string): string {
     ...source.env,
   ];
   return names.join(", ");
+}
+
+/**
+ * A config value (a plugin's or a Terraform provider block's, any JSON type) as the settings read
+ * it: text as given; a number or boolean as written; an object as JSON. Unset and empty are
+ * undefined. A NaN stays "NaN" (JSON would write `null`, and the error said "got null").
+ */
+export function settingValueText(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return jsonText(value);
 }
 
 /** Whether a URL's hostname is this machine: the only hosts plain http:// may reach. */

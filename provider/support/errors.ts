@@ -85,12 +85,17 @@ export class ModelArtsValidationError extends ModelArtsError {
   /** Each bad field, with a message naming the field, the rule and the value given. */
   readonly issues: readonly ValidationIssue[];
 
-  constructor(context: string, issues: readonly ValidationIssue[]) {
+  /** How many more problems there were than `issues` lists (it lists the first 20). */
+  readonly moreIssues: number;
+
+  constructor(context: string, issues: readonly ValidationIssue[], moreIssues = 0) {
+    const more = moreIssues > 0 ? `; and ${moreIssues} more problem${moreIssues === 1 ? "" : "s"}` : "";
     super(
       "MODELARTS_VALIDATION",
-      `Invalid arguments to ${context}: ${issues.map((i) => i.message).join("; ")}`,
+      `Invalid arguments to ${context}: ${issues.map((i) => i.message).join("; ")}${more}`,
     );
     this.issues = issues.map((i) => ({ field: i.field, message: forDisplay(i.message) }));
+    this.moreIssues = moreIssues;
   }
 }
 

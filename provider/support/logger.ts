@@ -32,3 +32,25 @@ export function redactingLogger(logger: Logger): Logger {
   redacting.add(wrapped);
   return wrapped;
 }
+
+/** The most distinct warnings {@link warningsOnce} remembers: past that, a warning may come again. */
+const REMEMBERED_WARNINGS = 100;
+
+/**
+ * A logger that passes each distinct warning once, and every debug line. A process that serves one
+ * `pulumi up` (the plugin) runs a lookup per invoke and per resource, and the same warning on each
+ * (a profile file others can read) was printed as many times.
+ */
+export function warningsOnce(logger: Logger): Logger {
+  if (logger === silentLogger) return logger;
+  const said = new Set<string>();
+  return {
+    debug: (message) => logger.debug(message),
+    warn: (message) => {
+      if (said.has(message)) return;
+      if (said.size >= REMEMBERED_WARNINGS) said.clear();
+      said.add(message);
+      logger.warn(message);
+    },
+  };
+}

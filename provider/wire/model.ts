@@ -20,6 +20,15 @@ export const FALLBACK_PAGE_SIZE = 100;
  */
 export const MAX_SEARCH_CONTENT = 100;
 
+/**
+ * The longest `nameRegex`: a pattern is a few dozen characters, and compiling megabytes of one took
+ * seconds and gigabytes before it could be refused or run.
+ */
+export const MAX_NAME_REGEX = 4096;
+
+/** The most problems a validation error lists; the rest are counted. */
+export const MAX_REPORTED_ISSUES = 20;
+
 /** The `search_content` limit of the list page: every server accepts this much. */
 export const DOCUMENTED_SEARCH_CONTENT = 64;
 
@@ -59,16 +68,20 @@ export type JobStatusInput =
  * workspace.
  */
 export interface VisualizationJobsQueryArgs {
-  /** A status, or several (their union): a name (`"RUNNING"`) or a code (`8`). */
+  /**
+   * A status, or several (their union): a name (`"RUNNING"`) or a code (`8`). A list names each
+   * status once, so it holds at most as many as there are (22).
+   */
   readonly status?: JobStatusInput | readonly JobStatusInput[];
   /** The exact job name. */
   readonly name?: string;
   /**
    * A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax
-   * (JavaScript's without lookaround or backreferences), matched in linear time.
+   * (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096
+   * characters.
    */
   readonly nameRegex?: string;
-  /** Server-side search text (at most 64 characters), matched against the job name. */
+  /** Server-side search text (at most 100 characters; some servers take only 64), matched against the job name. */
   readonly searchContent?: string;
   /** The workspace, default `"0"`. */
   readonly workspaceId?: string;
