@@ -254,8 +254,22 @@ data "modelarts_visualization_jobs" "running" { status = "RUNNING" }
 output "count" { value = length(data.modelarts_visualization_jobs.running.ids) }
 `,
     );
-    const apply = await tofu(dir, ["apply", "-auto-approve", "-input=false"]);
+    const apply = await tofu(dir, ["apply", "-auto-approve", "-input=false"], {
+      TF_LOG: "debug",
+      TF_LOG_PATH: join(dir, "tofu.log"),
+    });
     expect(apply.stderr).toBe("");
+    // The file was written with the default mode: the lookup's warning is shown as a plan's warning,
+    // and its request log reaches OpenTofu's log at debug level, from the provider's stderr.
+    expect(apply.stdout).toContain("Warning: Warning from the modelarts provider");
+    expect(apply.stdout.replace(/\s+/g, " ")).toContain(
+      `${profiles} holds keys and can be read by others (mode 644)`,
+    );
+    const log = readFileSync(join(dir, "tofu.log"), "utf8");
+    expect(log).toMatch(
+      /\[DEBUG\] provider\.terraform-provider-modelarts[^:]*: GET .*\/visualization-jobs.* 200/,
+    );
+    expect(log).not.toContain(s.secretKey);
     const expected = await coreLookup({ status: "RUNNING" });
     expect(JSON.parse((await tofu(dir, ["output", "-json", "count"])).stdout)).toBe(expected.ids.length);
     const issued = emulator.issuedKeys();
