@@ -19,11 +19,12 @@ let dir: string;
 let probe: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "user-files-"));
-  // Loaded before the bin: prints the process's peak memory (kB) as it exits.
+  // Loaded before the bin: prints the process's peak memory (kB) as it exits. VmHWM, not getrusage's
+  // maxrss, which Linux carries over from the forking parent (the test runner) across exec.
   probe = join(dir, "peak.js");
   writeFileSync(
     probe,
-    "process.on('exit', () => process.stderr.write('peak-rss-kb ' + process.resourceUsage().maxRSS + '\\n'));",
+    "process.on('exit', () => process.stderr.write('peak-rss-kb ' + /VmHWM:\\s+(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1] + '\\n'));",
   );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
