@@ -1,7 +1,8 @@
 /**
  * `npm run release`: writes into `release/` one standalone executable of the provider per platform,
- * packed twice: as `pulumi plugin install` fetches it (a tarball) and as Terraform's registries and
- * mirrors hold it (a zip), with the checksums of each. `--platform linux-amd64` (again
+ * packed three times: as `pulumi plugin install` fetches it (a tarball), as Terraform's registries
+ * and mirrors hold it (a zip), and as the command line `pulumi-modelarts` (a tarball), with the
+ * checksums of each. `--platform linux-amd64` (again
  * for more) builds only those. A platform whose inputs (the bundle, Node.js, this code) have not
  * changed since its last build is kept, so a second run takes seconds.
  */
@@ -30,16 +31,25 @@ export function terraformSumsName(version: string): string {
   return `${TERRAFORM_PROVIDER}_${version}_SHA256SUMS`;
 }
 
+/** The command line's executable: `pulumi-modelarts jobs`, `pulumi-modelarts emulator`. */
+export const COMMAND_LINE = "pulumi-modelarts";
+
 /**
- * The executable's files under Terraform's name: `terraform-provider-modelarts_v<version>` (`.exe`
- * on Windows). The same executable serves both tools, telling them apart by TF_PLUGIN_MAGIC_COOKIE.
+ * The executable's files under another name: Terraform's `terraform-provider-modelarts_v<version>`,
+ * or the command line's `pulumi-modelarts` (`.exe` on Windows). The same executable serves every
+ * tool, telling them apart by TF_PLUGIN_MAGIC_COOKIE and by its own name.
  */
-function asTerraformProvider(files: readonly ArchiveEntry[], version: string): ArchiveEntry[] {
+function renamed(files: readonly ArchiveEntry[], name: string): ArchiveEntry[] {
   return files.map((file) =>
     file.name.startsWith(`${PLUGIN_EXECUTABLE}`)
-      ? { ...file, name: file.name.replace(PLUGIN_EXECUTABLE, `${TERRAFORM_PROVIDER}_v${version}`) }
+      ? { ...file, name: file.name.replace(PLUGIN_EXECUTABLE, name) }
       : file,
   );
+}
+
+/** `pulumi-modelarts-v<version>-<os>-<arch>.tar.gz`: the command line, for users without Node.js. */
+export function commandLineTarballName(version: string, platform: Platform): string {
+  return `${COMMAND_LINE}-v${version}-${platformName(platform)}.tar.gz`;
 }
 
 /** The release's own folder of what it built from: each platform's input hash, and the SEA blob. */
@@ -83,8 +93,12 @@ async function releasePlatform(
   platform: Platform,
 ): Promise<string> {
   const { repo, outDir, work, version, blob, bundle } = context;
-  const archives = [pluginTarballName(version, platform), terraformZipName(version, platform)];
-  const [tarball, zip] = archives as [string, string];
+  const archives = [
+    pluginTarballName(version, platform),
+    terraformZipName(version, platform),
+    commandLineTarballName(version, platform),
+  ];
+  const [tarball, zip, commandLine] = archives as [string, string, string];
   const stamp = join(outDir, BUILD_STATE, `${platformName(platform)}.sha256`);
   const inputs = inputsHash(blob, platform, version);
   const current = archives.every((a) => existsSync(join(outDir, a)));
@@ -95,7 +109,12 @@ async function releasePlatform(
   const dir = join(work, platformName(platform));
   const files = await platformExecutable(platform, bundle, blob, dir, PLUGIN_EXECUTABLE);
   writeTarball([...files, ...documents(repo)], join(outDir, tarball), join(work, "staging"));
-  writeZip([...asTerraformProvider(files, version), ...documents(repo)], join(outDir, zip));
+  writeZip([...renamed(files, `${TERRAFORM_PROVIDER}_v${version}`), ...documents(repo)], join(outDir, zip));
+  writeTarball(
+    [...renamed(files, COMMAND_LINE), ...documents(repo)],
+    join(outDir, commandLine),
+    join(work, "staging"),
+  );
   writeFileSync(stamp, inputs);
   process.stdout.write(`wrote  ${archives.join(", ")}\n`);
   return tarball;
@@ -123,7 +142,9 @@ export async function release(
   const written: string[] = [];
   for (const platform of platforms) written.push(await releasePlatform(context, platform));
   const tarballs = readdirSync(outDir).filter(
-    (f) => f.startsWith(`${PLUGIN_EXECUTABLE}-v${version}-`) && f.endsWith(".tar.gz"),
+    (f) =>
+      (f.startsWith(`${PLUGIN_EXECUTABLE}-v${version}-`) || f.startsWith(`${COMMAND_LINE}-v${version}-`)) &&
+      f.endsWith(".tar.gz"),
   );
   writeChecksums(outDir, tarballs, "SHA256SUMS");
   const zips = readdirSync(outDir).filter(

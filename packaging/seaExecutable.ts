@@ -105,8 +105,9 @@ function launcherExecutable(platform: Platform, bundle: Bundle, dir: string, nam
     `#!/bin/sh
 # ${name}: Node.js does not run single executable applications on this platform, so its official,
 # signed binary runs the provider's bundle, both kept in ${RUNTIME}/ beside this file.
+# Its own name tells the bundle what to be (the command line as pulumi-modelarts), as a SEA's does.
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd) || exit 1
-exec "$here/${RUNTIME}/node" "$here/${RUNTIME}/provider.js" "$@"
+MODELARTS_EXECUTABLE=$(basename -- "$0") exec "$here/${RUNTIME}/node" "$here/${RUNTIME}/provider.js" "$@"
 `,
   );
   copyFileSync(nodeBinary(platform), join(dir, RUNTIME, "node"));

@@ -46,4 +46,4 @@ export function handshakeLine(port: number, certificateDer?: Buffer): string {
 
 /** What the provider says when a person runs it by hand. */
 export const TERRAFORM_USAGE = (version: string): string =>
-  `terraform-provider-modelarts ${version}: the modelarts provider for Terraform and OpenTofu. Terraform starts it; declare it with required_providers { modelarts = { source = "pulumi-modelarts/modelarts" } } (see docs/terraform/index.md).`;
+  `terraform-provider-modelarts ${version}: the modelarts provider for Terraform and OpenTofu. Terraform starts it; declare it with required_providers { modelarts = { source = "pulumi-modelarts/modelarts" } } (its reference: https://github.com/pulumi-modelarts/pulumi-modelarts/blob/main/docs/terraform/index.md).`;

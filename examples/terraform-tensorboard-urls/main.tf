@@ -33,7 +33,7 @@ data "modelarts_visualization_job" "newest" {
 }
 
 output "tensorboard_urls" {
-  description = "Each running or waiting job's page, by job name (waiting jobs have none yet)."
+  description = "Each running or waiting job's page, by job name (the API gives every job its URL; a waiting job's page answers once it runs)."
   value       = zipmap(data.modelarts_visualization_jobs.running.names, data.modelarts_visualization_jobs.running.service_urls)
 }
 

@@ -5,8 +5,8 @@
  * injected in every one, the macOS signature valid on paper, the Windows signature removed. The
  * Linux x64 executable is also run by hand, with no Node.js anywhere in its environment.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkCodeSignature, readMachO } from "../../packaging/machO";
@@ -15,6 +15,7 @@ import { certificateTable } from "../../packaging/peSignature";
 import { PLATFORMS, type Platform, platformName } from "../../packaging/platforms";
 import {
   BUILD_STATE,
+  commandLineTarballName,
   pluginTarballName,
   SEA_BLOB,
   terraformSumsName,
@@ -33,14 +34,19 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const tarball = (platform: Platform) => join(RELEASE_DIR, pluginTarballName(VERSION, platform));
-/** One file of a platform's tarball. */
-const member = (platform: Platform, name: string): Buffer =>
-  execFileSync("tar", ["-xzOf", tarball(platform), name], { maxBuffer: 512 << 20 });
+type TarballName = (version: string, platform: Platform) => string;
+const tarball = (platform: Platform, name: TarballName = pluginTarballName) =>
+  join(RELEASE_DIR, name(VERSION, platform));
+/** One file of a platform's tarball (the plugin's unless another is named). */
+const member = (platform: Platform, name: string, of: TarballName = pluginTarballName): Buffer =>
+  execFileSync("tar", ["-xzOf", tarball(platform, of), name], { maxBuffer: 512 << 20 });
 
 /** `tar -tv` rows: mode, owner, name. */
-function listing(platform: Platform): Array<{ mode: string; owner: string; name: string }> {
-  return execFileSync("tar", ["-tvzf", tarball(platform), "--numeric-owner"], { encoding: "utf8" })
+function listing(
+  platform: Platform,
+  of: TarballName = pluginTarballName,
+): Array<{ mode: string; owner: string; name: string }> {
+  return execFileSync("tar", ["-tvzf", tarball(platform, of), "--numeric-owner"], { encoding: "utf8" })
     .trim()
     .split("\n")
     .map((row) => row.split(/\s+/))
@@ -59,6 +65,16 @@ describe("the release tarballs", () => {
       expect(rows.map((r) => r.name).sort()).toEqual(["LICENSE", "README.md", executable].sort());
       expect(rows.find((r) => r.name === executable)).toMatchObject({ mode: "-rwxr-xr-x", owner: "0/0" });
       expect(rows.find((r) => r.name === "README.md")!.mode).toBe("-rw-r--r--");
+    },
+  );
+
+  it.each(sea.map(platformName))(
+    "%s's command line tarball holds pulumi-modelarts (0755), README.md and LICENSE",
+    (name) => {
+      const executable = `pulumi-modelarts${name.startsWith("windows") ? ".exe" : ""}`;
+      const rows = listing(byName(name), commandLineTarballName);
+      expect(rows.map((r) => r.name).sort()).toEqual(["LICENSE", "README.md", executable].sort());
+      expect(rows.find((r) => r.name === executable)).toMatchObject({ mode: "-rwxr-xr-x", owner: "0/0" });
     },
   );
 
@@ -85,7 +101,9 @@ describe("the release tarballs", () => {
         .split("\n")
         .map((l) => l.split("  ")[1])
         .sort(),
-    ).toEqual(PLATFORMS.map((p) => pluginTarballName(VERSION, p)).sort());
+    ).toEqual(
+      PLATFORMS.flatMap((p) => [pluginTarballName(VERSION, p), commandLineTarballName(VERSION, p)]).sort(),
+    );
     expect(execFileSync("sha256sum", ["-c", "SHA256SUMS"], { cwd: RELEASE_DIR, encoding: "utf8" })).toMatch(
       /: OK/,
     );
@@ -166,13 +184,22 @@ describe("the Terraform provider zips", () => {
     const platform = byName("linux-amd64");
     const file = join(work, executable(platform));
     writeFileSync(file, zipMember(zipOf(platform), executable(platform)), { mode: 0o755 });
-    const byHand = spawnSync(file, [], { env: {}, encoding: "utf8", timeout: 30_000 });
-    expect([byHand.status, byHand.stdout]).toEqual([1, ""]);
-    expect(byHand.stderr.trim().split("\n")).toEqual([
-      expect.stringContaining(
-        `terraform-provider-modelarts ${VERSION}: the modelarts provider for Terraform and OpenTofu.`,
-      ),
-    ]);
+    for (const stray of [[], ["emulator"], ["127.0.0.1:1234"]]) {
+      const byHand = spawnSync(file, stray, { env: {}, encoding: "utf8", timeout: 30_000 });
+      expect([byHand.status, byHand.stdout]).toEqual([2, ""]);
+      expect(byHand.stderr.trim().split("\n")).toEqual([
+        expect.stringContaining(
+          `terraform-provider-modelarts ${VERSION}: the modelarts provider for Terraform and OpenTofu.`,
+        ),
+      ]);
+      // The reference it names is one a user can open: the repository's docs, not a file it lacks.
+      expect(byHand.stderr).toContain(
+        "https://github.com/pulumi-modelarts/pulumi-modelarts/blob/main/docs/terraform/index.md",
+      );
+    }
+    expect(existsSync(join(__dirname, "../../docs/terraform/index.md"))).toBe(true);
+    const version = spawnSync(file, ["--version"], { env: {}, encoding: "utf8", timeout: 30_000 });
+    expect([version.status, version.stdout]).toEqual([0, `${VERSION}\n`]);
     const wrongCookie = spawnSync(file, [], {
       env: { [MAGIC_COOKIE_KEY]: "x" },
       encoding: "utf8",
@@ -241,14 +268,79 @@ describe("the executables, from their headers", () => {
     }
   });
 
-  it("run by hand with no Node.js in its environment, linux-amd64 prints one usage line and exits 1", () => {
+  it("run by hand with no Node.js in its environment, linux-amd64 says what it is and exits 2, whatever the stray argument; --version exits 0", () => {
     const file = join(work, "pulumi-resource-modelarts");
     writeFileSync(file, executableOf(byName("linux-amd64")), { mode: 0o755 });
-    const run = spawnSync(file, [], { env: {}, encoding: "utf8", timeout: 30_000 });
-    expect(run.status).toBe(1);
-    expect(run.stdout).toBe("");
-    expect(run.stderr.trim().split("\n")).toEqual([
-      expect.stringContaining(`pulumi-resource-modelarts ${VERSION}: the modelarts Pulumi provider plugin.`),
-    ]);
+    for (const stray of [[], ["emulator"], ["jobs", "--status", "running"], ["-v=9"]]) {
+      const run = spawnSync(file, stray, { env: {}, encoding: "utf8", timeout: 30_000 });
+      expect([run.status, run.stdout]).toEqual([2, ""]);
+      expect(run.stderr.trim().split("\n")).toEqual([
+        expect.stringContaining(
+          `pulumi-resource-modelarts ${VERSION}: the modelarts Pulumi provider plugin.`,
+        ),
+      ]);
+    }
+    const help = spawnSync(file, ["--help"], { env: {}, encoding: "utf8", timeout: 30_000 });
+    expect([help.status, help.stderr]).toEqual([0, ""]);
+    expect(help.stdout).toContain("install it with `pulumi plugin install resource modelarts");
+    const version = spawnSync(file, ["--version"], { env: {}, encoding: "utf8", timeout: 30_000 });
+    expect([version.status, version.stdout]).toEqual([0, `${VERSION}\n`]);
+  });
+});
+
+describe("the command line from the release, with no Node.js anywhere", () => {
+  /** The tarball's executable (or launcher and runtime) unpacked into a folder of its own. */
+  function unpacked(platform: Platform): string {
+    const dir = mkdtempSync(join(work, `cli-${platformName(platform)}-`));
+    execFileSync("tar", ["-xzf", tarball(platform, commandLineTarballName), "-C", dir]);
+    return dir;
+  }
+
+  it("starts the emulator, whose control API answers with the key it printed; jobs finds its running jobs", async () => {
+    const dir = unpacked(byName("linux-amd64"));
+    const bin = join(dir, "pulumi-modelarts");
+    const version = spawnSync(bin, ["--version"], { env: {}, encoding: "utf8", timeout: 30_000 });
+    expect([version.status, version.stdout]).toEqual([0, `${VERSION}\n`]);
+    const emulator = spawn(bin, ["emulator", "--port", "0"], { env: {}, stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      let printed = "";
+      await new Promise<void>((resolve, reject) => {
+        emulator.stdout!.on("data", (chunk: Buffer) => {
+          printed += chunk.toString();
+          if (printed.includes("Ctrl-C")) resolve();
+        });
+        emulator.once("exit", (code) => reject(new Error(`the emulator exited (${code}): ${printed}`)));
+      });
+      const env = Object.fromEntries(
+        [...printed.matchAll(/^export (\w+)=(\S+)$/gm)].map((m) => [m[1]!, m[2]!]),
+      );
+      const [, header, key, controlUrl] = /^curl -H '([^:]+): ([^']+)' (\S+)$/m.exec(printed)!;
+      const jobs = (await (await fetch(controlUrl!, { headers: { [header!]: key! } })).json()) as unknown[];
+      expect(jobs).toHaveLength(30);
+      const found = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const child = spawn(bin, ["jobs", "--status", "running", "--output", "json"], { env });
+        let stdout = "";
+        child.stdout.on("data", (chunk: Buffer) => {
+          stdout += chunk.toString();
+        });
+        child.once("exit", (code) => resolve({ code, stdout }));
+      });
+      expect(found.code).toBe(0);
+      expect(JSON.parse(found.stdout).names).toContain("vision-resnet50-tb");
+    } finally {
+      emulator.kill("SIGTERM");
+    }
+  });
+
+  it("darwin-amd64's launcher passes its own name, so that the bundle behind it is the command line", () => {
+    const dir = unpacked(byName("darwin-amd64"));
+    // The launcher and the bundle are the release's; the Node.js binary is this machine's, to run them here.
+    copyFileSync(nodeBinary(byName("linux-amd64")), join(dir, "runtime", "node"));
+    const help = spawnSync(join(dir, "pulumi-modelarts"), ["--help"], {
+      env: { PATH: "/usr/bin:/bin" },
+      encoding: "utf8",
+    });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("pulumi-modelarts jobs");
   });
 });
