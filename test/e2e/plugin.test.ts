@@ -67,11 +67,11 @@ describe("the modelarts plugin with the real engine", () => {
   async function yamlStack(envVars: Record<string, string>) {
     const project = join(box.root, "yaml-tensorboard-urls");
     cpSync(join(REPO, "examples", "yaml-tensorboard-urls"), project, { recursive: true });
-    const manifest = readFileSync(join(project, "Pulumi.yaml"), "utf8").replace(
-      "../../plugin/bin",
-      PLUGIN_DIR,
-    );
-    writeFileSync(join(project, "Pulumi.yaml"), manifest);
+    // The example takes the installed plugin; this stack takes the repository's build of it instead.
+    const manifest = readFileSync(join(project, "Pulumi.yaml"), "utf8");
+    expect(manifest).not.toContain("plugins:");
+    const plugins = `plugins:\n  providers:\n    - name: modelarts\n      path: ${PLUGIN_DIR}\n`;
+    writeFileSync(join(project, "Pulumi.yaml"), manifest.replace(/^(runtime: yaml\n)/m, `$1${plugins}`));
     const stack = await LocalWorkspace.createOrSelectStack(
       { stackName: "dev", workDir: project },
       { envVars: { ...box.envVars, ...envVars } },
