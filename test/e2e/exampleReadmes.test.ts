@@ -93,7 +93,9 @@ afterEach(() => {
     expect(run.output).not.toMatch(/Error:/);
     expect(run.code).toBe(0);
     // `tofu output -json` prints the map last, as one JSON text.
-    const outputs = /^\{.*\}$|^\{[\s\S]*?^\}$/m.exec(run.output.slice(run.output.lastIndexOf("Apply complete!")));
+    const outputs = /^\{.*\}$|^\{[\s\S]*?^\}$/m.exec(
+      run.output.slice(run.output.lastIndexOf("Apply complete!")),
+    );
     expect(JSON.parse(outputs![0])).toEqual({
       "vision-resnet50-tb": `${EMULATOR}/visualization/1001/`,
       "vision-vit-b16-tb": `${EMULATOR}/visualization/1003/`,
