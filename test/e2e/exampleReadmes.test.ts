@@ -6,10 +6,11 @@
  * from the release's `pulumi-modelarts`, as the steps start it.
  */
 import { execFile, execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findCommand, isolatedPulumiEnv } from "../../demo/exampleStack";
+import { fencedBlockAfter } from "../support/readme";
 import { buildRelease, pathWithOnly, RELEASE_DIR } from "../support/release";
 
 jest.setTimeout(600_000);
@@ -20,13 +21,7 @@ const MARKER = "<!-- e2e: test/e2e/exampleReadmes.test.ts runs these steps as th
 const SHELL_TOOLS = ["bash", "sh", "curl", "tar", "gzip", "mkdir", "cat", "sleep", "dirname", "basename"];
 
 /** The shell block that follows the README's marker. */
-function readmeSteps(example: string): string {
-  const readme = readFileSync(join(REPO, "examples", example, "README.md"), "utf8");
-  const at = readme.indexOf(MARKER);
-  expect(at).toBeGreaterThan(0);
-  const block = /```sh\n([\s\S]*?)```/.exec(readme.slice(at));
-  return block![1]!;
-}
+const readmeSteps = (example: string): string => fencedBlockAfter(`examples/${example}/README.md`, MARKER);
 
 /** Runs an example's steps in a copy of its folder; its exit code and output. */
 async function runSteps(

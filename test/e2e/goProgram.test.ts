@@ -2,16 +2,19 @@
  * The Go example (examples/go-tensorboard-urls), with the generated Go SDK, run by `go test` as a Go
  * Automation API inline program against the emulator and this repository's build of the plugin:
  * credentials from provider config in one test, from the environment in the other; up, refresh,
- * destroy. Afterwards the whole backend is searched for the credentials. Skipped, saying why,
- * without Go or the `pulumi` CLI.
+ * destroy. Afterwards the whole backend is searched for the credentials. Also the README's Go quick
+ * start, its go.mod and main.go as written, with the plugin installed from the release. Skipped,
+ * saying why, without Go or the `pulumi` CLI.
  */
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFile, execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findCommand, findPulumiCli, isolatedPulumiEnv } from "../../demo/exampleStack";
 import { demoJobs, startEmulator } from "../../emulator";
 import { textUnder } from "../support/backendText";
+import { fencedBlockAfter } from "../support/readme";
+import { buildRelease, RELEASE_DIR, VERSION } from "../support/release";
 
 jest.setTimeout(900_000);
 
@@ -55,6 +58,49 @@ if (why !== undefined) process.stdout.write(`Go example test skipped: ${why}\n`)
       }
     } finally {
       rmSync(backend, { recursive: true, force: true });
+      await emulator.close();
+    }
+  },
+);
+
+/** `go` with `args` in `cwd`; its output, or a failure carrying it. */
+function goRun(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) =>
+    execFile("go", args, { cwd, env, encoding: "utf8", maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${stdout}\n${stderr}`)) : resolve(stdout),
+    ),
+  );
+}
+
+(why === undefined ? it : it.skip)(
+  "the README's Go quick start, its go.mod and main.go as written, runs against the emulator",
+  async () => {
+    const emulator = await startEmulator({ jobs: demoJobs() });
+    const root = mkdtempSync(join(tmpdir(), "modelarts-go-quickstart-"));
+    try {
+      // A clone of the repository beside the project, as the quick start's replace line expects.
+      symlinkSync(REPO, join(root, "pulumi-modelarts"));
+      const project = join(root, "tensorboard-urls");
+      mkdirSync(project);
+      for (const file of ["go.mod", "main.go"]) {
+        writeFileSync(join(project, file), fencedBlockAfter("README.md", `<!-- file: ${file}`));
+      }
+      copyFileSync(
+        join(__dirname, "../fixtures/go-quickstart/quickstart_test.go"),
+        join(project, "quickstart_test.go"),
+      );
+      buildRelease();
+      const env = { ...process.env, ...emulator.env, ...isolatedPulumiEnv(root), GOFLAGS: "-mod=mod" };
+      const tarball = join(RELEASE_DIR, `pulumi-resource-modelarts-v${VERSION}-linux-amd64.tar.gz`);
+      execFileSync(cli!, ["plugin", "install", "resource", "modelarts", VERSION, "--file", tarball], {
+        env,
+        stdio: "pipe",
+      });
+      await goRun(["mod", "tidy"], project, env);
+      const output = await goRun(["test", "-count=1", "-v", "./..."], project, env);
+      expect(output).toMatch(/--- PASS: TestQuickStart/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
       await emulator.close();
     }
   },

@@ -5,16 +5,17 @@
  * run as an Automation API inline program (no Python language host exists here) against the
  * emulator: the plain and Output invokes, the resource through up, refresh after a job stopped and
  * destroy, credentials from provider config (secrets) and from the environment, a misspelt argument,
- * and the state searched for credentials. Skipped, saying why, without Python or the `pulumi` CLI.
+ * and the state searched for credentials; and the README's quick start, its files as written. Skipped, saying why, without Python or the `pulumi` CLI.
  */
 import { execFile, execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { findCommand, findPulumiCli, isolatedPulumiEnv } from "../../demo/exampleStack";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
 import { textUnder } from "../support/backendText";
+import { fencedBlockAfter } from "../support/readme";
 import { buildRelease, RELEASE_DIR, VERSION } from "../support/release";
 
 jest.setTimeout(900_000);
@@ -139,5 +140,44 @@ if (why !== undefined) process.stdout.write(`Python SDK tests skipped: ${why}\n`
     );
     expect(failed).toMatch(/TypeError: .*unexpected keyword argument 'nam_regex'/);
     expect(emulator.requests.length).toBe(before);
+  });
+
+  it("the README's quick start, its requirements.txt and __main__.py as written, runs against the emulator", async () => {
+    // A clone of the repository beside the project, as the requirements' path expects (a copy: pip
+    // builds a local project in place).
+    cpSync(join(REPO, "sdk", "python"), join(root, "pulumi-modelarts", "sdk", "python"), { recursive: true });
+    const project = join(root, "quickstart");
+    mkdirSync(project);
+    for (const file of ["requirements.txt", "__main__.py"]) {
+      writeFileSync(join(project, file), fencedBlockAfter("README.md", `<!-- file: ${file}`));
+    }
+    await run(
+      join(venvBin, "pip"),
+      ["install", "--disable-pip-version-check", "-q", "-r", "requirements.txt"],
+      {
+        cwd: project,
+        env: userEnv(),
+        timeout: 600_000,
+      },
+    );
+    // `pulumi up` would run __main__.py with the Python language host; here it runs inline, as is.
+    const harness = `import json, runpy
+from pulumi import automation as auto
+stack = auto.create_or_select_stack(stack_name="quickstart", project_name="tensorboard-urls",
+    program=lambda: runpy.run_path("__main__.py"), opts=auto.LocalWorkspaceOptions(work_dir="."))
+up = stack.up(on_output=lambda _line: None)
+print(json.dumps({name: output.value for name, output in up.outputs.items()}))
+stack.destroy(on_output=lambda _line: None)`;
+    const { stdout } = await run(join(venvBin, "python"), ["-c", harness], {
+      cwd: project,
+      env: userEnv(emulator.env),
+      encoding: "utf8",
+    });
+    const outputs = JSON.parse(stdout.trim().split("\n").pop()!);
+    expect(outputs.serviceUrls).toEqual(
+      [1001, 1003, 1007].map((id) => `${emulator.url}/visualization/${id}/`),
+    );
+    expect(outputs.newestJob).toBe("vision-dino-tb");
+    expect(outputs.trackedIds).toEqual([1001, 1003, 1007]);
   });
 });
