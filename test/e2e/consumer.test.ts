@@ -7,11 +7,12 @@
  * the `pulumi config set` commands it prints are run; the quick start runs with the real engine:
  * up, refresh, destroy. Nothing here reads the repository but the tarball.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findPulumiCli, isolatedPulumiEnv } from "../../demo/exampleStack";
+import { startEmulatorProcess } from "../support/emulatorProcess";
 
 jest.setTimeout(600_000);
 
@@ -197,19 +198,10 @@ describe("the packed package in a fresh `pulumi new typescript` project", () => 
     "starts the emulator from the installed bin, applies the config it prints, and runs the quick start: up, refresh, destroy",
     async () => {
       const bin = join(project, "node_modules", ".bin", "pulumi-modelarts");
-      const emulator: ChildProcess = spawn(bin, ["emulator", "--port", "0"], {
+      const { child: emulator, printed } = await startEmulatorProcess(bin, ["emulator", "--port", "0"], {
         cwd: project,
-        stdio: ["ignore", "pipe", "pipe"],
       });
       try {
-        let printed = "";
-        await new Promise<void>((resolve, reject) => {
-          emulator.stdout!.on("data", (chunk: Buffer) => {
-            printed += chunk.toString();
-            if (printed.includes("Ctrl-C")) resolve();
-          });
-          emulator.once("exit", (code) => reject(new Error(`the emulator exited (${code}): ${printed}`)));
-        });
         // The lines printed for a TypeScript program (huaweicloud:*); those for the plugin (modelarts:*) follow.
         const printedCommands = printed.split("\n").filter((line) => line.startsWith("pulumi config set"));
         const configCommands = printedCommands.filter((line) => line.includes(" huaweicloud:"));

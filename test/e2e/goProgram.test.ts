@@ -25,30 +25,31 @@ const why =
   go === undefined ? "no Go toolchain on PATH" : cli === undefined ? "no `pulumi` CLI on PATH" : undefined;
 if (why !== undefined) process.stdout.write(`Go example test skipped: ${why}\n`);
 
+/** `go` with `args` in `cwd`; its output, or a failure carrying it. */
+function goRun(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) =>
+    execFile("go", args, { cwd, env, encoding: "utf8", maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${stdout}\n${stderr}`)) : resolve(stdout),
+    ),
+  );
+}
+
 (why === undefined ? it : it.skip)(
   "the Go example runs with the generated Go SDK: up, refresh, destroy",
   async () => {
     const emulator = await startEmulator({ jobs: demoJobs() });
     const backend = mkdtempSync(join(tmpdir(), "modelarts-go-"));
     try {
-      const output = await new Promise<string>((resolve, reject) => {
-        execFile(
-          "go",
-          ["test", "-count=1", "-v", "./..."],
-          {
-            cwd: join(REPO, "examples", "go-tensorboard-urls"),
-            env: {
-              ...process.env,
-              ...emulator.env,
-              MODELARTS_PLUGIN_DIR: join(REPO, "plugin", "bin"),
-              ...isolatedPulumiEnv(backend),
-            },
-            encoding: "utf8",
-            maxBuffer: 64 * 1024 * 1024,
-          },
-          (error, stdout, stderr) => (error ? reject(new Error(`${stdout}\n${stderr}`)) : resolve(stdout)),
-        );
-      });
+      const output = await goRun(
+        ["test", "-count=1", "-v", "./..."],
+        join(REPO, "examples", "go-tensorboard-urls"),
+        {
+          ...process.env,
+          ...emulator.env,
+          MODELARTS_PLUGIN_DIR: join(REPO, "plugin", "bin"),
+          ...isolatedPulumiEnv(backend),
+        },
+      );
       expect(output).toMatch(/--- PASS: TestCredentialsFromProviderConfig/);
       expect(output).toMatch(/--- PASS: TestCredentialsFromTheEnvironment/);
       const stored = textUnder(join(backend, ".pulumi"));
@@ -62,15 +63,6 @@ if (why !== undefined) process.stdout.write(`Go example test skipped: ${why}\n`)
     }
   },
 );
-
-/** `go` with `args` in `cwd`; its output, or a failure carrying it. */
-function goRun(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) =>
-    execFile("go", args, { cwd, env, encoding: "utf8", maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`${stdout}\n${stderr}`)) : resolve(stdout),
-    ),
-  );
-}
 
 (why === undefined ? it : it.skip)(
   "the README's Go quick start, its go.mod and main.go as written, runs against the emulator",

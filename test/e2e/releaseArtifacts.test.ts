@@ -22,6 +22,7 @@ import {
   terraformZipName,
 } from "../../packaging/release";
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../../terraform/handshake";
+import { printedControl, printedEnv, startEmulatorProcess } from "../support/emulatorProcess";
 import { buildRelease, RELEASE_DIR, VERSION } from "../support/release";
 
 jest.setTimeout(900_000);
@@ -301,21 +302,15 @@ describe("the command line from the release, with no Node.js anywhere", () => {
     const bin = join(dir, "pulumi-modelarts");
     const version = spawnSync(bin, ["--version"], { env: {}, encoding: "utf8", timeout: 30_000 });
     expect([version.status, version.stdout]).toEqual([0, `${VERSION}\n`]);
-    const emulator = spawn(bin, ["emulator", "--port", "0"], { env: {}, stdio: ["ignore", "pipe", "pipe"] });
+    const { child: emulator, printed } = await startEmulatorProcess(bin, ["emulator", "--port", "0"], {
+      env: {},
+    });
     try {
-      let printed = "";
-      await new Promise<void>((resolve, reject) => {
-        emulator.stdout!.on("data", (chunk: Buffer) => {
-          printed += chunk.toString();
-          if (printed.includes("Ctrl-C")) resolve();
-        });
-        emulator.once("exit", (code) => reject(new Error(`the emulator exited (${code}): ${printed}`)));
-      });
-      const env = Object.fromEntries(
-        [...printed.matchAll(/^export (\w+)=(\S+)$/gm)].map((m) => [m[1]!, m[2]!]),
-      );
-      const [, header, key, controlUrl] = /^curl -H '([^:]+): ([^']+)' (\S+)$/m.exec(printed)!;
-      const jobs = (await (await fetch(controlUrl!, { headers: { [header!]: key! } })).json()) as unknown[];
+      const env = printedEnv(printed);
+      const control = printedControl(printed)!;
+      const jobs = (await (
+        await fetch(control.url, { headers: { [control.header]: control.key } })
+      ).json()) as unknown[];
       expect(jobs).toHaveLength(30);
       const found = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
         const child = spawn(bin, ["jobs", "--status", "running", "--output", "json"], { env });

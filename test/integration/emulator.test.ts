@@ -2,11 +2,12 @@
  * The emulator on its own, spoken to with plain HTTP requests signed by hand (an implementation of
  * the published algorithm written out here, independent of provider/wire/signer.ts).
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createHash, createHmac } from "node:crypto";
 import { request } from "undici";
 import { demoJobs, generateJobs, startEmulator } from "../../emulator";
 import { lookupVisualizationJobs } from "../../provider/lookup/lookup";
+import { printedEnv, startEmulatorProcess } from "../support/emulatorProcess";
 import { useEmulator } from "./helpers";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -299,18 +300,15 @@ describe("pulumi-modelarts emulator (npm run emulator)", () => {
   afterEach(() => child?.kill("SIGKILL"));
 
   it("prints the environment that points a program at it, serves it, and stops on SIGTERM", async () => {
-    child = spawn(process.execPath, ["dist/cli/main.js", "emulator", "--port", "0"], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    await new Promise<void>((resolve, reject) => {
-      child!.stdout!.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes("Ctrl-C")) resolve();
-      });
-      child!.once("exit", (code) => reject(new Error(`the emulator exited early (${code}): ${output}`)));
-    });
-    const env = Object.fromEntries([...output.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!]));
+    const started = await startEmulatorProcess(process.execPath, [
+      "dist/cli/main.js",
+      "emulator",
+      "--port",
+      "0",
+    ]);
+    child = started.child;
+    const output = started.printed;
+    const env = printedEnv(output);
     expect(Object.keys(env).sort()).toEqual(
       [
         "HW_ACCESS_KEY",
@@ -345,6 +343,6 @@ describe("pulumi-modelarts emulator (npm run emulator)", () => {
     const exited = new Promise<number | null>((resolve) => child!.once("exit", resolve));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
-    expect(output).toContain("SIGTERM: stopping the emulator.");
+    expect(started.output()).toContain("SIGTERM: stopping the emulator.");
   });
 });

@@ -3,11 +3,11 @@
  * (another `Host`), a caller without the key sending huge bodies, requests with huge queries filling
  * the log, and fault requests the emulator cannot play as asked. Each is refused, bounded, or said.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
 import { MAX_RECORDED_TARGET } from "../../emulator/requestLog";
+import { printedControl, startEmulatorProcess } from "../support/emulatorProcess";
 
 const BIN = join(__dirname, "../../dist/cli/main.js");
 
@@ -93,35 +93,19 @@ describe("the control API's key", () => {
   });
 });
 
-/** Starts `pulumi-modelarts emulator` with `args`; the control key it prints, and its stderr. */
-async function startCli(args: string[]): Promise<{ child: ChildProcess; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, "emulator", "--port", "0", ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stderr!.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (stdout.includes("Ctrl-C")) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`the emulator exited (${code}): ${stdout}${stderr}`)));
-  });
-  return { child, stdout, stderr };
-}
+/** Starts `pulumi-modelarts emulator` with `args`: the process, what it printed, its stderr. */
+const startCli = (args: string[]) =>
+  startEmulatorProcess(process.execPath, [BIN, "emulator", "--port", "0", ...args]);
 
 async function printedKey(args: string[]): Promise<string | undefined> {
-  const { child, stdout } = await startCli(args);
+  const { child, printed } = await startCli(args);
   child.kill("SIGTERM");
-  return /^curl -H 'x-emulator-key: ([^']+)'/m.exec(stdout)?.[1];
+  return printedControl(printed)?.key;
 }
 
 describe("listening beyond loopback", () => {
   it("warns, naming the real address, on the command line and in startEmulator's result", async () => {
-    const { child, stdout, stderr } = await startCli(["--host", "0.0.0.0"]);
+    const { child, printed: stdout, stderr } = await startCli(["--host", "0.0.0.0"]);
     child.kill("SIGTERM");
     expect(stderr).toMatch(/^warning: the emulator listens on every interface \(0\.0\.0\.0:\d+/);
     expect(stderr).toContain("--host 127.0.0.1");
