@@ -23,6 +23,8 @@ export {
   type ModelArtsErrorCode,
   ModelArtsNetworkError,
   ModelArtsNoMatchError,
+  ModelArtsProtocolError,
+  ModelArtsProxyError,
   ModelArtsResponseError,
   ModelArtsTimeoutError,
   ModelArtsValidationError,

@@ -4,8 +4,9 @@
  * holds every attribute, null included; a number may come as an integer, a float or a decimal string;
  * an unknown value is any msgpack extension.
  */
+
+import { ModelArtsProtocolError } from "../provider/support/errors";
 import { decodeMsgpack, type EncodableValue, encodeMsgpack, isExtension, type MsgpackValue } from "./msgpack";
-import { TerraformProtocolError } from "./protocolError";
 
 /** A cty type in Terraform's JSON form: `"string"`, `["list","string"]`, `["object",{...}]`. */
 export type CtyType =
@@ -46,7 +47,7 @@ function decodeNumber(raw: MsgpackValue, path: string): number {
   if (typeof raw === "bigint") return Number(raw);
   // cty writes a number that fits neither an int64 nor a float64 exactly as its decimal text.
   if (typeof raw === "string" && raw.trim() !== "" && Number.isFinite(Number(raw))) return Number(raw);
-  throw new TerraformProtocolError(`${at(path)} should be a number, got ${describe(raw)}`);
+  throw new ModelArtsProtocolError(`${at(path)} should be a number, got ${describe(raw)}`);
 }
 
 function describe(raw: MsgpackValue): string {
@@ -61,10 +62,10 @@ function decodeObject(
   path: string,
 ): CtyObject {
   if (!(raw instanceof Map))
-    throw new TerraformProtocolError(`${at(path)} should be an object, got ${describe(raw)}`);
+    throw new ModelArtsProtocolError(`${at(path)} should be an object, got ${describe(raw)}`);
   for (const key of raw.keys()) {
     if (typeof key !== "string" || !(key in attributes)) {
-      throw new TerraformProtocolError(
+      throw new ModelArtsProtocolError(
         `${at(path)} has an attribute ${String(key)} that its schema does not`,
       );
     }
@@ -84,14 +85,14 @@ function decodeCollection(
 ): CtyValue {
   if (kind === "map") {
     if (!(raw instanceof Map))
-      throw new TerraformProtocolError(`${at(path)} should be a map, got ${describe(raw)}`);
+      throw new ModelArtsProtocolError(`${at(path)} should be a map, got ${describe(raw)}`);
     // Built from entries, so that a key such as "__proto__" is a key like any other.
     return Object.fromEntries(
       [...raw].map(([key, item]) => [String(key), decodeValue(element, item, `${path}["${String(key)}"]`)]),
     );
   }
   if (!Array.isArray(raw))
-    throw new TerraformProtocolError(`${at(path)} should be a ${kind}, got ${describe(raw)}`);
+    throw new ModelArtsProtocolError(`${at(path)} should be a ${kind}, got ${describe(raw)}`);
   return raw.map((item, i) => decodeValue(element, item, `${path}[${i}]`));
 }
 
@@ -102,7 +103,7 @@ function decodeValue(type: CtyType, raw: MsgpackValue, path: string): CtyValue {
   if (type === "number") return decodeNumber(raw, path);
   if (type === "string" || type === "bool") {
     if (typeof raw !== (type === "string" ? "string" : "boolean")) {
-      throw new TerraformProtocolError(`${at(path)} should be a ${type}, got ${describe(raw)}`);
+      throw new ModelArtsProtocolError(`${at(path)} should be a ${type}, got ${describe(raw)}`);
     }
     return raw as string | boolean;
   }
@@ -118,7 +119,7 @@ export function decodeCty(type: CtyType, msgpack: Buffer): CtyValue {
 /** Writes a value of `type` for msgpack: every object attribute present, unknowns refused. */
 function encodableOf(type: CtyType, value: CtyValue, path: string): EncodableValue {
   if (value === UNKNOWN)
-    throw new TerraformProtocolError(`${at(path)} is unknown, which a state cannot hold`);
+    throw new ModelArtsProtocolError(`${at(path)} is unknown, which a state cannot hold`);
   if (value === null || typeof type === "string") return value as EncodableValue;
   const [kind, inner] = type;
   if (kind === "object") {

@@ -3,12 +3,12 @@
  * attribute path Terraform underlines in the configuration. Every text has passed the core's
  * redaction (`forDisplay`), so no secret the provider has seen can appear.
  */
-import { ModelArtsError, ModelArtsValidationError } from "../provider/support/errors";
+
+import { ModelArtsError, ModelArtsProtocolError, ModelArtsValidationError } from "../provider/support/errors";
 import { forDisplay } from "../provider/support/redact";
 import type { CtyObject } from "./ctyCodec";
 import { type AttributePath, attributePathOf, issueText } from "./dataSourceArguments";
 import type { Message } from "./protocol";
-import { TerraformProtocolError } from "./protocolError";
 import { inProviderTerms } from "./providerSettings";
 
 /** tfplugin6's Diagnostic.Severity. */
@@ -73,14 +73,15 @@ export function errorDiagnostics(
           ),
         ];
   }
+  // Before the others: a message Terraform sent that cannot be read is no failure of the lookup.
+  if (error instanceof ModelArtsProtocolError) {
+    return [diagnostic(Severity.ERROR, "Unreadable request from Terraform", error.message)];
+  }
   if (ModelArtsError.isInstance(error)) {
     // A provider argument's message names it (the provider argument access_key): a data source's
     // diagnostic cannot point into the provider block.
     const summary = `${SUMMARY_OF[error.code] ?? "The lookup failed"} (${error.code})`;
     return [diagnostic(Severity.ERROR, summary, terms(inProviderTerms(error.message)))];
-  }
-  if (error instanceof TerraformProtocolError) {
-    return [diagnostic(Severity.ERROR, "Unreadable request from Terraform", error.message)];
   }
   const message = error instanceof Error ? error.message : String(error);
   return [

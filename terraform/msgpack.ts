@@ -4,7 +4,7 @@
  * (an integer from a float, an extension from a value); encoding writes the smallest form, as go-cty
  * does. Written here because the format is small and a dependency would be larger than this file.
  */
-import { TerraformProtocolError } from "./protocolError";
+import { ModelArtsProtocolError } from "../provider/support/errors";
 
 /** A decoded extension: cty sends an unknown value as one (type 0, or 12 with refinements). */
 export interface MsgpackExtension {
@@ -35,7 +35,7 @@ class Reader {
 
   take(length: number): Buffer {
     if (this.offset + length > this.buffer.length) {
-      throw new TerraformProtocolError(`a msgpack value ends early at byte ${this.offset}`);
+      throw new ModelArtsProtocolError(`a msgpack value ends early at byte ${this.offset}`);
     }
     const slice = this.buffer.subarray(this.offset, this.offset + length);
     this.offset += length;
@@ -135,12 +135,12 @@ function readTagged(reader: Reader, tag: number, depth: number): MsgpackValue {
     case 0xdf:
       return readCollection(reader, sized(tag === 0xde ? 2 : 4), "map", depth);
     default:
-      throw new TerraformProtocolError(`byte 0x${tag.toString(16)} does not start a msgpack value`);
+      throw new ModelArtsProtocolError(`byte 0x${tag.toString(16)} does not start a msgpack value`);
   }
 }
 
 function readValue(reader: Reader, depth: number): MsgpackValue {
-  if (depth > MAX_DEPTH) throw new TerraformProtocolError(`a msgpack value nests deeper than ${MAX_DEPTH}`);
+  if (depth > MAX_DEPTH) throw new ModelArtsProtocolError(`a msgpack value nests deeper than ${MAX_DEPTH}`);
   const tag = reader.take(1).readUInt8(0);
   if (tag <= 0x7f) return tag;
   if (tag >= 0xe0) return tag - 0x100;
@@ -155,7 +155,7 @@ export function decodeMsgpack(buffer: Buffer): MsgpackValue {
   const reader = new Reader(buffer);
   const value = readValue(reader, 0);
   if (!reader.done()) {
-    throw new TerraformProtocolError(`a msgpack value is followed by extra bytes at byte ${reader.position}`);
+    throw new ModelArtsProtocolError(`a msgpack value is followed by extra bytes at byte ${reader.position}`);
   }
   return value;
 }

@@ -8,14 +8,13 @@ import { createHash } from "node:crypto";
 import { parseQueryArgs } from "../provider/boundary/schemas";
 import { runLookupWithSettings } from "../provider/lookup/lookup";
 import { exactlyOneJob } from "../provider/lookup/singleJob";
-import { ModelArtsConfigError } from "../provider/support/errors";
+import { ModelArtsConfigError, ModelArtsProtocolError } from "../provider/support/errors";
 import type { Logger } from "../provider/support/logger";
 import { registerSecrets } from "../provider/support/redact";
 import { type CtyObject, decodeCty, encodeCty, holdsUnknown } from "./ctyCodec";
 import { queryArguments } from "./dataSourceArguments";
 import { diagnostic, errorDiagnostics, Severity } from "./diagnostics";
 import type { Message } from "./protocol";
-import { TerraformProtocolError } from "./protocolError";
 import { protoSchema } from "./protoSchema";
 import { providerLog, warningCollector } from "./providerLog";
 import { providerConfigGetter } from "./providerSettings";
@@ -46,13 +45,13 @@ const USED_ENDPOINTS = ["modelarts"];
 function decodeBlock(block: BlockSpec, value: Message | null | undefined): CtyObject {
   const msgpack: Buffer | undefined = value?.msgpack;
   if (msgpack === undefined || msgpack.length === 0) {
-    throw new TerraformProtocolError(
+    throw new ModelArtsProtocolError(
       "the configuration came without a msgpack value; this provider reads protocol 6's msgpack",
     );
   }
   const decoded = decodeCty(blockType(block), msgpack);
   if (decoded === null || typeof decoded !== "object" || Array.isArray(decoded)) {
-    throw new TerraformProtocolError("the configuration is not an object");
+    throw new ModelArtsProtocolError("the configuration is not an object");
   }
   return decoded as CtyObject;
 }
@@ -66,7 +65,7 @@ const CAPABILITIES = { planDestroy: true, getProviderSchemaOptional: true };
 function dataSource(typeName: string): BlockSpec {
   const block = DATA_SOURCES[typeName];
   if (block === undefined) {
-    throw new TerraformProtocolError(
+    throw new ModelArtsProtocolError(
       `this provider has no data source ${typeName}; it has ${Object.keys(DATA_SOURCES).join(" and ")}`,
     );
   }
@@ -197,10 +196,10 @@ export class TerraformProvider {
   /** Runs the lookup of a data source and builds its state. */
   private async read(typeName: string, config: CtyObject, logger: Logger): Promise<CtyObject> {
     if (holdsUnknown(config))
-      throw new TerraformProtocolError(`${typeName} was asked to read with values not known yet`);
+      throw new ModelArtsProtocolError(`${typeName} was asked to read with values not known yet`);
     const provider = this.providerBlock;
     if (provider === undefined)
-      throw new TerraformProtocolError("ReadDataSource came before ConfigureProvider");
+      throw new ModelArtsProtocolError("ReadDataSource came before ConfigureProvider");
     if (holdsUnknown(provider)) {
       throw new ModelArtsConfigError(
         "The provider block holds values not known until apply (from resources not created yet): the data sources can read only once they are known. Give the provider known values, or the HW_* environment variables.",

@@ -24,7 +24,9 @@ export type ModelArtsErrorCode =
   | "MODELARTS_TIMEOUT"
   | "MODELARTS_CANCELLED"
   | "MODELARTS_NO_MATCH"
-  | "MODELARTS_AMBIGUOUS_MATCH";
+  | "MODELARTS_AMBIGUOUS_MATCH"
+  | "MODELARTS_PROXY"
+  | "MODELARTS_PROTOCOL";
 
 /**
  * The base of every error this package throws.
@@ -64,6 +66,16 @@ export class ModelArtsError extends Error {
     // biome-ignore lint/complexity/noThisInStatic: `this` is the class it is called on, whose brand is checked.
     const brand = brandOf(this.name);
     return typeof x === "object" && x !== null && (x as Record<symbol, unknown>)[brand] === true;
+  }
+
+  /**
+   * `e instanceof ModelArtsApiError` by the brand, as undici's errors do: true also of an error from
+   * another copy of this package (a program's and the dynamic provider's), where the prototype
+   * chain would say false.
+   */
+  static override [Symbol.hasInstance](x: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` asks about.
+    return (this as typeof ModelArtsError).isInstance(x);
   }
 }
 
@@ -168,6 +180,27 @@ export class ModelArtsCancelledError extends ModelArtsError {
 export class ModelArtsResponseError extends ModelArtsError {
   constructor(message: string) {
     super("MODELARTS_RESPONSE", message);
+  }
+}
+
+/**
+ * An HTTP proxy (HTTPS_PROXY) refused or broke the tunnel to the API. Retried like a dropped
+ * connection; after the last attempt, the lookup fails with a network error whose cause this is.
+ */
+export class ModelArtsProxyError extends ModelArtsError {
+  constructor(message: string) {
+    super("MODELARTS_PROXY", message);
+  }
+}
+
+/**
+ * A protocol message from Terraform that cannot be read: a malformed DynamicValue, a value of the
+ * wrong type for the schema, a data source this provider does not have. It becomes an error
+ * diagnostic naming what was wrong, never a crash of the provider.
+ */
+export class ModelArtsProtocolError extends ModelArtsError {
+  constructor(message: string) {
+    super("MODELARTS_PROTOCOL", message);
   }
 }
 

@@ -9,7 +9,7 @@
 import { isIP, connect as netConnect, type Socket } from "node:net";
 import { connect as tlsConnect } from "node:tls";
 import type { Environment } from "../settings/settings";
-import { ModelArtsConfigError } from "../support/errors";
+import { ModelArtsConfigError, ModelArtsProxyError } from "../support/errors";
 
 /** The proxy settings of the environment: `HTTPS_PROXY` and `NO_PROXY` (either case). */
 export interface ProxyConfig {
@@ -20,9 +20,6 @@ export interface ProxyConfig {
   /** `NO_PROXY` entries, lower case: a host, `.suffix` / `*.suffix`, optionally `:port`; `*` for all. */
   readonly noProxy: readonly string[];
 }
-
-/** Code of the errors a proxy causes; the client retries them like a dropped connection. */
-export const PROXY_ERROR_CODE = "EPROXY";
 
 function firstSet(env: Environment, ...names: string[]): [string, string] | undefined {
   for (const name of names) {
@@ -92,12 +89,9 @@ export interface ConnectOptions {
 /** undici's connector callback. */
 export type ConnectCallback = (error: Error | null, socket: Socket | null) => void;
 
-function proxyError(proxy: ProxyConfig, target: string, what: string): Error {
-  return Object.assign(
-    new Error(
-      `the proxy ${withoutUserinfo(proxy.url)} (${proxy.from}) ${what} when asked to CONNECT ${target}`,
-    ),
-    { code: PROXY_ERROR_CODE },
+function proxyError(proxy: ProxyConfig, target: string, what: string): ModelArtsProxyError {
+  return new ModelArtsProxyError(
+    `the proxy ${withoutUserinfo(proxy.url)} (${proxy.from}) ${what} when asked to CONNECT ${target}`,
   );
 }
 

@@ -3,7 +3,6 @@
  * and connection failures are retried: 400, 401, 403 and 404 never are, because more than five
  * consecutive AK/SK authentication failures lock the key pair for five minutes.
  */
-import { PROXY_ERROR_CODE } from "./proxyTunnel";
 
 /** HTTP statuses worth another attempt. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
@@ -37,8 +36,9 @@ export const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
   "UND_ERR_CLOSED",
   "UND_ERR_REQ_CONTENT_LENGTH_MISMATCH",
   "UND_ERR_RES_CONTENT_LENGTH_MISMATCH",
-  // A proxy that failed or closed the tunnel: retried like a dropped connection, within the budget.
-  PROXY_ERROR_CODE,
+  // A proxy that failed or closed the tunnel (ModelArtsProxyError): retried like a dropped
+  // connection, within the budget.
+  "MODELARTS_PROXY",
 ]);
 
 /** How long to wait between attempts. */

@@ -5,6 +5,8 @@ import {
   ModelArtsError,
   ModelArtsNetworkError,
   ModelArtsNoMatchError,
+  ModelArtsProtocolError,
+  ModelArtsProxyError,
   ModelArtsResponseError,
   ModelArtsValidationError,
 } from "../../../provider/support/errors";
@@ -61,5 +63,29 @@ describe("error classes", () => {
       { jobId: 1, jobName: "a" },
       { jobId: 2, jobName: "b" },
     ]);
+  });
+});
+
+describe("instanceof", () => {
+  it("goes by the brand: true of an error from another copy of the package, false of a plain error", () => {
+    // Another copy of the package: the same module loaded again, its classes distinct objects.
+    let other: typeof import("../../../provider/support/errors") | undefined;
+    jest.isolateModules(() => {
+      other = require("../../../provider/support/errors");
+    });
+    expect(other!.ModelArtsApiError).not.toBe(ModelArtsApiError);
+    const theirs = new other!.ModelArtsNoMatchError("none");
+    expect(theirs instanceof ModelArtsNoMatchError).toBe(true);
+    expect(theirs instanceof ModelArtsError).toBe(true);
+    expect(theirs instanceof ModelArtsApiError).toBe(false);
+    expect(new Error("plain") instanceof ModelArtsError).toBe(false);
+    expect(theirs instanceof Error).toBe(true);
+  });
+
+  it("holds for the proxy's and the Terraform protocol's errors, each with its code", () => {
+    const proxy = new ModelArtsProxyError("the proxy closed the connection");
+    const protocol = new ModelArtsProtocolError("the configuration is not an object");
+    expect(proxy instanceof ModelArtsError && proxy.code).toBe("MODELARTS_PROXY");
+    expect(protocol instanceof ModelArtsError && protocol.code).toBe("MODELARTS_PROTOCOL");
   });
 });

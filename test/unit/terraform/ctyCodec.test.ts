@@ -4,9 +4,9 @@
  * malformed input refused with a message instead of a crash or a silently different value.
  */
 import fc from "fast-check";
+import { ModelArtsProtocolError } from "../../../provider/support/errors";
 import { type CtyType, decodeCty, encodeCty, UNKNOWN } from "../../../terraform/ctyCodec";
 import { decodeMsgpack, encodeMsgpack } from "../../../terraform/msgpack";
-import { TerraformProtocolError } from "../../../terraform/protocolError";
 
 const hex = (text: string) => Buffer.from(text.replace(/\s+/g, ""), "hex");
 
@@ -39,7 +39,7 @@ describe("numbers, in every form go-cty writes them", () => {
   it("refuses a string that is not a number, naming where it was", () => {
     const type: CtyType = ["object", { limit: "number" }];
     expect(() => decodeCty(type, encodeMsgpack({ limit: "ten" }))).toThrow(
-      new TerraformProtocolError('limit should be a number, got the string "ten"'),
+      new ModelArtsProtocolError('limit should be a number, got the string "ten"'),
     );
   });
 });
@@ -93,7 +93,7 @@ describe("malformed msgpack", () => {
     ["a reserved byte", "c1", "byte 0xc1 does not start a msgpack value"],
     ["a string length past the end", "d9 ff 41", "a msgpack value ends early at byte 2"],
   ])("%s is a protocol error", (_, bytes, message) => {
-    expect(() => decodeMsgpack(hex(bytes))).toThrow(new TerraformProtocolError(message));
+    expect(() => decodeMsgpack(hex(bytes))).toThrow(new ModelArtsProtocolError(message));
   });
 
   it("refuses nesting deeper than 64 instead of recursing without bound", () => {
