@@ -42,12 +42,25 @@ function attributePath(path: string, name: string): string {
   return path === "" ? name : `${path}.${name}`;
 }
 
+/**
+ * A number of the configuration. An integer beyond JavaScript's exact range (±(2^53 - 1)) is refused
+ * with a diagnostic rather than rounded: msgpack.ts keeps such an int64 as a bigint so that no digit
+ * is lost silently, and `Number()` here would lose them. Every number this provider reads (a limit,
+ * a retry count, a duration) is far inside that range.
+ */
 function decodeNumber(raw: MsgpackValue, path: string): number {
-  if (typeof raw === "number") return raw;
-  if (typeof raw === "bigint") return Number(raw);
   // cty writes a number that fits neither an int64 nor a float64 exactly as its decimal text.
-  if (typeof raw === "string" && raw.trim() !== "" && Number.isFinite(Number(raw))) return Number(raw);
-  throw new ModelArtsProtocolError(`${at(path)} should be a number, got ${describe(raw)}`);
+  const decimal = typeof raw === "string" && raw.trim() !== "" ? Number(raw) : Number.NaN;
+  const value = typeof raw === "number" ? raw : typeof raw === "bigint" ? Number(raw) : decimal;
+  if (!Number.isFinite(value)) {
+    throw new ModelArtsProtocolError(`${at(path)} should be a number, got ${describe(raw)}`);
+  }
+  if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+    throw new ModelArtsProtocolError(
+      `${at(path)} is ${String(raw)}, beyond the integers this provider holds exactly (-9007199254740991 to 9007199254740991)`,
+    );
+  }
+  return value;
 }
 
 function describe(raw: MsgpackValue): string {
