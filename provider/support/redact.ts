@@ -61,12 +61,6 @@ export function registerSecretArguments(...values: readonly unknown[]): void {
   longestFirst = undefined;
 }
 
-/** Forgets every registered secret (tests; a process that wants a clean slate). */
-export function forgetSecrets(): void {
-  knownSecrets.clear();
-  longestFirst = undefined;
-}
-
 const WIRE_SHAPES: ReadonlyArray<[RegExp, string]> = [
   // A URL's userinfo (`https://user:password@host`), in an endpoint, a proxy or anything a server echoes.
   [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@]*@/gi, "$1"],
