@@ -39,6 +39,9 @@ export function seaBlob(bundle: Bundle, workDir: string): Buffer {
       disableExperimentalSEAWarning: true,
       useCodeCache: false,
       useSnapshot: false,
+      // NODE_OPTIONS is ignored: a CI that sets `--require` or `--inspect` globally must not load
+      // code into, or open a debugger onto, a process that holds the user's keys.
+      execArgvExtension: "none",
     }),
   );
   // Its one line of output ("Wrote single executable preparation blob") says nothing; a failure
@@ -106,7 +109,9 @@ function launcherExecutable(platform: Platform, bundle: Bundle, dir: string, nam
 # ${name}: Node.js does not run single executable applications on this platform, so its official,
 # signed binary runs the provider's bundle, both kept in ${RUNTIME}/ beside this file.
 # Its own name tells the bundle what to be (the command line as pulumi-modelarts), as a SEA's does.
+# Node's variables that load code or open a debugger are cleared, as the single executables ignore them.
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd) || exit 1
+unset NODE_OPTIONS NODE_PATH NODE_REPL_EXTERNAL_MODULE NODE_V8_COVERAGE
 MODELARTS_EXECUTABLE=$(basename -- "$0") exec "$here/${RUNTIME}/node" "$here/${RUNTIME}/provider.js" "$@"
 `,
   );

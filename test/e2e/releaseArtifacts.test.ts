@@ -339,3 +339,56 @@ describe("the command line from the release, with no Node.js anywhere", () => {
     expect(help.stdout).toContain("pulumi-modelarts jobs");
   });
 });
+
+describe("no code from the environment", () => {
+  /** A NODE_OPTIONS that would load a file writing a marker, and the marker's path. */
+  function trap(name: string): { env: NodeJS.ProcessEnv; marker: string } {
+    const marker = join(work, `${name}.marker`);
+    const script = join(work, `${name}.js`);
+    writeFileSync(script, `require("fs").writeFileSync(${JSON.stringify(marker)}, "loaded")`);
+    return { env: { NODE_OPTIONS: `--require ${script}` }, marker };
+  }
+
+  it("the linux-amd64 executable ignores NODE_OPTIONS as the plugin, the command line and Terraform's provider", async () => {
+    const file = join(work, "pulumi-resource-modelarts-trap");
+    writeFileSync(file, member(byName("linux-amd64"), "pulumi-resource-modelarts"), { mode: 0o755 });
+    const plugin = trap("plugin");
+    expect(spawnSync(file, ["--version"], { env: plugin.env, encoding: "utf8" }).stdout).toBe(`${VERSION}\n`);
+    expect(existsSync(plugin.marker)).toBe(false);
+    // The same NODE_OPTIONS does load code into a plain node: the trap is real.
+    spawnSync(process.execPath, ["-e", "0"], { env: plugin.env });
+    expect(existsSync(plugin.marker)).toBe(true);
+
+    const terraform = trap("terraform");
+    const provider = spawn(file, [], {
+      env: { ...terraform.env, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: "6" },
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    try {
+      const line = await new Promise<string>((resolve) => {
+        let out = "";
+        provider.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes("\n")) resolve(out);
+        });
+      });
+      expect(line).toMatch(/^1\|6\|tcp\|127\.0\.0\.1:\d+\|grpc/);
+      expect(existsSync(terraform.marker)).toBe(false);
+    } finally {
+      provider.kill("SIGKILL");
+    }
+  });
+
+  it("darwin-amd64's launcher clears NODE_OPTIONS before it runs node", () => {
+    const dir = mkdtempSync(join(work, "launcher-trap-"));
+    execFileSync("tar", ["-xzf", tarball(byName("darwin-amd64")), "-C", dir]);
+    copyFileSync(nodeBinary(byName("linux-amd64")), join(dir, "runtime", "node"));
+    const { env, marker } = trap("launcher");
+    const run = spawnSync(join(dir, "pulumi-resource-modelarts"), ["--version"], {
+      env: { ...env, PATH: "/usr/bin:/bin" },
+      encoding: "utf8",
+    });
+    expect(run.stdout).toBe(`${VERSION}\n`);
+    expect(existsSync(marker)).toBe(false);
+  });
+});
