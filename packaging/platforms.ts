@@ -68,7 +68,10 @@ export const PLATFORMS: readonly Platform[] = [
     integrity:
       "sha512-JOr2syejW813XQrmXpxz6EiS2EN3bfqIpbBeqJpboc6eSwBGLRycTYhIGIpkh+yw4737I6VyiP3cMbTJ8Z0r3w==",
     nodePath: "package/bin/node",
-    packaging: "sea",
+    // As on Intel: the official binary, signed by the Node.js project under Apple's notarisation,
+    // ships byte for byte and runs the bundle. Apple silicon kills code whose signature is wrong, and
+    // a SEA there would need the binary re-signed by a Mach-O writer of our own.
+    packaging: "launcher",
   },
   {
     os: "windows",

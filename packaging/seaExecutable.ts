@@ -8,16 +8,12 @@ import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { inject } from "postject";
 import type { Bundle } from "./bundle";
-import { removeCodeSignature, signAdHoc } from "./machO";
 import { nodeBinary } from "./nodeBinaries";
 import { removeAuthenticode } from "./peSignature";
 import { executableSuffix, hostPlatform, type Platform } from "./platforms";
 
 /** The fuse Node looks for to know a blob was injected (its SEA docs). */
 const SEA_FUSE = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2";
-/** The code signature's identifier on macOS. */
-const SIGNING_IDENTIFIER = "pulumi-resource-modelarts";
-
 /**
  * Makes the SEA preparation blob of a bundle. The blob's layout belongs to the Node.js version that
  * reads it, so it is made by the pinned version (the host's binary of it), not the machine's node;
@@ -80,19 +76,12 @@ async function seaExecutable(
 ): Promise<ArchiveEntry[]> {
   const file = join(dir, `${name}${executableSuffix(platform)}`);
   let binary: Buffer = readFileSync(nodeBinary(platform));
-  // Signatures come off first, as `codesign --remove-signature` / `signtool remove /s` would: the
-  // injection changes the file, and a broken signature is worse than none.
-  if (platform.os === "darwin") binary = removeCodeSignature(binary);
+  // The signature comes off first, as `signtool remove /s` would: the injection changes the file,
+  // and a broken signature is worse than none. (macOS ships the signed binary with a launcher.)
   if (platform.os === "windows") binary = removeAuthenticode(binary);
   writeFileSync(file, binary);
   chmodSync(file, 0o755);
-  await quietly(() =>
-    inject(file, "NODE_SEA_BLOB", blob, {
-      sentinelFuse: SEA_FUSE,
-      ...(platform.os === "darwin" ? { machoSegmentName: "NODE_SEA" } : {}),
-    }),
-  );
-  if (platform.os === "darwin") writeFileSync(file, signAdHoc(readFileSync(file), SIGNING_IDENTIFIER));
+  await quietly(() => inject(file, "NODE_SEA_BLOB", blob, { sentinelFuse: SEA_FUSE }));
   return [{ name: `${name}${executableSuffix(platform)}`, source: file, mode: 0o755 }];
 }
 
