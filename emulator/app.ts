@@ -83,7 +83,8 @@ export class EmulatorApp {
     this.log = new RequestLog(options.maxRecordedRequests ?? 10_000);
     this.credentials = {
       accessKey: options.accessKey ?? "EMULATORACCESSKEY00001",
-      secretKey: options.secretKey ?? randomBytes(20).toString("base64url"),
+      // Hex: a key that began with "-" was read as a flag by `pulumi config set --secret ... <key>`.
+      secretKey: options.secretKey ?? randomBytes(20).toString("hex"),
       securityToken: options.securityToken,
       token: options.token ?? `emulator-token-${randomBytes(16).toString("hex")}`,
     };

@@ -5,7 +5,7 @@
  * clear, bounded answer on every surface, never an internal error, gigabytes or a lingering process.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
@@ -219,10 +219,16 @@ describe("a Terraform killed under its provider", () => {
   });
 });
 
+/** Whether `pid` runs: a zombie (exited, not yet reaped by a new parent that is slow to) does not. */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch {
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
   } catch {
     return false;
   }
