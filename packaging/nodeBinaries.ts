@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
+import { extract as extractTar } from "tar";
 import { NODE_VERSION, type Platform, platformName } from "./platforms";
 
 /** Where downloads and builds are kept between runs: `$XDG_CACHE_HOME/pulumi-modelarts` or `~/.cache/...`. */
@@ -53,7 +54,7 @@ export function nodeBinary(platform: Platform, env: NodeJS.ProcessEnv = process.
   const staging = `${target}.extracting`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  execFileSync("tar", ["-xzf", tarball, "-C", staging, platform.nodePath]);
+  extractTar({ file: tarball, cwd: staging, sync: true }, [platform.nodePath]);
   renameSync(join(staging, platform.nodePath), target);
   rmSync(staging, { recursive: true, force: true });
   chmodSync(target, 0o755);

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { inject } from "postject";
 import type { Bundle } from "./bundle";
 import { nodeBinary } from "./nodeBinaries";
@@ -30,7 +30,9 @@ export function seaBlob(bundle: Bundle, workDir: string): Buffer {
   writeFileSync(
     config,
     JSON.stringify({
-      main: bundle.path,
+      // Relative to the bundle's folder, where Node runs: the blob records this path, and an
+      // absolute one made two checkouts of one commit build different executables.
+      main: basename(bundle.path),
       output,
       disableExperimentalSEAWarning: true,
       useCodeCache: false,
@@ -42,7 +44,10 @@ export function seaBlob(bundle: Bundle, workDir: string): Buffer {
   );
   // Its one line of output ("Wrote single executable preparation blob") says nothing; a failure
   // throws with what it wrote.
-  execFileSync(nodeBinary(host), ["--experimental-sea-config", config], { stdio: "pipe" });
+  execFileSync(nodeBinary(host), ["--experimental-sea-config", config], {
+    stdio: "pipe",
+    cwd: dirname(bundle.path),
+  });
   return readFileSync(output);
 }
 
