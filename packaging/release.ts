@@ -2,7 +2,7 @@
  * `npm run release`: writes into `release/` one standalone executable of the provider per platform,
  * packed three times: as `pulumi plugin install` fetches it (a tarball), as Terraform's registries
  * and mirrors hold it (a zip), and as the command line `pulumi-modelarts` (a tarball), with the
- * checksums of each. `--platform linux-amd64` (again
+ * checksums of each, and the registries' manifest and signature (terraformRegistry.ts). `--platform linux-amd64` (again
  * for more) builds only those. A platform whose inputs (the bundle, Node.js, this code) have not
  * changed since its last build is kept, so a second run takes seconds.
  */
@@ -13,13 +13,11 @@ import { writeChecksums, writeTarball } from "./archives";
 import { bundleProvider } from "./bundle";
 import { NODE_VERSION, PLATFORMS, type Platform, platformName } from "./platforms";
 import { type ArchiveEntry, platformExecutable, seaBlob } from "./seaExecutable";
+import { signChecksums, TERRAFORM_PROVIDER, writeTerraformManifest } from "./terraformRegistry";
 import { writeZip } from "./zipArchive";
 
 /** The Pulumi plugin's executable, as the engine looks for it. */
 export const PLUGIN_EXECUTABLE = "pulumi-resource-modelarts";
-
-/** The Terraform provider's name, as Terraform looks for it (`terraform-provider-<type>`). */
-export const TERRAFORM_PROVIDER = "terraform-provider-modelarts";
 
 /** `terraform-provider-modelarts_<version>_<os>_<arch>.zip`, the name registries and mirrors use. */
 export function terraformZipName(version: string, platform: Platform): string {
@@ -150,7 +148,10 @@ export async function release(
   const zips = readdirSync(outDir).filter(
     (f) => f.startsWith(`${TERRAFORM_PROVIDER}_${version}_`) && f.endsWith(".zip"),
   );
-  writeChecksums(outDir, zips, terraformSumsName(version));
+  // The registries' files: the manifest, listed in the zips' sums, and the sums' signature.
+  const manifest = writeTerraformManifest(outDir, version);
+  writeChecksums(outDir, [...zips, manifest], terraformSumsName(version));
+  signChecksums(outDir, terraformSumsName(version), process.env);
   rmSync(work, { recursive: true, force: true });
   return written;
 }

@@ -20,6 +20,7 @@ import {
   terraformSumsName,
   terraformZipName,
 } from "../../packaging/release";
+import { terraformManifestName } from "../../packaging/terraformRegistry";
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../../terraform/handshake";
 import { printedControl, printedEnv, startEmulatorProcess } from "../support/emulatorProcess";
 import { buildRelease, RELEASE_DIR, VERSION } from "../support/release";
@@ -175,13 +176,19 @@ describe("the Terraform provider zips", () => {
     ).toBe(true);
   });
 
-  it("terraform-provider-modelarts_<version>_SHA256SUMS covers every zip, and sha256sum -c passes", () => {
+  it("terraform-provider-modelarts_<version>_SHA256SUMS covers every zip and the registries' manifest, and sha256sum -c passes", () => {
     const sums = readFileSync(join(RELEASE_DIR, terraformSumsName(VERSION)), "utf8");
     const names = sums
       .trim()
       .split("\n")
       .map((l) => l.split("  ")[1]);
-    expect(names.sort()).toEqual(PLATFORMS.map((p) => terraformZipName(VERSION, p)).sort());
+    expect(names.sort()).toEqual(
+      [...PLATFORMS.map((p) => terraformZipName(VERSION, p)), terraformManifestName(VERSION)].sort(),
+    );
+    expect(JSON.parse(readFileSync(join(RELEASE_DIR, terraformManifestName(VERSION)), "utf8"))).toEqual({
+      version: 1,
+      metadata: { protocol_versions: ["6.0"] },
+    });
     expect(
       execFileSync("sha256sum", ["-c", terraformSumsName(VERSION)], { cwd: RELEASE_DIR, encoding: "utf8" }),
     ).not.toContain("FAILED");

@@ -2,10 +2,11 @@
  * The release is reproducible and portable: two builds of this commit into folders at different
  * paths, one after the other, with no `tar` and no `zip` on PATH (bsdtar, macOS's and Windows's
  * `tar`, lacks GNU tar's flags), give byte-identical archives, so anyone can check a registry's
- * SHA256SUMS against a rebuild. One platform is built twice here, to keep the suite short.
+ * SHA256SUMS against a rebuild. One platform is built twice here, to keep the suite short; the second
+ * build is given a throwaway GPG key and signs the Terraform sums, as the registries want.
  */
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findCommand } from "../../demo/exampleStack";
@@ -22,28 +23,57 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** Builds linux-amd64 into `outDir` in a process whose PATH holds only node and npm. */
-function build(outDir: string, PATH: string): void {
+/** Builds linux-amd64 into `outDir` in a process whose PATH holds only node and npm (and `extra`). */
+function build(outDir: string, PATH: string, extra: NodeJS.ProcessEnv = {}): void {
   mkdirSync(outDir, { recursive: true });
   const script = `const { release } = require(${JSON.stringify(join(REPO, "dist", "packaging", "release.js"))});
 const { PLATFORMS } = require(${JSON.stringify(join(REPO, "dist", "packaging", "platforms.js"))});
 release(${JSON.stringify(REPO)}, ${JSON.stringify(outDir)}, PLATFORMS.filter((p) => p.os === "linux" && p.arch === "amd64"))
   .catch((e) => { console.error(e.message); process.exit(1); });`;
   execFileSync(process.execPath, ["-e", script], {
-    env: { PATH, HOME: process.env.HOME, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME ?? "" },
+    env: { PATH, HOME: process.env.HOME, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME ?? "", ...extra },
     stdio: ["ignore", "ignore", "inherit"],
   });
 }
 
-it("two builds at different paths, with no tar or zip on PATH, write identical checksum files", () => {
-  const PATH = pathWithOnly([process.execPath, findCommand("npm")!], root);
+/** A throwaway signing key in its own GnuPG home: the armoured secret key's file, and the home. */
+function throwawayKey(): { keyFile: string; home: string } {
+  const home = join(root, "gnupg");
+  mkdirSync(home, { mode: 0o700 });
+  const gpg = (...args: string[]) =>
+    execFileSync("gpg", ["--homedir", home, "--batch", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  gpg(
+    "--passphrase",
+    "",
+    "--quick-gen-key",
+    "Release Test <release-test@example.invalid>",
+    "default",
+    "default",
+    "never",
+  );
+  const keyFile = join(root, "release-key.asc");
+  writeFileSync(keyFile, gpg("--armor", "--export-secret-keys"));
+  return { keyFile, home };
+}
+
+it("two builds at different paths, with no tar or zip on PATH, write identical checksum files; a given key signs them", () => {
+  const PATH = pathWithOnly([process.execPath, findCommand("npm")!, findCommand("gpg")!], root);
   for (const command of ["tar", "zip"]) {
     expect(() => execFileSync("/bin/sh", ["-c", `command -v ${command}`], { env: { PATH } })).toThrow();
   }
   const first = join(root, "a");
   const second = join(root, "somewhere", "else", "entirely");
+  const key = throwawayKey();
   build(first, PATH);
-  build(second, PATH);
+  build(second, PATH, { RELEASE_GPG_KEY_FILE: key.keyFile });
+  // The signature is over the sums as a registry serves them, checked with the public key alone.
+  const sums = join(second, terraformSumsName(VERSION));
+  const verified = spawnSync("gpg", ["--homedir", key.home, "--batch", "--verify", `${sums}.sig`, sums], {
+    encoding: "utf8",
+  });
+  expect(verified.status).toBe(0);
+  expect(verified.stderr).toContain('Good signature from "Release Test <release-test@example.invalid>"');
+  expect(existsSync(join(first, `${terraformSumsName(VERSION)}.sig`))).toBe(false);
   for (const sums of ["SHA256SUMS", terraformSumsName(VERSION)]) {
     const text = readFileSync(join(first, sums), "utf8");
     expect(text.trim().split("\n").length).toBeGreaterThan(0);
