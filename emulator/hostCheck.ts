@@ -9,7 +9,7 @@ import { isIP } from "node:net";
 import { networkInterfaces } from "node:os";
 
 /** Whether an address (no brackets) is this machine's loopback. */
-export function isLoopbackAddress(address: string): boolean {
+function isLoopbackAddress(address: string): boolean {
   return address === "::1" || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address);
 }
 
@@ -19,7 +19,7 @@ function isWildcard(address: string): boolean {
 }
 
 /** The name a `Host` header gives, without its port or brackets, in lower case. */
-export function hostName(header: string): string {
+function hostName(header: string): string {
   const lower = header.trim().toLowerCase();
   if (lower.startsWith("[")) return lower.slice(1, lower.indexOf("]") < 0 ? undefined : lower.indexOf("]"));
   const colon = lower.indexOf(":");

@@ -30,7 +30,7 @@ export function terraformSumsName(version: string): string {
 }
 
 /** The command line's executable: `pulumi-modelarts jobs`, `pulumi-modelarts emulator`. */
-export const COMMAND_LINE = "pulumi-modelarts";
+const COMMAND_LINE = "pulumi-modelarts";
 
 /**
  * The executable's files under another name: Terraform's `terraform-provider-modelarts_v<version>`,

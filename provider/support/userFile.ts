@@ -12,7 +12,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 
 /** The largest user file read: a KooCLI profile file or a job list is far smaller. */
-export const MAX_USER_FILE_BYTES = 1024 * 1024;
+const MAX_USER_FILE_BYTES = 1024 * 1024;
 
 /** A user file's text and mode, or why it cannot be used (a phrase: "is a FIFO, not a regular file"). */
 export type UserFile =
