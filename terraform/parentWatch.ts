@@ -9,9 +9,12 @@
 /** How often the parent is looked for: a stray provider lingers at most this long. */
 const PARENT_POLL_MS = 1000;
 
-/** Calls `onOrphaned` once the process's parent has gone; returns a function that stops watching. */
-export function whenOrphaned(onOrphaned: () => void, pollMs = PARENT_POLL_MS): () => void {
-  const parent = process.ppid;
+/**
+ * Calls `onOrphaned` once the process's parent is no longer `parent`, which the caller reads as the
+ * process starts: read later (after the handshake line, say), a parent killed in between would be
+ * missed, the new one taken for it. Returns a function that stops watching.
+ */
+export function whenOrphaned(parent: number, onOrphaned: () => void, pollMs = PARENT_POLL_MS): () => void {
   const timer = setInterval(() => {
     if (process.ppid === parent) return;
     clearInterval(timer);

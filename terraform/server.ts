@@ -78,6 +78,8 @@ export async function startTerraformProvider(
 
 /** The process as Terraform runs it: handshake, serve, exit when shut down. */
 export async function serveTerraform(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  // Terraform, as the process starts: before the handshake, which Terraform may answer by dying.
+  const parent = process.ppid;
   const problem = handshakeProblem(env);
   if (problem !== undefined) {
     process.stderr.write(`terraform-provider-modelarts: ${problem}\n`);
@@ -88,7 +90,7 @@ export async function serveTerraform(env: NodeJS.ProcessEnv = process.env): Prom
   try {
     const running = await startTerraformProvider(env, () => process.exit(0));
     process.stdout.write(`${running.line}\n`);
-    whenOrphaned(() => {
+    whenOrphaned(parent, () => {
       process.stderr.write("terraform-provider-modelarts: the process that started it has gone; exiting\n");
       process.exit(0);
     });
