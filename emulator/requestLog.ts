@@ -3,7 +3,7 @@
  * at most 32 headers of at most 256 characters; and at most 1 KiB of its path and query together,
  * since a client (or an attacker) may send many large ones and the log would otherwise keep every
  * byte (12,000 requests with 14.5 KB queries held 1.34 GB). Credential headers are never kept.
- * Its reads come a page at a time ({@link logPage}).
+ * The control API reads it a page at a time (controlApi.ts).
  */
 import type { IncomingHttpHeaders } from "node:http";
 import { CREDENTIAL_HEADERS } from "../provider/wire/headerNames";
@@ -66,14 +66,6 @@ export class RequestLog {
   readonly records: RecordedRequest[] = [];
 
   constructor(private readonly maxRecords: number) {}
-
-  /**
-   * One page of the log, oldest first: `limit` (default and at most {@link MAX_LOG_PAGE}) records
-   * from `offset`, with the log's size so that a reader knows whether more follow.
-   */
-  page(offset: number, limit: number): { records: RecordedRequest[]; total: number } {
-    return { records: this.records.slice(offset, offset + limit), total: this.records.length };
-  }
 
   add(record: RecordedRequest): void {
     this.records.push(record);
