@@ -7,7 +7,7 @@
  */
 
 import { UNKNOWN } from "../provider/lookup/lookupResource";
-import type { ValidationIssue } from "../provider/support/errors";
+import { type ValidationIssue, validationIssue } from "../provider/support/errors";
 
 /** The key under which the engine marks a wrapped value, and its kinds (@pulumi/pulumi runtime/rpc). */
 const SIGNATURE = "4dabf18193072939515e22adb298388d";
@@ -60,7 +60,7 @@ function decode(
   }
   if (signature === SECRET) return decode(record.value, field, found);
   if (signature === OUTPUT_VALUE) return "value" in record ? decode(record.value, field, found) : UNKNOWN;
-  found.refused.push({ field, message: `${field} is ${kindOf(record)}` });
+  found.refused.push(validationIssue(field, [`is ${kindOf(record)}`]));
   return undefined;
 }
 

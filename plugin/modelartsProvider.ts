@@ -19,7 +19,12 @@ import {
   refreshLookup,
 } from "../provider/lookup/lookupResource";
 import { exactlyOneJob } from "../provider/lookup/singleJob";
-import { ModelArtsError, ModelArtsValidationError, type ValidationIssue } from "../provider/support/errors";
+import {
+  ModelArtsError,
+  ModelArtsValidationError,
+  type ValidationIssue,
+  validationIssue,
+} from "../provider/support/errors";
 import { type Logger, warningsOnce } from "../provider/support/logger";
 import { registerSecretArguments } from "../provider/support/redact";
 import type { ProviderConfig } from "./configCapture";
@@ -57,10 +62,11 @@ function argumentsIn(props: Props, knownOnly: boolean): { args: Props; issues: V
   const unknown = knownOnly
     ? Object.entries(values)
         .filter(([, v]) => containsUnknown(v))
-        .map(([field]) => ({
-          field,
-          message: `${field} is not known yet (it comes from a resource not created yet); the lookup runs once it is known`,
-        }))
+        .map(([field]) =>
+          validationIssue(field, [
+            "is not known yet (it comes from a resource not created yet); the lookup runs once it is known",
+          ]),
+        )
     : [];
   return { args: values, issues: [...refused, ...unknown] };
 }

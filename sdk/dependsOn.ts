@@ -4,7 +4,7 @@
  * (its id unknown) the result is unknown and no request is sent.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ModelArtsValidationError } from "../provider/support/errors";
+import { ModelArtsValidationError, validationIssue } from "../provider/support/errors";
 
 type DependsOn = pulumi.InvokeOutputOptions["dependsOn"];
 
@@ -20,6 +20,6 @@ export function dependencyGate(dependsOn: DependsOn | unknown, context: string):
   if (pulumi.CustomResource.isInstance(dependsOn)) return dependsOn.id;
   if (pulumi.Resource.isInstance(dependsOn)) return dependsOn.urn;
   throw new ModelArtsValidationError(context, [
-    { field: "opts.dependsOn", message: "opts.dependsOn must be a resource or a list of resources" },
+    validationIssue("opts.dependsOn", ["must be a resource or a list of resources"]),
   ]);
 }

@@ -7,7 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { runLookup } from "../provider/lookup/lookup";
 import { exactlyOneJob } from "../provider/lookup/singleJob";
-import { ModelArtsValidationError } from "../provider/support/errors";
+import { ModelArtsValidationError, validationIssue } from "../provider/support/errors";
 import { registerSecretArguments } from "../provider/support/redact";
 import type {
   VisualizationJob,
@@ -64,10 +64,11 @@ function refuseOutputs(args: object | undefined, context: string): void {
   if (fields.length > 0) {
     throw new ModelArtsValidationError(
       context,
-      fields.map(([field]) => ({
-        field,
-        message: `${field} is a pulumi.Output or a Promise; pass plain values to ${context}, or call ${context}Output, which takes Inputs`,
-      })),
+      fields.map(([field]) =>
+        validationIssue(field, [
+          `is a pulumi.Output or a Promise; pass plain values to ${context}, or call ${context}Output, which takes Inputs`,
+        ]),
+      ),
     );
   }
 }

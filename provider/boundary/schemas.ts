@@ -1,141 +1,44 @@
 /**
  * The boundary with the outside: arguments in (strict, every bad field named with its rule and
- * value) and API bodies out (lenient: numbers may come as numeric strings, unknown fields are
- * ignored, `error_msg` and `error_message` both accepted). The API's wire names live only here.
- * Every check is a plain function: a schema library cost the first lookup of a process its load
- * time (zod: about 65 ms, on the path of the first request), for rules this small.
+ * value, by the description's zod schemas) and API bodies out (lenient: numbers may come as numeric
+ * strings, unknown fields are ignored, `error_msg` and `error_message` both accepted). The API's wire
+ * names live only here and in the description.
  */
-import { ModelArtsResponseError, ModelArtsValidationError, type ValidationIssue } from "../support/errors";
+import {
+  ModelArtsResponseError,
+  ModelArtsValidationError,
+  type ValidationIssue,
+  validationIssue,
+} from "../support/errors";
 import { jsonText } from "../support/jsonText";
+import { ARGUMENT_KEYS, ARGUMENTS, type ArgumentKey, MAX_EPOCH_MS, metaOf } from "../wire/description";
 import {
   type JobFlavor,
   type JobSchedule,
   type JobsPage,
-  MAX_NAME_REGEX,
-  MAX_PAGE_SIZE,
   MAX_REPORTED_ISSUES,
-  MAX_SEARCH_CONTENT,
-  MAX_TIMEOUT_SECONDS,
   type NormalizedQuery,
   PROJECT_ID_PATTERN,
-  SORT_FIELDS,
+  type SortField,
+  type SortOrder,
   type VisualizationJob,
   type VisualizationJobsQueryArgs,
 } from "../wire/model";
-import { isValidNamePattern } from "../wire/namePattern";
-import { JobStatus, jobStatusName, parseJobStatus } from "../wire/status";
+import { jobStatusName, parseJobStatus } from "../wire/status";
+import type { Words } from "../wire/wording";
 
 /** A plain object (not null, not a list): what a JSON body must be before its fields are read. */
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/**
- * Where a value fails its rule: `[]` for the value itself, `[1]` for the second element of a list;
- * none when it passes. A failure with its own `problem` says that instead of the rule (a repeat).
- */
-type Failure = ReadonlyArray<number> | { readonly where: readonly number[]; readonly problem: string };
-type Failures = readonly Failure[];
-
-/** One argument: the rule as error messages state it, and the check that enforces it. */
-interface ArgumentSpec {
-  readonly rule: string;
-  readonly check: (value: unknown) => Failures;
-}
-
-const PASSES: Failures = [];
-const FAILS: Failures = [[]];
-const when = (ok: boolean): Failures => (ok ? PASSES : FAILS);
-
-/** A string of `min` to `max` characters that `also` accepts. */
-const text =
-  (min: number, max = Number.POSITIVE_INFINITY, also: (v: string) => boolean = () => true) =>
-  (v: unknown) =>
-    when(typeof v === "string" && v.length >= min && v.length <= max && also(v));
-
-/** A whole number from `min` to `max`. */
-const wholeNumber = (min: number, max: number) => (v: unknown) =>
-  when(typeof v === "number" && Number.isInteger(v) && v >= min && v <= max);
-
-const oneOf = (values: readonly string[]) => (v: unknown) =>
-  when(typeof v === "string" && values.includes(v));
-
-/** How many statuses exist: a list naming each once holds no more. */
-const STATUS_COUNT = Object.keys(JobStatus).length;
-
-/**
- * A status, or a non-empty list of them naming each once: each element that is not one, or that
- * repeats an earlier one ("running" after 8), is a failure of its own. A list longer than there are
- * statuses fails as a whole, before any element is looked at (1.3 million of them took 28 s).
- */
-function statuses(value: unknown): Failures {
-  const list = Array.isArray(value) ? value : [value];
-  if (list.length === 0) return FAILS;
-  if (list.length > STATUS_COUNT) {
-    return [
-      {
-        where: [],
-        problem: `must list each status at most once: at most ${STATUS_COUNT}, got ${list.length}`,
-      },
-    ];
-  }
-  const seen = new Map<number, unknown>();
-  return list.flatMap((v, i): Failure[] => {
-    const code =
-      typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) ? parseJobStatus(v) : undefined;
-    if (code === undefined) return [[i]];
-    if (seen.has(code)) {
-      return [
-        {
-          where: [i],
-          problem: `repeats ${show(seen.get(code))} (${jobStatusName(code)}): give each status once, got ${show(v)}`,
-        },
-      ];
-    }
-    seen.set(code, v);
-    return [];
-  });
-}
-
-/**
- * Every argument of a lookup, keyed by {@link VisualizationJobsQueryArgs}: the one runtime list of
- * them. `satisfies` makes a field added to the interface but not here (or the reverse) a compile
- * error; the checks, the unknown-argument message and the dynamic provider's inputs derive from it.
- */
-const ARGUMENTS = {
-  status: {
-    rule: 'a status name such as "RUNNING" or a code from 0 to 21, or a list of them',
-    check: statuses,
-  },
-  name: { rule: "a non-empty string", check: text(1) },
-  nameRegex: {
-    rule: `a valid RE2 regular expression of at most ${MAX_NAME_REGEX} characters (JavaScript syntax without lookaround or backreferences)`,
-    // The length first: compiling megabytes of pattern to find it too long cost seconds and gigabytes.
-    check: text(1, MAX_NAME_REGEX, isValidNamePattern),
-  },
-  searchContent: {
-    rule: `a string of at most ${MAX_SEARCH_CONTENT} characters`,
-    check: text(0, MAX_SEARCH_CONTENT),
-  },
-  workspaceId: {
-    rule: "a non-empty string of letters, digits, '-' and '_'",
-    check: text(1, 64, (v) => /^[A-Za-z0-9_-]+$/.test(v)),
-  },
-  sortBy: { rule: `one of ${SORT_FIELDS.map((f) => `"${f}"`).join(", ")}`, check: oneOf(SORT_FIELDS) },
-  order: { rule: '"asc" or "desc"', check: oneOf(["asc", "desc"]) },
-  limit: { rule: "an integer of at least 1", check: wholeNumber(1, Number.MAX_SAFE_INTEGER) },
-  pageSize: { rule: `an integer from 1 to ${MAX_PAGE_SIZE}`, check: wholeNumber(1, MAX_PAGE_SIZE) },
-  region: { rule: "a non-empty string", check: text(1) },
-  projectId: { rule: "a non-empty string", check: text(1) },
-  endpoint: { rule: "a non-empty string", check: text(1) },
-  timeoutSeconds: {
-    rule: `an integer from 1 to ${MAX_TIMEOUT_SECONDS}`,
-    check: wholeNumber(1, MAX_TIMEOUT_SECONDS),
-  },
-} as const satisfies Record<keyof VisualizationJobsQueryArgs, ArgumentSpec>;
+// The description and the public type name the same arguments: one without the other does not compile.
+ARGUMENTS satisfies Record<keyof VisualizationJobsQueryArgs, unknown>;
+({}) as Record<ArgumentKey, unknown> satisfies Record<keyof VisualizationJobsQueryArgs, unknown>;
+({}) as VisualizationJobsQueryArgs satisfies Partial<Record<ArgumentKey, unknown>>;
 
 /** The names of the lookup's arguments (also the inputs of VisualizationJobsLookup). */
-export const QUERY_ARGUMENT_NAMES = Object.keys(ARGUMENTS) as ReadonlyArray<keyof VisualizationJobsQueryArgs>;
+export const QUERY_ARGUMENT_NAMES = ARGUMENT_KEYS;
 
 /** A value as an error message shows it: strings quoted, long ones cut to 80 characters. */
 export function show(value: unknown): string {
@@ -155,44 +58,66 @@ export function show(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-function fieldName(path: readonly PropertyKey[]): string {
-  const [head, ...rest] = path;
-  return `${String(head)}${rest.map((p) => `[${String(p)}]`).join("")}`;
-}
-
-function valueAt(input: Record<string, unknown>, path: readonly PropertyKey[]): unknown {
-  let value: unknown = input;
-  for (const key of path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
-  return value;
-}
-
 /** Drops fields that are null or undefined: an unset Pulumi input arrives as either. */
 function withoutUnset(args: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined && v !== null));
 }
 
-/** Every problem of the arguments: in the table's order, then the names it does not have. */
-function argumentIssues(input: Record<string, unknown>): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  for (const name of QUERY_ARGUMENT_NAMES) {
-    if (!(name in input)) continue;
-    for (const failure of ARGUMENTS[name].check(input[name])) {
-      const path = Array.isArray(failure) ? failure : (failure as { where: readonly number[] }).where;
-      const field = Array.isArray(input[name]) && path.length > 0 ? fieldName([name, ...path]) : name;
-      const value = field === name ? input[name] : valueAt(input, [name, ...path]);
-      const message = !Array.isArray(failure)
-        ? `${field} ${(failure as { problem: string }).problem}`
-        : `${field} must be ${ARGUMENTS[name].rule}, got ${show(value)}`;
-      issues.push({ field, message });
+/** A repeated status's problem, from the description's check: which earlier element it repeats. */
+function repeatProblem(params: { first?: unknown; code?: number } | undefined, value: unknown): Words {
+  const first = params?.first;
+  return [
+    `repeats ${show(first)} (${jobStatusName(params?.code ?? -1)}): give each status once, got ${show(value)}`,
+  ];
+}
+
+/** The issues of one argument's value, by its zod schema, with the rule the description states. */
+function issuesOf(name: ArgumentKey, value: unknown): ValidationIssue[] {
+  const parsed = ARGUMENTS[name].safeParse(value);
+  if (parsed.success) return [];
+  const { rule } = metaOf(ARGUMENTS[name]);
+  const list = Array.isArray(value);
+  const seen = new Set<string>();
+  return parsed.error.issues.flatMap((issue) => {
+    // A list's element is named by its index; a single status is checked as a list of one.
+    const index = list && typeof issue.path[0] === "number" ? issue.path[0] : undefined;
+    const element = index === undefined ? value : (value as unknown[])[index];
+    const key = `${index}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    if (issue.code === "too_big" && issue.origin === "array") {
+      return [
+        validationIssue(name, [
+          `must list each status at most once: at most ${issue.maximum}, got ${(value as unknown[]).length}`,
+        ]),
+      ];
     }
-  }
-  for (const key of Object.keys(input).filter((k) => !(k in ARGUMENTS))) {
+    if (issue.code === "custom" && issue.message === "repeat") {
+      return [validationIssue(name, repeatProblem(issue.params, element), index)];
+    }
+    return [validationIssue(name, [`must be ${rule}, got ${show(element)}`], index)];
+  });
+}
+
+/** Every problem of the arguments: in the description's order, then the names it does not have. */
+function argumentIssues(input: Record<string, unknown>): ValidationIssue[] {
+  const issues = ARGUMENT_KEYS.filter((name) => name in input).flatMap((name) => issuesOf(name, input[name]));
+  for (const key of Object.keys(input).filter((k) => !Object.hasOwn(ARGUMENTS, k))) {
+    // Named by the key given, which is no argument of the description.
     issues.push({
+      ...validationIssue(undefined, [
+        `unknown argument "${key}"; the arguments are `,
+        ...ARGUMENT_KEYS.flatMap((k, i) => (i === 0 ? [{ argument: k }] : [", ", { argument: k }])),
+      ]),
       field: key,
-      message: `unknown argument "${key}"; the arguments are ${QUERY_ARGUMENT_NAMES.join(", ")}`,
     });
   }
   return issues;
+}
+
+/** An argument's default, as the description states it. */
+function defaultOf<T>(name: ArgumentKey): T {
+  return metaOf(ARGUMENTS[name]).default as T;
 }
 
 /**
@@ -206,7 +131,7 @@ export function parseQueryArgs(args: unknown, context: string): NormalizedQuery 
   if (args === undefined || args === null) return parseQueryArgs({}, context);
   if (typeof args !== "object" || Array.isArray(args)) {
     throw new ModelArtsValidationError(context, [
-      { field: "(arguments)", message: `the arguments must be an object, got ${show(args)}` },
+      validationIssue(undefined, [`the arguments must be an object, got ${show(args)}`]),
     ]);
   }
   const input = withoutUnset(args);
@@ -225,10 +150,10 @@ export function parseQueryArgs(args: unknown, context: string): NormalizedQuery 
   return {
     ...a,
     statuses: [...new Set(statusCodes)].sort((x, y) => x - y),
-    workspaceId: a.workspaceId ?? "0",
-    sortBy: a.sortBy ?? "job_id",
-    order: a.order ?? "asc",
-    pageSize: a.pageSize ?? MAX_PAGE_SIZE,
+    workspaceId: a.workspaceId ?? defaultOf<string>("workspaceId"),
+    sortBy: a.sortBy ?? defaultOf<SortField>("sortBy"),
+    order: a.order ?? defaultOf<SortOrder>("order"),
+    pageSize: a.pageSize ?? defaultOf<number>("pageSize"),
   };
 }
 
@@ -302,9 +227,6 @@ function lenientInt(value: unknown, path: string): number {
 function optionalInt(value: unknown, path: string, fallback: number): number {
   return value === undefined || value === null ? fallback : lenientInt(value, path);
 }
-
-/** The latest instant a JavaScript Date (and so an RFC 3339 rendering) can hold, in epoch ms. */
-const MAX_EPOCH_MS = 8_640_000_000_000_000;
 
 /**
  * A time in epoch milliseconds that a date can render: 9e15 passed as an integer, then failed the

@@ -8,7 +8,7 @@
  */
 
 import { listQueryParams, parseJobsPage, type ServerQuery } from "../boundary/schemas";
-import { ModelArtsResponseError, ModelArtsValidationError } from "../support/errors";
+import { ModelArtsResponseError, ModelArtsValidationError, validationIssue } from "../support/errors";
 import type { Logger } from "../support/logger";
 import type { ApiClient } from "../transport/client";
 import type { AdaptiveLimiter } from "../transport/concurrency";
@@ -148,10 +148,9 @@ async function firstPage(
   } catch (e) {
     if (!refusesSearchContent(e, query.searchContent)) throw e;
     throw new ModelArtsValidationError(ctx.context, [
-      {
-        field: "searchContent",
-        message: `searchContent was refused by the server (${e.errorCode} ${e.errorMessage}): it takes fewer characters than the ${query.searchContent?.length} given (every server takes ${DOCUMENTED_SEARCH_CONTENT})`,
-      },
+      validationIssue("searchContent", [
+        `was refused by the server (${e.errorCode} ${e.errorMessage}): it takes fewer characters than the ${query.searchContent?.length} given (every server takes ${DOCUMENTED_SEARCH_CONTENT})`,
+      ]),
     ]);
   }
 }

@@ -7,7 +7,7 @@
  */
 
 import { parseQueryArgs, QUERY_ARGUMENT_NAMES, show } from "../boundary/schemas";
-import { ModelArtsValidationError, type ValidationIssue } from "../support/errors";
+import { ModelArtsValidationError, type ValidationIssue, validationIssue } from "../support/errors";
 import { registerSecretArguments } from "../support/redact";
 import { type LookupDrift, RESULT_FIELDS, SECRET_ARGUMENTS } from "../wire/model";
 import { type LookupDependencies, runLookup } from "./lookup";
@@ -142,10 +142,9 @@ function jobsOf(props: Props, context: string): JobState[] {
   if (!Array.isArray(props.jobs) || bad >= 0) {
     const field = Array.isArray(props.jobs) ? `jobs[${bad}]` : "jobs";
     throw new ModelArtsValidationError(context, [
-      {
-        field,
-        message: `${field} in the state is not a job with a numeric jobId (got ${show(Array.isArray(props.jobs) ? jobs[bad] : props.jobs)}); the state was changed outside Pulumi: run \`pulumi up\` to write it again`,
-      },
+      validationIssue(field, [
+        `in the state is not a job with a numeric jobId (got ${show(Array.isArray(props.jobs) ? jobs[bad] : props.jobs)}); the state was changed outside Pulumi: run \`pulumi up\` to write it again`,
+      ]),
     ]);
   }
   return jobs as JobState[];

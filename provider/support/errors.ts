@@ -7,7 +7,14 @@
  * carries the brands of its class and of every class above it: `ModelArtsError.isInstance` is true
  * of every error here, `ModelArtsApiError.isInstance` only of API errors.
  */
+import type { Surface } from "../wire/description";
+import { joinWords, render, type Words } from "../wire/wording";
 import { forDisplay, redact } from "./redact";
+
+/** Words with their text redacted and control characters escaped, as a message is. */
+function displayWords(parts: Words): Words {
+  return Object.freeze(parts.map((part) => (typeof part === "string" ? forDisplay(part) : part)));
+}
 
 /** The brand of a class, by its name: shared by every copy of this package in the process. */
 function brandOf(className: string): symbol {
@@ -41,16 +48,32 @@ export class ModelArtsError extends Error {
   /** A stable string naming the kind of failure. */
   readonly code: ModelArtsErrorCode;
 
-  constructor(code: ModelArtsErrorCode, message: string, options?: { cause?: unknown }) {
+  /**
+   * The message as structure: each surface renders its references in its own names. Redacted like
+   * the message, and not enumerable, so that a serialized error holds its text once.
+   */
+  declare readonly words: Words;
+
+  constructor(code: ModelArtsErrorCode, message: string | Words, options?: { cause?: unknown }) {
+    const parts = typeof message === "string" ? [message] : message;
     super(
-      forDisplay(message),
+      forDisplay(render(parts, "typescript")),
       options?.cause === undefined ? undefined : { cause: sanitizeCause(options.cause) },
     );
     this.code = code;
+    Object.defineProperty(this, "words", { value: displayWords(parts), enumerable: false });
     this.name = new.target.name;
     for (let c: unknown = new.target; c !== Error && typeof c === "function"; c = Object.getPrototypeOf(c)) {
       Object.defineProperty(this, brandOf((c as { name: string }).name), { value: true });
     }
+  }
+
+  /**
+   * The message in a surface's names: `max_retries` for Terraform, `modelarts:maxRetries` for the
+   * plugin, `HW_MAX_RETRIES` for the command line; `message` is TypeScript's.
+   */
+  messageOn(surface: Surface): string {
+    return forDisplay(render(this.words, surface));
   }
 
   /**
@@ -81,15 +104,48 @@ export class ModelArtsError extends Error {
 
 /** A setting is missing or invalid (region, endpoint, credentials, retries, ...). */
 export class ModelArtsConfigError extends ModelArtsError {
-  constructor(message: string) {
+  constructor(message: string | Words) {
     super("MODELARTS_CONFIG", message);
   }
 }
 
-/** One invalid argument: the field (e.g. `pageSize` or `status[1]`) and what is wrong with it. */
+/**
+ * One invalid argument: the entry (`status`), the element when a list's (`1`), and what is wrong,
+ * as words each surface renders in its names; `field` and `message` are TypeScript's.
+ */
 export interface ValidationIssue {
+  /** The field as TypeScript names it: `pageSize`, `status[1]`. */
   readonly field: string;
+  /** The problem as TypeScript says it: `pageSize must be an integer from 1 to 1000, got 0`. */
   readonly message: string;
+  /** The argument (its Pulumi name), or undefined when the problem is the arguments as a whole. */
+  readonly argument?: string;
+  /** The element of a list argument. */
+  readonly index?: number;
+  /** The problem as words, starting with the argument's reference when there is one. */
+  readonly words: Words;
+}
+
+/**
+ * An issue of one argument (or of its element `index`), or of the arguments as a whole when
+ * `argument` is undefined: `problem` follows the argument's name (`must be ..., got 0`).
+ */
+export function validationIssue(
+  argument: string | undefined,
+  problem: Words,
+  index?: number,
+): ValidationIssue {
+  const ref = argument === undefined ? [] : [{ argument, ...(index !== undefined && { index }) }];
+  const message: Words = [...ref, ...(argument === undefined ? [] : [" "]), ...problem];
+  const field =
+    argument === undefined ? "(arguments)" : index === undefined ? argument : `${argument}[${index}]`;
+  return {
+    field,
+    message: render(message, "typescript"),
+    ...(argument !== undefined && { argument }),
+    ...(index !== undefined && { index }),
+    words: message,
+  };
 }
 
 /** The arguments of a lookup are invalid; raised before any request is sent. */
@@ -102,11 +158,15 @@ export class ModelArtsValidationError extends ModelArtsError {
 
   constructor(context: string, issues: readonly ValidationIssue[], moreIssues = 0) {
     const more = moreIssues > 0 ? `; and ${moreIssues} more problem${moreIssues === 1 ? "" : "s"}` : "";
-    super(
-      "MODELARTS_VALIDATION",
-      `Invalid arguments to ${context}: ${issues.map((i) => i.message).join("; ")}${more}`,
-    );
-    this.issues = issues.map((i) => ({ field: i.field, message: forDisplay(i.message) }));
+    super("MODELARTS_VALIDATION", [
+      `Invalid arguments to ${context}: `,
+      ...joinWords(
+        issues.map((i) => i.words),
+        "; ",
+      ),
+      more,
+    ]);
+    this.issues = issues.map((i) => ({ ...i, message: forDisplay(i.message), words: displayWords(i.words) }));
     this.moreIssues = moreIssues;
   }
 }
@@ -123,7 +183,7 @@ export interface ApiErrorDetails {
   readonly errorMessage?: string;
   readonly requestId?: string;
   /** What the user can do about it, when we know. */
-  readonly hint?: string;
+  readonly hint?: string | Words;
   /** How many attempts were made, when more than one. */
   readonly attempts?: number;
 }
@@ -142,11 +202,12 @@ export class ModelArtsApiError extends ModelArtsError {
       .join(" ");
     const id = details.requestId ? ` (request id ${details.requestId})` : "";
     const attempts = details.attempts && details.attempts > 1 ? `, after ${details.attempts} attempts` : "";
-    const hint = details.hint ? `. ${details.hint}` : "";
-    super(
-      "MODELARTS_API",
-      `${details.service ?? "ModelArts"} ${details.operation} failed: ${parts}${id}${attempts}${hint}`,
-    );
+    const hint =
+      details.hint === undefined ? [] : typeof details.hint === "string" ? [details.hint] : details.hint;
+    super("MODELARTS_API", [
+      `${details.service ?? "ModelArts"} ${details.operation} failed: ${parts}${id}${attempts}`,
+      ...(hint.length > 0 ? [". ", ...hint] : []),
+    ]);
     this.operation = details.operation;
     this.status = details.status;
     this.errorCode = details.errorCode;
@@ -157,28 +218,28 @@ export class ModelArtsApiError extends ModelArtsError {
 
 /** The request could not be completed: connection refused or reset, TLS failure, timeout. */
 export class ModelArtsNetworkError extends ModelArtsError {
-  constructor(message: string, cause: unknown) {
+  constructor(message: string | Words, cause: unknown) {
     super("MODELARTS_NETWORK", message, { cause });
   }
 }
 
 /** The whole lookup took longer than its time bound (`timeoutSeconds`); nothing was left running. */
 export class ModelArtsTimeoutError extends ModelArtsError {
-  constructor(message: string) {
+  constructor(message: string | Words) {
     super("MODELARTS_TIMEOUT", message);
   }
 }
 
 /** The lookup was stopped from outside (the Pulumi engine's Cancel, Terraform's StopProvider); nothing was left running. */
 export class ModelArtsCancelledError extends ModelArtsError {
-  constructor(message: string) {
+  constructor(message: string | Words) {
     super("MODELARTS_CANCELLED", message);
   }
 }
 
 /** The API answered, but the body does not have the documented shape, or pages disagree. */
 export class ModelArtsResponseError extends ModelArtsError {
-  constructor(message: string) {
+  constructor(message: string | Words) {
     super("MODELARTS_RESPONSE", message);
   }
 }
@@ -188,7 +249,7 @@ export class ModelArtsResponseError extends ModelArtsError {
  * connection; after the last attempt, the lookup fails with a network error whose cause this is.
  */
 export class ModelArtsProxyError extends ModelArtsError {
-  constructor(message: string) {
+  constructor(message: string | Words) {
     super("MODELARTS_PROXY", message);
   }
 }
@@ -199,7 +260,7 @@ export class ModelArtsProxyError extends ModelArtsError {
  * diagnostic naming what was wrong, never a crash of the provider.
  */
 export class ModelArtsProtocolError extends ModelArtsError {
-  constructor(message: string) {
+  constructor(message: string | Words) {
     super("MODELARTS_PROTOCOL", message);
   }
 }
@@ -212,7 +273,7 @@ export interface FoundJob {
 
 /** `getVisualizationJob` found no job matching the filters. */
 export class ModelArtsNoMatchError extends ModelArtsError {
-  constructor(message: string) {
+  constructor(message: string | Words) {
     super("MODELARTS_NO_MATCH", message);
   }
 }
@@ -222,7 +283,7 @@ export class ModelArtsAmbiguousMatchError extends ModelArtsError {
   /** The matching jobs' ids and names, in the requested order. */
   readonly jobs: readonly FoundJob[];
 
-  constructor(message: string, jobs: readonly FoundJob[]) {
+  constructor(message: string | Words, jobs: readonly FoundJob[]) {
     super("MODELARTS_AMBIGUOUS_MATCH", message);
     this.jobs = jobs.map(({ jobId, jobName }) => ({ jobId, jobName }));
   }

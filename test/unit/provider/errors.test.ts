@@ -9,6 +9,7 @@ import {
   ModelArtsProxyError,
   ModelArtsResponseError,
   ModelArtsValidationError,
+  validationIssue,
 } from "../../../provider/support/errors";
 
 const config = new ModelArtsConfigError("no region");
@@ -25,7 +26,7 @@ const all = [
   ambiguous,
   new ModelArtsNetworkError("reset", new Error("ECONNRESET")),
   new ModelArtsResponseError("bad body"),
-  new ModelArtsValidationError("x", [{ field: "limit", message: "limit must be..." }]),
+  new ModelArtsValidationError("x", [validationIssue("limit", ["must be..."])]),
 ];
 
 describe("error classes", () => {

@@ -65,10 +65,12 @@ describe("parseQueryArgs", () => {
 
   it("points at the bad element of a status list, and at the field for a single status", () => {
     expect(validationError({ status: ["RUNNING", "SLEEPING"] }).issues).toEqual([
-      {
+      expect.objectContaining({
         field: "status[1]",
+        argument: "status",
+        index: 1,
         message: expect.stringContaining('status[1] must be a status name such as "RUNNING"'),
-      },
+      }),
     ]);
     expect(validationError({ status: 99 }).message).toContain("status must be a status name");
     expect(validationError({ status: 99 }).message).toContain("got 99");

@@ -1,0 +1,547 @@
+/**
+ * The one description of the package's surface: every lookup argument, every job field and every
+ * setting, as zod 4 schemas with their metadata. The checks use these schemas; `npm run generate`
+ * writes everything derived from them (plugin/schema.json and the SDKs, docs/terraform/, the README's
+ * tables, the command line's help), and the Terraform schema and the plugin's are built from them at
+ * start. Adding an argument is one entry here, plus the code that uses it.
+ *
+ * zod/mini, not zod: its functions are tree-shaken by the release's bundler, and it loads in about
+ * half the time (`npm run bench`, "require").
+ */
+import * as z from "zod/mini";
+import {
+  DEFAULT_TIMEOUT_SECONDS,
+  MAX_NAME_REGEX,
+  MAX_PAGE_SIZE,
+  MAX_SEARCH_CONTENT,
+  MAX_TIMEOUT_SECONDS,
+  SORT_FIELDS,
+} from "./model";
+import { isValidNamePattern } from "./namePattern";
+import { JobStatus, parseJobStatus } from "./status";
+
+/** The latest instant a JavaScript Date (and so an RFC 3339 rendering) can hold, in epoch ms. */
+export const MAX_EPOCH_MS = 8_640_000_000_000_000;
+
+/** Where a name or a message is shown: each surface names things its own way. */
+export type Surface = "typescript" | "plugin" | "terraform" | "cli";
+
+/** What every entry says of itself, on every surface. */
+export interface EntryMeta {
+  /** The one description, for every surface's docs. */
+  readonly description: string;
+  /** What a valid value is, as an error says it after "must be": `an integer from 1 to 1000`. */
+  readonly rule: string;
+  /** The default, when there is one: the value the code applies, and the docs show. */
+  readonly default?: string | number | boolean;
+  /** Whether the value is a secret: marked so in every schema, never shown in a message. */
+  readonly secret?: boolean;
+  /** Its name in Terraform (snake_case); absent when Terraform users do not set or see it. */
+  readonly terraform?: string;
+  /** Its command-line option, without the dashes; absent when the command line has none. */
+  readonly flag?: string;
+  /** Terraform's own description, where Terraform shows the value otherwise (a time as RFC 3339). */
+  readonly terraformDescription?: string;
+  /** A job field's name in the API's JSON (`job_id`); absent for a field made from others. */
+  readonly wire?: string;
+  /** A setting's key in stack config after `huaweicloud:` (pulumi-huaweicloud's), when it has one. */
+  readonly config?: string;
+  /** A setting's key in the plugin's config after `modelarts:`, when it has one. */
+  readonly plugin?: string;
+  /** A setting's environment variables, first found wins. */
+  readonly env?: readonly string[];
+}
+
+/** The registry of every entry's metadata: the schemas are the keys. */
+export const DESCRIPTION = z.registry<EntryMeta>();
+
+/** A schema with its metadata registered. */
+function described<S extends z.ZodMiniType>(schema: S, meta: EntryMeta): S {
+  DESCRIPTION.add(schema, meta);
+  return schema;
+}
+
+/** The metadata of a described schema. */
+export function metaOf(schema: z.ZodMiniType): EntryMeta {
+  const meta = DESCRIPTION.get(schema);
+  if (meta === undefined) throw new Error("a schema of the description has no metadata");
+  return meta;
+}
+
+// --- Lookup arguments --------------------------------------------------------------------------
+
+/** How many statuses exist: a list naming each once holds no more. */
+export const STATUS_COUNT = Object.keys(JobStatus).length;
+
+const STATUS_NAMES = Object.keys(JobStatus).join(", ");
+
+/** One status, a name in any case (with or without `JOBSTAT_`) or a code, as a number or text. */
+const oneStatus = z.union([z.string(), z.number()]).check(z.refine((v) => parseJobStatus(v) !== undefined));
+
+/** A status's code when it repeats an earlier one of the list. */
+const noRepeat = z.superRefine((list: Array<string | number>, ctx) => {
+  const seen = new Map<number, string | number>();
+  list.forEach((value, i) => {
+    const code = parseJobStatus(value);
+    if (code === undefined) return; // refused as a status already
+    const first = seen.get(code);
+    if (first === undefined) {
+      seen.set(code, value);
+      return;
+    }
+    ctx.issues.push({ code: "custom", input: value, path: [i], message: "repeat", params: { first, code } });
+  });
+});
+
+/**
+ * A status, or a list of them: as a list, its length is checked before any element (1.3 million
+ * elements, each refused on its own, took 28 s), then each element, then repeats.
+ */
+const statusSchema = z.pipe(
+  z.transform((v: unknown) => (Array.isArray(v) ? v : [v])),
+  z.pipe(
+    z.array(z.unknown()).check(z.minLength(1), z.maxLength(STATUS_COUNT)),
+    z.array(oneStatus).check(noRepeat),
+  ),
+);
+
+const nonEmpty = () => z.string().check(z.minLength(1));
+const intRange = (min: number, max: number) => z.int().check(z.gte(min), z.lte(max));
+
+/** Every lookup argument, by its Pulumi name (camelCase; Go and Python names follow by codegen). */
+export const ARGUMENTS = {
+  status: described(statusSchema, {
+    description: `A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. A list names each status once. Names: ${STATUS_NAMES}.`,
+    rule: `a status name such as "RUNNING" or a code from 0 to ${STATUS_COUNT - 1}, or a list of them`,
+    terraform: "status",
+    flag: "status",
+  }),
+  name: described(nonEmpty(), {
+    description: "The exact job name.",
+    rule: "a non-empty string",
+    terraform: "name",
+    flag: "name",
+  }),
+  nameRegex: described(
+    // The length first: compiling megabytes of pattern to find it too long cost seconds and gigabytes.
+    nonEmpty().check(z.maxLength(MAX_NAME_REGEX, { abort: true }), z.refine(isValidNamePattern)),
+    {
+      description: `A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most ${MAX_NAME_REGEX} characters.`,
+      rule: `a valid RE2 regular expression of at most ${MAX_NAME_REGEX} characters (JavaScript syntax without lookaround or backreferences)`,
+      terraform: "name_regex",
+      flag: "name-regex",
+    },
+  ),
+  searchContent: described(z.string().check(z.maxLength(MAX_SEARCH_CONTENT)), {
+    description: `Server-side search text, matched against the job name: at most ${MAX_SEARCH_CONTENT} characters (some servers take only 64).`,
+    rule: `a string of at most ${MAX_SEARCH_CONTENT} characters`,
+    terraform: "search_content",
+    flag: "search",
+  }),
+  workspaceId: described(nonEmpty().check(z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/)), {
+    description: "The workspace.",
+    rule: "a non-empty string of letters, digits, '-' and '_'",
+    default: "0",
+    terraform: "workspace_id",
+    flag: "workspace-id",
+  }),
+  sortBy: described(z.enum(SORT_FIELDS), {
+    description: `The sort field: ${SORT_FIELDS.map((f) => `"${f}"`).join(", ")}.`,
+    rule: `one of ${SORT_FIELDS.map((f) => `"${f}"`).join(", ")}`,
+    default: "job_id",
+    terraform: "sort_by",
+    flag: "sort-by",
+  }),
+  order: described(z.enum(["asc", "desc"]), {
+    description: 'The sort direction: "asc" or "desc".',
+    rule: '"asc" or "desc"',
+    default: "asc",
+    terraform: "order",
+    flag: "order",
+  }),
+  limit: described(intRange(1, Number.MAX_SAFE_INTEGER), {
+    description: "At most this many jobs, after all filters.",
+    rule: "an integer of at least 1",
+    terraform: "limit",
+    flag: "limit",
+  }),
+  pageSize: described(intRange(1, MAX_PAGE_SIZE), {
+    description: `Jobs asked for per request, 1 to ${MAX_PAGE_SIZE}.`,
+    rule: `an integer from 1 to ${MAX_PAGE_SIZE}`,
+    default: MAX_PAGE_SIZE,
+    flag: "page-size",
+  }),
+  region: described(nonEmpty(), {
+    description: "Overrides the configured region for this call.",
+    rule: "a non-empty string",
+    terraform: "region",
+  }),
+  projectId: described(nonEmpty(), {
+    description: "Overrides the configured project id for this call.",
+    rule: "a non-empty string",
+  }),
+  endpoint: described(nonEmpty(), {
+    description: "Overrides the configured ModelArts endpoint for this call.",
+    rule: "a non-empty string",
+  }),
+  timeoutSeconds: described(intRange(1, MAX_TIMEOUT_SECONDS), {
+    description: `How long the whole lookup may take, in seconds (1 to ${MAX_TIMEOUT_SECONDS}), every page and retry included; default HW_MODELARTS_TIMEOUT, else ${DEFAULT_TIMEOUT_SECONDS}. Past it the lookup fails with a timeout error.`,
+    rule: `an integer from 1 to ${MAX_TIMEOUT_SECONDS}`,
+    flag: "timeout",
+  }),
+} as const;
+
+/** A lookup argument's Pulumi name. */
+export type ArgumentKey = keyof typeof ARGUMENTS;
+
+/** The names of the lookup's arguments, in the description's order. */
+export const ARGUMENT_KEYS = Object.keys(ARGUMENTS) as readonly ArgumentKey[];
+
+// --- Job fields -----------------------------------------------------------------------------------
+
+/** An integer as the API may send it: a number, or a numeric string (`"job_id": "10"`). */
+const wireInt = z.union([
+  z.int(),
+  z.string().check(
+    z.regex(/^-?\d{1,16}$/),
+    z.refine((v) => Number.isSafeInteger(Number(v))),
+  ),
+]);
+const wireText = z.nullish(z.string());
+/** A number that may have a fraction (the Python SDK types `remaining_duration` as a float). */
+const wireNumber = z.nullish(z.union([z.number(), z.string().check(z.regex(/^-?\d{1,16}(\.\d{1,9})?$/))]));
+const INT_RULE = "an integer or a numeric string";
+
+/**
+ * Every field of a job, by its Pulumi name, with the schema of its value in the API's JSON (lenient:
+ * numbers may come as numeric strings, absent text is ""). The listing maps pages with a hand-written
+ * fast path (boundary/schemas.ts) that a test holds equal to these schemas.
+ */
+export const JOB_FIELDS = {
+  jobId: described(wireInt, {
+    description: "The job's id.",
+    rule: INT_RULE,
+    wire: "job_id",
+    terraform: "id",
+  }),
+  jobName: described(z.string(), {
+    description: "The job's name.",
+    rule: "a string",
+    wire: "job_name",
+    terraform: "name",
+  }),
+  jobDesc: described(wireText, {
+    description: 'The description; "" when the job has none.',
+    rule: "a string",
+    wire: "job_desc",
+    terraform: "description",
+  }),
+  statusName: described(z.string(), {
+    description:
+      'The status name, e.g. "RUNNING"; STATUS_<code> for a code the API documentation does not list.',
+    rule: "a status name",
+    terraform: "status",
+  }),
+  status: described(wireInt, {
+    description: "The status code, e.g. 8.",
+    rule: INT_RULE,
+    wire: "status",
+    terraform: "status_code",
+  }),
+  createTime: described(
+    z.nullish(wireInt.check(z.refine((v) => Number(v) >= 0 && Number(v) <= MAX_EPOCH_MS))),
+    {
+      description: "Creation time, epoch milliseconds.",
+      terraformDescription: "When the job was created, RFC 3339 in UTC.",
+      rule: `a time in epoch milliseconds from 0 to ${MAX_EPOCH_MS}`,
+      wire: "create_time",
+      terraform: "created_at",
+    },
+  ),
+  duration: described(z.nullish(wireInt), {
+    description: "Run time so far, milliseconds.",
+    rule: INT_RULE,
+    wire: "duration",
+    terraform: "duration",
+  }),
+  remainingDuration: described(wireNumber, {
+    description: "How long the job runs before it stops itself, milliseconds, when the API reports it.",
+    rule: "a number or a numeric string",
+    wire: "remaining_duration",
+    terraform: "remaining_duration",
+  }),
+  serviceUrl: described(wireText, {
+    description: 'The URL of the job\'s TensorBoard / MindInsight page; "" while the job has none.',
+    rule: "a string",
+    wire: "service_url",
+    terraform: "service_url",
+  }),
+  trainUrl: described(wireText, {
+    description: "The OBS path of the logs the job visualizes.",
+    rule: "a string",
+    wire: "train_url",
+    terraform: "train_url",
+  }),
+  jobType: described(wireText, {
+    description: "The job's type, when the API reports one.",
+    rule: "a string",
+    wire: "job_type",
+    terraform: "job_type",
+  }),
+  flavor: described(z.nullish(z.looseObject({ code: wireText })), {
+    description:
+      'The flavor (machine type) the job runs on, when reported: its code, e.g. "modelarts.vm.cpu.2u".',
+    rule: 'an object such as {"code": "..."}',
+    wire: "flavor",
+    terraform: "flavor",
+  }),
+  resourceId: described(wireText, {
+    description: "The charged resource's id.",
+    rule: "a string",
+    wire: "resource_id",
+    terraform: "resource_id",
+  }),
+  // Its rules are for reading by a person; remainingDuration is what a configuration can use.
+  schedule: described(
+    z.nullish(
+      z.union([
+        z.array(z.looseObject({ type: wireText, duration: wireNumber })),
+        z.looseObject({ type: wireText, duration: wireNumber }),
+      ]),
+    ),
+    {
+      description: "When the job stops itself, when reported: each rule's type, time unit and duration.",
+      rule: "an object or a list of objects",
+      wire: "schedule",
+    },
+  ),
+} as const;
+
+/** A job field's Pulumi name. */
+export type JobFieldKey = keyof typeof JOB_FIELDS;
+
+/** One job as the API's JSON holds it: what the listing's fast path must accept, and no more. */
+export const WIRE_JOB = z.looseObject(
+  Object.fromEntries(
+    Object.values(JOB_FIELDS)
+      .filter((schema) => metaOf(schema).wire !== undefined)
+      .map((schema) => [metaOf(schema).wire!, schema]),
+  ),
+);
+
+/** A page of the list call as the API's JSON holds it. */
+export const WIRE_JOBS_PAGE = z.looseObject({
+  jobs: z.array(WIRE_JOB),
+  job_total_count: wireInt.check(z.refine((v) => Number(v) >= 0)),
+  job_count_limit: z.nullish(wireInt),
+  quotas: z.nullish(wireInt),
+});
+
+// --- Settings ---------------------------------------------------------------------------------------
+
+/** The most retries after a first failed attempt. */
+export const MAX_MAX_RETRIES = 20;
+/** The keep-alive pool's connections per origin (dispatcher.ts): more at once would only queue there. */
+export const MAX_MAX_CONCURRENCY = 32;
+
+const text = () => z.string();
+const flag = () => z.boolean();
+const BOOLEAN_RULE = "true or false";
+
+/**
+ * Every setting, by its key in pulumi-huaweicloud's stack config (`huaweicloud:maxRetries`). A
+ * setting's value arrives as text (stack config, environment) and is read by its schema's type: an
+ * integer, a boolean, or text. First found wins: the call's argument, stack config, the environment.
+ */
+export const SETTINGS = {
+  region: described(text().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/i)), {
+    description: "The region, e.g. cn-north-4.",
+    rule: 'a region name such as "cn-north-4"',
+    config: "region",
+    plugin: "region",
+    terraform: "region",
+    env: ["HW_REGION_NAME"],
+  }),
+  projectId: described(text(), {
+    description: "The project id; found through IAM (`GET {authUrl}/projects?name={region}`) when unset.",
+    rule: "letters, digits, '-' or '_' (a 32-character hex id)",
+    config: "projectId",
+    plugin: "projectId",
+    terraform: "project_id",
+    env: ["HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"],
+  }),
+  accessKey: described(text(), {
+    description: "The access key (AK).",
+    rule: "a string",
+    secret: true,
+    config: "accessKey",
+    plugin: "accessKey",
+    terraform: "access_key",
+    env: ["HW_ACCESS_KEY", "HUAWEICLOUD_SDK_AK"],
+  }),
+  secretKey: described(text(), {
+    description: "The secret key (SK).",
+    rule: "a string",
+    secret: true,
+    config: "secretKey",
+    plugin: "secretKey",
+    terraform: "secret_key",
+    env: ["HW_SECRET_KEY", "HUAWEICLOUD_SDK_SK"],
+  }),
+  securityToken: described(text(), {
+    description: "The security token of temporary AK/SK credentials.",
+    rule: "a string",
+    secret: true,
+    config: "securityToken",
+    plugin: "securityToken",
+    terraform: "security_token",
+    env: ["HW_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN"],
+  }),
+  token: described(text(), {
+    description: "An IAM token, used instead of AK/SK.",
+    rule: "a string",
+    secret: true,
+    config: "token",
+    plugin: "authToken",
+    terraform: "token",
+    env: ["HW_AUTH_TOKEN"],
+  }),
+  endpoints: described(text(), {
+    description:
+      'The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://..."}`), the plugin the URL.',
+    rule: 'a JSON object such as {"modelarts": "https://..."}',
+    config: "endpoints",
+    plugin: "endpoint",
+    terraform: "endpoints",
+    env: ["HW_MODELARTS_ENDPOINT"],
+  }),
+  authUrl: described(text(), {
+    description: "The IAM endpoint; default https://iam.{region}.{cloud}/v3.",
+    rule: "an https:// URL",
+    config: "authUrl",
+    plugin: "authUrl",
+    terraform: "auth_url",
+    env: ["HW_AUTH_URL"],
+  }),
+  cloud: described(text(), {
+    description: "The cloud domain; default myhuaweicloud.com (myhuaweicloud.eu for eu-west-1*).",
+    rule: "a domain name",
+    config: "cloud",
+    plugin: "cloud",
+    terraform: "cloud",
+    env: ["HW_CLOUD"],
+  }),
+  maxRetries: described(intRange(0, MAX_MAX_RETRIES), {
+    description: `Retries after a first failed attempt, 0 to ${MAX_MAX_RETRIES}.`,
+    rule: `an integer from 0 to ${MAX_MAX_RETRIES}`,
+    default: 5,
+    config: "maxRetries",
+    plugin: "maxRetries",
+    terraform: "max_retries",
+    env: ["HW_MAX_RETRIES"],
+  }),
+  insecure: described(flag(), {
+    description: "Skip TLS certificate verification (test servers only).",
+    rule: BOOLEAN_RULE,
+    default: false,
+    config: "insecure",
+    plugin: "insecure",
+    terraform: "insecure",
+    env: ["HW_INSECURE"],
+  }),
+  timeout: described(intRange(1, MAX_TIMEOUT_SECONDS), {
+    description: `How long a whole lookup may take, in seconds, 1 to ${MAX_TIMEOUT_SECONDS}; the timeoutSeconds argument overrides it.`,
+    rule: `a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}`,
+    default: DEFAULT_TIMEOUT_SECONDS,
+    env: ["HW_MODELARTS_TIMEOUT"],
+  }),
+  maxConcurrency: described(intRange(1, MAX_MAX_CONCURRENCY), {
+    description: `The most requests in flight at once, 1 to ${MAX_MAX_CONCURRENCY}. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota.`,
+    rule: `an integer from 1 to ${MAX_MAX_CONCURRENCY}`,
+    default: 16,
+    config: "maxConcurrency",
+    plugin: "maxConcurrency",
+    terraform: "max_concurrency",
+    flag: "max-concurrency",
+    env: ["HW_MODELARTS_MAX_CONCURRENCY"],
+  }),
+  sharedConfigFile: described(text(), {
+    description:
+      "A KooCLI (hcloud) profile file to take keys from when none are set; default ~/.hcloud/config.json when it exists.",
+    rule: "a file name",
+    config: "sharedConfigFile",
+    plugin: "sharedConfigFile",
+    terraform: "shared_config_file",
+    env: ["HW_SHARED_CONFIG_FILE"],
+  }),
+  profile: described(text(), {
+    description: "The profile of the shared config file; default the file's current one.",
+    rule: "a profile name",
+    config: "profile",
+    plugin: "profile",
+    terraform: "profile",
+    flag: "profile",
+    env: ["HW_PROFILE"],
+  }),
+  assumeRole: described(text(), {
+    description:
+      "An agency to assume: the lookups list with its temporary keys, which IAM gives to the base keys.",
+    rule: 'an object such as {"agencyName": "ci-reader", "domainName": "my-account", "durationSeconds": 3600}',
+    config: "assumeRole",
+    plugin: "assumeRole",
+    terraform: "assume_role",
+  }),
+  agencyName: described(text(), {
+    description: "The agency whose temporary keys the lookups use.",
+    rule: "a string",
+    config: "agencyName",
+    plugin: "agencyName",
+    terraform: "agency_name",
+    env: ["HW_ASSUME_ROLE_AGENCY_NAME"],
+  }),
+  agencyDomainName: described(text(), {
+    description: "The name of the domain (account) that owns the agency; or give its id.",
+    rule: "a string",
+    config: "domainName",
+    plugin: "domainName",
+    terraform: "domain_name",
+    env: ["HW_ASSUME_ROLE_DOMAIN_NAME"],
+  }),
+  agencyDomainId: described(text(), {
+    description: "The id of the domain (account) that owns the agency, instead of its name.",
+    rule: "a string",
+    config: "domainId",
+    plugin: "domainId",
+    terraform: "domain_id",
+    env: ["HW_ASSUME_ROLE_DOMAIN_ID"],
+  }),
+  agencyDuration: described(intRange(900, 86_400), {
+    description: "How long the agency's temporary keys last, in seconds, 900 to 86400.",
+    rule: "an integer from 900 to 86400",
+    default: 900,
+    config: "durationSeconds",
+    plugin: "durationSeconds",
+    terraform: "duration",
+    env: ["HW_ASSUME_ROLE_DURATION"],
+  }),
+  ecsMetadata: described(flag(), {
+    description:
+      "Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set.",
+    rule: BOOLEAN_RULE,
+    default: false,
+    config: "ecsMetadata",
+    plugin: "ecsMetadata",
+    env: ["HW_ECS_METADATA"],
+  }),
+  ecsMetadataUrl: described(text(), {
+    description: "The ECS metadata service's address (tests point it at a loopback server).",
+    rule: "an http:// URL to 169.254.169.254 or a loopback host",
+    env: ["HW_ECS_METADATA_URL"],
+  }),
+} as const;
+
+/** A setting's key. */
+export type SettingKey = keyof typeof SETTINGS;
+
+/** The fields of an agency (`huaweicloud:assumeRole`, Terraform's `assume_role` block), in order. */
+export const AGENCY_FIELDS = ["agencyName", "agencyDomainName", "agencyDomainId", "agencyDuration"] as const;

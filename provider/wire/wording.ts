@@ -1,0 +1,150 @@
+/**
+ * Messages as structure, not sentences to patch: a message is text and references (an argument, a
+ * setting, where a value came from, a lookup function), and each surface renders the references in
+ * its own names. A Terraform user reads `max_retries`, a plugin user `modelarts:maxRetries`, a
+ * TypeScript user `huaweicloud:maxRetries`, a command-line user `HW_MAX_RETRIES`: from one message.
+ */
+import {
+  ARGUMENTS,
+  type ArgumentKey,
+  type EntryMeta,
+  metaOf,
+  SETTINGS,
+  type SettingKey,
+  type Surface,
+} from "./description";
+
+/** Where a setting's value was found. */
+export type SettingOrigin =
+  | { readonly argument: ArgumentKey }
+  | { readonly config: SettingKey; readonly field?: SettingKey }
+  | { readonly env: string }
+  | { readonly profile: string; readonly file: string }
+  | { readonly agencyVariables: true }
+  | { readonly byDefault: true };
+
+/** The lookup functions, as a message may point to them. */
+export type LookupFunction = "getVisualizationJobs" | "getVisualizationJob";
+
+/** A reference a surface renders in its own names. */
+export type Ref =
+  /** An argument, with the element index of a list (`status[1]`), or set to a value (`limit: 1`). */
+  | { readonly argument: string; readonly index?: number; readonly setTo?: string }
+  /** A setting: its name, all its names, or how to set it to `value`. */
+  | { readonly setting: SettingKey; readonly as?: "name" | "names" | "howToSet"; readonly value?: string }
+  | { readonly from: SettingOrigin }
+  | { readonly lookup: LookupFunction };
+
+/** A message: text and references. */
+export type Words = ReadonlyArray<string | Ref>;
+
+/** Builds {@link Words} from a template: `` words`${{ setting: "region" }} is unset` ``. */
+export function words(strings: TemplateStringsArray, ...refs: ReadonlyArray<Ref | string | number>): Words {
+  const out: Array<string | Ref> = [strings[0]!];
+  refs.forEach((ref, i) => {
+    out.push(typeof ref === "number" ? String(ref) : ref, strings[i + 1]!);
+  });
+  return out.filter((part) => part !== "");
+}
+
+/** Words joined with a separator between each group. */
+export function joinWords(groups: readonly Words[], separator: string): Words {
+  return groups.flatMap((group, i) => (i === 0 ? group : [separator, ...group]));
+}
+
+const argumentMeta = (key: string): EntryMeta | undefined =>
+  Object.hasOwn(ARGUMENTS, key) ? metaOf(ARGUMENTS[key as ArgumentKey]) : undefined;
+const settingMeta = (key: SettingKey): EntryMeta => metaOf(SETTINGS[key]);
+
+/** An argument's name on a surface: `pageSize`, `page_size`, `--page-size`. */
+export function argumentName(key: string, surface: Surface): string {
+  const meta = argumentMeta(key);
+  if (surface === "terraform") return meta?.terraform ?? key;
+  if (surface === "cli") return meta?.flag ? `--${meta.flag}` : key;
+  return key;
+}
+
+const AGENCY_PARENT: SettingKey = "assumeRole";
+const isAgencyField = (key: SettingKey) => key.startsWith("agency");
+
+/** A setting's own name on a surface (its first environment variable where the surface has none). */
+export function settingName(key: SettingKey, surface: Surface): string {
+  const meta = settingMeta(key);
+  const env = meta.env?.[0] ?? key;
+  if (isAgencyField(key) && surface !== "cli") {
+    const parent = settingName(AGENCY_PARENT, surface);
+    return surface === "terraform" ? `${parent}.${meta.terraform}` : `"${meta.config}" of ${parent}`;
+  }
+  if (surface === "typescript") return meta.config ? `huaweicloud:${meta.config}` : env;
+  if (surface === "plugin") return meta.plugin ? `modelarts:${meta.plugin}` : env;
+  if (surface === "terraform") return meta.terraform ?? env;
+  return env;
+}
+
+/** Every name a setting is looked up under on a surface: `huaweicloud:region, HW_REGION_NAME`. */
+export function settingNames(key: SettingKey, surface: Surface): string {
+  const own = settingName(key, surface);
+  const env = settingMeta(key).env ?? [];
+  return [...new Set([own, ...env])].join(", ");
+}
+
+/** How to set a setting to a value on a surface. */
+function howToSet(key: SettingKey, value: string, surface: Surface): string {
+  const meta = settingMeta(key);
+  const exported = meta.env?.[0] === undefined ? "" : `export ${meta.env[0]}=${value}`;
+  const secret = meta.secret ? "--secret " : "";
+  const own =
+    surface === "typescript" && meta.config
+      ? `\`pulumi config set ${secret}huaweicloud:${meta.config} ${value}\``
+      : surface === "plugin" && meta.plugin
+        ? `\`pulumi config set ${secret}modelarts:${meta.plugin} ${value}\``
+        : surface === "terraform" && meta.terraform
+          ? `\`${meta.terraform} = "${value}"\` in the provider block`
+          : "";
+  return [own, exported].filter(Boolean).join(" or ");
+}
+
+function originText(origin: SettingOrigin, surface: Surface): string {
+  if ("argument" in origin) return `the ${argumentName(origin.argument, surface)} argument`;
+  if ("env" in origin) return `environment variable ${origin.env}`;
+  if ("profile" in origin) return `profile "${origin.profile}" of ${origin.file}`;
+  if ("agencyVariables" in origin) return "the HW_ASSUME_ROLE_* variables";
+  if ("byDefault" in origin) return "the default";
+  if (origin.field !== undefined) return settingName(origin.field, surface);
+  const name = settingName(origin.config, surface);
+  return surface === "terraform" ? `the provider argument ${name}` : `stack config ${name}`;
+}
+
+const LOOKUP_IN_TERRAFORM: Record<LookupFunction, string> = {
+  getVisualizationJobs: "the modelarts_visualization_jobs data source",
+  getVisualizationJob: "the modelarts_visualization_job data source",
+};
+
+function lookupText(fn: LookupFunction, surface: Surface): string {
+  if (surface === "plugin") return `modelarts:index:${fn}`;
+  if (surface === "terraform") return LOOKUP_IN_TERRAFORM[fn];
+  if (surface === "cli") return "pulumi-modelarts jobs";
+  return fn;
+}
+
+function refText(ref: Ref, surface: Surface): string {
+  if ("argument" in ref) {
+    const name = argumentName(ref.argument, surface);
+    const indexed = ref.index === undefined ? name : `${name}[${ref.index}]`;
+    if (ref.setTo === undefined) return indexed;
+    if (surface === "terraform") return `${indexed} = ${ref.setTo}`;
+    return surface === "cli" ? `${indexed} ${ref.setTo}` : `${indexed}: ${ref.setTo}`;
+  }
+  if ("setting" in ref) {
+    if (ref.as === "names") return settingNames(ref.setting, surface);
+    if (ref.as === "howToSet") return howToSet(ref.setting, ref.value ?? "...", surface);
+    return settingName(ref.setting, surface);
+  }
+  if ("from" in ref) return originText(ref.from, surface);
+  return lookupText(ref.lookup, surface);
+}
+
+/** A message in a surface's names. */
+export function render(message: Words, surface: Surface): string {
+  return message.map((part) => (typeof part === "string" ? part : refText(part, surface))).join("");
+}
