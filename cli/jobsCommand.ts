@@ -4,12 +4,15 @@
  */
 
 import { runLookup } from "../provider/lookup/lookup";
-import { MAX_MAX_CONCURRENCY } from "../provider/settings/settings";
-import { ModelArtsValidationError } from "../provider/support/errors";
+import { foundAt, settingNumber } from "../provider/settings/settingSources";
+import { ModelArtsError, ModelArtsValidationError } from "../provider/support/errors";
 import type { Logger } from "../provider/support/logger";
-import { parseCommandOptions, wholeNumberOption } from "./options";
+import type { SettingKey } from "../provider/wire/description";
+import { render } from "../provider/wire/wording";
+import { ARGUMENT_OPTIONS, optionValue, parseArgsOptions, SETTING_OPTIONS } from "./jobsOptions";
+import { parseCommandOptions } from "./options";
 import { formatJobsTable } from "./table";
-import { JOBS_USAGE, UsageError } from "./usage";
+import { jobsUsage, UsageError } from "./usage";
 
 /** Where the command writes: stdout for the result, stderr for progress. */
 export interface CommandIo {
@@ -42,75 +45,65 @@ function progressReporter(io: CommandIo): { logger: Logger; stop(): void } {
   };
 }
 
-/** The lookup's argument names as the `jobs` options that set them. */
-const FLAG_OF: Readonly<Record<string, string>> = {
-  status: "--status",
-  name: "--name",
-  nameRegex: "--name-regex",
-  searchContent: "--search",
-  sortBy: "--sort-by",
-  order: "--order",
-  limit: "--limit",
-  timeoutSeconds: "--timeout",
-};
-
-/** A validation message with the argument it names (`limit`, `status[0]`) replaced by its option. */
-function inFlagTerms(message: string): string {
-  return message.replace(/^([A-Za-z]+)(\[\d+\])?/, (whole, name: string) => FLAG_OF[name] ?? whole);
-}
-
 /** A bad option value, which the lookup refuses before any request, as the usage error it is. */
 function asUsageError(error: unknown): unknown {
   if (!ModelArtsValidationError.isInstance(error)) return error;
-  return new UsageError(error.issues.map((issue) => inFlagTerms(issue.message)).join("; "));
+  return new UsageError(error.issues.map((issue) => render(issue.words, "cli")).join("; "));
+}
+
+/** The lookup's arguments from the options given. */
+function argumentsOf(
+  values: Record<string, string | string[] | boolean | undefined>,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(ARGUMENT_OPTIONS).flatMap(([key, option]) => {
+      const value = optionValue(option!, values[option!.flag] as string | string[] | undefined);
+      return value === undefined ? [] : [[key, value]];
+    }),
+  );
+}
+
+/** A setting given as an option, checked by the description's rule; undefined when not given. */
+function settingOption(key: SettingKey, values: Record<string, unknown>): string | undefined {
+  const flag = SETTING_OPTIONS[key]!.flag;
+  const value = values[flag] as string | undefined;
+  if (value === undefined) return undefined;
+  if (SETTING_OPTIONS[key]!.integer) settingNumber(key, foundAt(value, { option: flag }));
+  return value;
 }
 
 /** Runs `jobs` with its arguments; resolves to the exit status. */
 export async function jobsCommand(argv: readonly string[], io: CommandIo): Promise<number> {
   const { values } = parseCommandOptions(argv, {
-    status: { type: "string", multiple: true },
-    name: { type: "string" },
-    "name-regex": { type: "string" },
-    search: { type: "string" },
-    "sort-by": { type: "string" },
-    order: { type: "string" },
-    limit: { type: "string" },
-    timeout: { type: "string" },
-    "max-concurrency": { type: "string" },
-    profile: { type: "string" },
+    ...parseArgsOptions(),
     output: { type: "string", default: "table" },
     help: { type: "boolean" },
   });
   if (values.help) {
-    io.stdout.write(`${JOBS_USAGE}\n`);
+    io.stdout.write(`${jobsUsage()}\n`);
     return 0;
   }
   if (values.output !== "table" && values.output !== "json") {
     throw new UsageError(`--output is table or json, got "${values.output}"`);
   }
-  const args = Object.fromEntries(
-    Object.entries({
-      status: values.status,
-      name: values.name,
-      nameRegex: values["name-regex"],
-      searchContent: values.search,
-      sortBy: values["sort-by"],
-      order: values.order,
-      limit: wholeNumberOption("limit", values.limit),
-      timeoutSeconds: wholeNumberOption("timeout", values.timeout),
-    }).filter(([, v]) => v !== undefined),
-  );
-  const concurrency = wholeNumberOption("max-concurrency", values["max-concurrency"]);
-  if (concurrency !== undefined && (concurrency < 1 || concurrency > MAX_MAX_CONCURRENCY)) {
-    throw new UsageError(
-      `--max-concurrency takes a whole number from 1 to ${MAX_MAX_CONCURRENCY}, got ${concurrency}`,
-    );
+  const args = argumentsOf(values);
+  // Options that are settings stand for their environment variables, for this lookup.
+  let env = io.env;
+  let concurrency: number | undefined;
+  try {
+    const profile = settingOption("profile", values);
+    const maxConcurrency = settingOption("maxConcurrency", values);
+    if (profile !== undefined) env = { ...env, HW_PROFILE: profile };
+    if (maxConcurrency !== undefined) concurrency = Number(maxConcurrency);
+  } catch (error) {
+    if (!ModelArtsError.isInstance(error)) throw error;
+    throw new UsageError(error.messageOn("cli"));
   }
   const progress = progressReporter(io);
   try {
     const result = await runLookup(args, "pulumi-modelarts jobs", {
       // --profile is HW_PROFILE for this lookup: the file is HW_SHARED_CONFIG_FILE or KooCLI's own.
-      env: values.profile === undefined ? io.env : { ...io.env, HW_PROFILE: values.profile },
+      env,
       ...(concurrency !== undefined && { concurrency }),
       logger: progress.logger,
       cache: false,

@@ -1,4 +1,5 @@
 /** What `pulumi-modelarts --help` and each command's `--help` print, and the usage error. */
+import { entryOptionsHelp } from "./jobsOptions";
 
 /** A mistake in how the command was called: exit status 2, with the usage. */
 export class UsageError extends Error {}
@@ -19,28 +20,20 @@ Options:
 
 Exit status: 0 success, 1 a lookup or emulator error (its message, no stack trace), 2 a usage error.`;
 
-/** `pulumi-modelarts jobs --help`. */
-export const JOBS_USAGE = `Usage: pulumi-modelarts jobs [options]
+/** `pulumi-modelarts jobs --help`: the lookup's options come from the description. */
+export function jobsUsage(): string {
+  return `Usage: pulumi-modelarts jobs [options]
 
 Runs the same lookup as getVisualizationJobs, with settings from the environment (HW_REGION_NAME,
 HW_ACCESS_KEY, HW_SECRET_KEY, HW_PROJECT_ID, HW_MODELARTS_ENDPOINT, ...; see the README).
 
 Options:
-  --status S        a status name (running, RUNNING, JOBSTAT_RUNNING) or code (8); repeat for several
-  --name N          the exact job name
-  --name-regex R    an RE2 regular expression matched against the job name
-  --search S        server-side search text (searchContent)
-  --sort-by F       job_id, job_name, job_desc, create_time or status
-  --order O         asc or desc
-  --limit N         at most N jobs
-  --timeout S       the whole lookup's time bound, in seconds (default 300)
-  --max-concurrency N  the most requests in flight at once, 1 to 32 (default 16, or
-                    HW_MODELARTS_MAX_CONCURRENCY); lower it for an account with a low API quota
-  --profile P       the KooCLI profile to take keys from (HW_SHARED_CONFIG_FILE, else ~/.hcloud/config.json)
-  --output F        table (default) or json
-  --help            show this help
+${entryOptionsHelp()}
+  --output F          table (default) or json
+  --help              show this help
 
 Progress goes to stderr when a listing takes more than a second; the result goes to stdout.`;
+}
 
 /** `pulumi-modelarts emulator --help`. */
 export const EMULATOR_USAGE = `Usage: pulumi-modelarts emulator [options]

@@ -29,15 +29,25 @@ import { type Logger, warningsOnce } from "../provider/support/logger";
 import { registerSecretArguments } from "../provider/support/redact";
 import type { ProviderConfig } from "./configCapture";
 import { decodeInputs } from "./inputs";
-import { inPluginTerms, settingsConfig } from "./providerConfig";
+import { settingsConfig } from "./providerConfig";
 import { packageSchema, TOKENS } from "./schema";
 
 type Provider = pulumi.provider.Provider;
 
+/**
+ * What a configuration error adds for a plugin user: stack config under `huaweicloud:*` is
+ * pulumi-huaweicloud's, which the engine never passes to this plugin.
+ */
+function configHint(error: ModelArtsError): string {
+  return error.code === "MODELARTS_CONFIG"
+    ? " (The modelarts plugin reads its own keys, modelarts:*: keys set as huaweicloud:* are pulumi-huaweicloud's and do not reach it.)"
+    : "";
+}
+
 /** Our error as the engine shows it: its stable code, then its message, in the plugin's terms. */
 function engineError(error: unknown): Error {
   if (!ModelArtsError.isInstance(error)) return error instanceof Error ? error : new Error(String(error));
-  const shown = new Error(`${error.code}: ${inPluginTerms(error.message)}`);
+  const shown = new Error(`${error.code}: ${error.messageOn("plugin")}${configHint(error)}`);
   // The provider server prints an error's stack when it fails a call: ours says nothing more.
   shown.stack = shown.message;
   return shown;

@@ -1,32 +1,21 @@
 /**
  * The plugin's config (`modelarts:region`, `modelarts:accessKey`, ...) read as the lookup's settings,
- * which name the pulumi-huaweicloud keys (`huaweicloud:region`, ...). The environment stays the
- * fallback, as for the TypeScript functions. Messages name the keys a plugin user sets.
+ * which name the pulumi-huaweicloud keys (`huaweicloud:region`, ...): the description gives each
+ * setting both names. The environment stays the fallback, as for the TypeScript functions. Messages
+ * name the plugin's keys because the plugin renders them so (`messageOn("plugin")`).
  */
 
-import { settingValueText } from "../provider/settings/settingSources";
-import { SETTING_SOURCES } from "../provider/settings/settings";
+import { SETTING_SOURCES, settingValueText } from "../provider/settings/settingSources";
+import { metaOf, SETTINGS } from "../provider/wire/description";
 import type { ProviderConfig } from "./configCapture";
-import type { ConfigKey } from "./schema";
 
-/** Each plugin config key, by the settings key it stands for. */
-const PLUGIN_KEY_OF: Readonly<Record<string, ConfigKey>> = {
-  [SETTING_SOURCES.region.config]: "region",
-  [SETTING_SOURCES.projectId.config]: "projectId",
-  [SETTING_SOURCES.accessKey.config]: "accessKey",
-  [SETTING_SOURCES.secretKey.config]: "secretKey",
-  [SETTING_SOURCES.securityToken.config]: "securityToken",
-  [SETTING_SOURCES.token.config]: "authToken",
-  [SETTING_SOURCES.authUrl.config]: "authUrl",
-  [SETTING_SOURCES.cloud.config]: "cloud",
-  [SETTING_SOURCES.insecure.config]: "insecure",
-  [SETTING_SOURCES.maxRetries.config]: "maxRetries",
-  [SETTING_SOURCES.maxConcurrency.config]: "maxConcurrency",
-  [SETTING_SOURCES.sharedConfigFile.config]: "sharedConfigFile",
-  [SETTING_SOURCES.profile.config]: "profile",
-  [SETTING_SOURCES.assumeRole.config]: "assumeRole",
-  [SETTING_SOURCES.ecsMetadata.config]: "ecsMetadata",
-};
+/** Each plugin config key, by the stack-config key it stands for. */
+const PLUGIN_KEY_OF: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.values(SETTING_SOURCES).flatMap((source) => {
+    const plugin = metaOf(SETTINGS[source.key]).plugin;
+    return source.config !== undefined && plugin !== undefined ? [[source.config, plugin]] : [];
+  }),
+);
 
 /** A settings config getter over the plugin's config. */
 export function settingsConfig(config: ProviderConfig): (key: string) => string | undefined {
@@ -39,13 +28,4 @@ export function settingsConfig(config: ProviderConfig): (key: string) => string 
     const pluginKey = PLUGIN_KEY_OF[key];
     return pluginKey === undefined ? undefined : settingValueText(config[pluginKey]);
   };
-}
-
-/** A message with the settings' config keys replaced by the plugin's (`modelarts:accessKey`). */
-export function inPluginTerms(message: string): string {
-  let out = message.replaceAll(SETTING_SOURCES.endpoints.config, "modelarts:endpoint");
-  for (const [settingsKey, pluginKey] of Object.entries(PLUGIN_KEY_OF)) {
-    out = out.replaceAll(settingsKey, `modelarts:${pluginKey}`);
-  }
-  return out;
 }

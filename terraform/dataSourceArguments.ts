@@ -4,6 +4,8 @@
  * that a bad element is named where it was written: `statuses[1]`.
  */
 import type { ValidationIssue } from "../provider/support/errors";
+import { forDisplay } from "../provider/support/redact";
+import { render } from "../provider/wire/wording";
 import { type CtyObject, type CtyValue, UNKNOWN } from "./ctyCodec";
 import { ARGUMENT_ATTRIBUTES } from "./schema";
 
@@ -34,14 +36,13 @@ function statusList(config: CtyObject): CtyValue[] | undefined {
   return list.includes(UNKNOWN) ? undefined : list;
 }
 
-/** Where a core issue's field (`nameRegex`, `status[1]`) was written in the configuration. */
+/** Where a core issue's argument (`nameRegex`, `status` element 1) was written in the configuration. */
 export function attributePathOf(issue: ValidationIssue, config: CtyObject): AttributePath {
-  const match = /^(\w+)(?:\[(\d+)\])?/.exec(issue.field);
-  const argument = match?.[1] as keyof typeof ARGUMENT_ATTRIBUTES | undefined;
+  const argument = issue.argument as keyof typeof ARGUMENT_ATTRIBUTES | undefined;
   const attributes: readonly string[] = (argument && ARGUMENT_ATTRIBUTES[argument]) || [];
   if (argument !== "status") return attributes[0] === undefined ? [] : [attributes[0]];
   const hasSingle = config.status !== null && config.status !== undefined;
-  const index = match?.[2] === undefined ? undefined : Number(match[2]);
+  const index = issue.index;
   if (index === undefined) return hasSingle ? ["status"] : ["statuses"];
   if (hasSingle && index === 0) return ["status"];
   return ["statuses", index - (hasSingle ? 1 : 0)];
@@ -54,9 +55,14 @@ export function pathText(path: AttributePath): string {
     .join("");
 }
 
-/** The issue's message with its field named as the configuration names it. */
+/**
+ * The issue in Terraform's names, its argument named where the configuration wrote it
+ * (`statuses[1]`): the issue's words start with the argument's reference.
+ */
 export function issueText(issue: ValidationIssue, path: AttributePath): string {
-  return issue.message.startsWith(issue.field) && path.length > 0
-    ? `${pathText(path)}${issue.message.slice(issue.field.length)}`
-    : issue.message;
+  const [first, ...rest] = issue.words;
+  const named = typeof first === "object" && "argument" in first && path.length > 0;
+  return forDisplay(
+    named ? `${pathText(path)}${render(rest, "terraform")}` : render(issue.words, "terraform"),
+  );
 }

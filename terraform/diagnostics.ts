@@ -9,7 +9,6 @@ import { forDisplay } from "../provider/support/redact";
 import type { CtyObject } from "./ctyCodec";
 import { type AttributePath, attributePathOf, issueText } from "./dataSourceArguments";
 import type { Message } from "./protocol";
-import { inProviderTerms } from "./providerSettings";
 
 /** tfplugin6's Diagnostic.Severity. */
 export const Severity = { ERROR: 1, WARNING: 2 } as const;
@@ -49,17 +48,13 @@ const SUMMARY_OF: Record<string, string> = {
 
 /**
  * An error as diagnostics: one per bad argument (with its path) for a validation error; one for any
- * other. `terms` puts a core message into the words of the data source's configuration.
+ * other. Every message is rendered in Terraform's names (`max_retries`, `name_regex`).
  */
-export function errorDiagnostics(
-  error: unknown,
-  config: CtyObject,
-  terms: (message: string) => string = (m) => m,
-): Message[] {
+export function errorDiagnostics(error: unknown, config: CtyObject): Message[] {
   if (ModelArtsValidationError.isInstance(error)) {
     const each = error.issues.map((issue) => {
       const path = attributePathOf(issue, config);
-      return diagnostic(Severity.ERROR, "Invalid argument", terms(issueText(issue, path)), path);
+      return diagnostic(Severity.ERROR, "Invalid argument", issueText(issue, path), path);
     });
     const more = error.moreIssues;
     return more === 0
@@ -81,7 +76,7 @@ export function errorDiagnostics(
     // A provider argument's message names it (the provider argument access_key): a data source's
     // diagnostic cannot point into the provider block.
     const summary = `${SUMMARY_OF[error.code] ?? "The lookup failed"} (${error.code})`;
-    return [diagnostic(Severity.ERROR, summary, terms(inProviderTerms(error.message)))];
+    return [diagnostic(Severity.ERROR, summary, error.messageOn("terraform"))];
   }
   const message = error instanceof Error ? error.message : String(error);
   return [

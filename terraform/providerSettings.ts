@@ -1,42 +1,30 @@
 /**
  * The provider block read as the core's settings, which name pulumi-huaweicloud's stack-config keys
  * (`huaweicloud:region`, ...): each provider argument stands for one key, and the `HW_*` environment
- * stays the fallback, as in terraform-provider-huaweicloud. Messages are put back into the provider
- * block's terms, so that a Terraform user reads `access_key`, never `huaweicloud:accessKey`.
+ * stays the fallback, as in terraform-provider-huaweicloud. Messages name the provider block's
+ * arguments because diagnostics render them so (`messageOn("terraform")`).
  */
 
-import { settingValueText } from "../provider/settings/settingSources";
-import { SETTING_SOURCES } from "../provider/settings/settings";
+import { SETTING_SOURCES, settingValueText } from "../provider/settings/settingSources";
+import { AGENCY_FIELDS, metaOf, SETTINGS } from "../provider/wire/description";
 import { type CtyObject, type CtyValue, UNKNOWN } from "./ctyCodec";
 
-/** Each provider argument, by the settings key it stands for. */
-export const PROVIDER_ARGUMENT_OF: Readonly<Record<string, string>> = {
-  [SETTING_SOURCES.region.config]: "region",
-  [SETTING_SOURCES.projectId.config]: "project_id",
-  [SETTING_SOURCES.accessKey.config]: "access_key",
-  [SETTING_SOURCES.secretKey.config]: "secret_key",
-  [SETTING_SOURCES.securityToken.config]: "security_token",
-  [SETTING_SOURCES.token.config]: "token",
-  [SETTING_SOURCES.authUrl.config]: "auth_url",
-  [SETTING_SOURCES.endpoints.config]: "endpoints",
-  [SETTING_SOURCES.insecure.config]: "insecure",
-  [SETTING_SOURCES.maxRetries.config]: "max_retries",
-  [SETTING_SOURCES.maxConcurrency.config]: "max_concurrency",
-  [SETTING_SOURCES.sharedConfigFile.config]: "shared_config_file",
-  [SETTING_SOURCES.profile.config]: "profile",
-  [SETTING_SOURCES.assumeRole.config]: "assume_role",
-};
+/** Each provider argument, by the settings key it stands for (the description's Terraform names). */
+export const PROVIDER_ARGUMENT_OF: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.values(SETTING_SOURCES).flatMap((source) => {
+    const terraform = metaOf(SETTINGS[source.key]).terraform;
+    return source.config !== undefined && terraform !== undefined ? [[source.config, terraform]] : [];
+  }),
+);
 
 /** The `assume_role` block as the settings read an agency: the JSON of `huaweicloud:assumeRole`. */
 function agencyJson(block: CtyObject): string {
-  const { agency_name, domain_name, domain_id, duration } = block;
-  const fields = {
-    agencyName: agency_name,
-    domainName: domain_name,
-    domainId: domain_id,
-    durationSeconds: duration,
-  };
-  return settingValueText(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null))) ?? "{}";
+  const fields = AGENCY_FIELDS.flatMap((key) => {
+    const { config, terraform } = metaOf(SETTINGS[key]);
+    const value = block[terraform!];
+    return value === null || value === undefined ? [] : [[config!, value]];
+  });
+  return settingValueText(Object.fromEntries(fields)) ?? "{}";
 }
 
 function settingText(value: CtyValue | undefined): string | undefined {
@@ -54,24 +42,4 @@ export function providerConfigGetter(block: CtyObject): (key: string) => string 
     }
     return settingText(value);
   };
-}
-
-/** A settings message in the provider block's terms. */
-export function inProviderTerms(message: string): string {
-  let out = message
-    // "`pulumi config set --secret huaweicloud:accessKey AK`" becomes the line to write in the block.
-    .replace(
-      /`pulumi config set (?:--secret )?(huaweicloud:\w+) ([^`]*)`/g,
-      (_, key: string, value: string) =>
-        PROVIDER_ARGUMENT_OF[key] === undefined
-          ? _
-          : `\`${PROVIDER_ARGUMENT_OF[key]} = "${value}"\` in the provider block`,
-    )
-    .replace(/"durationSeconds" of stack config huaweicloud:assumeRole/g, "assume_role.duration");
-  for (const [key, argument] of Object.entries(PROVIDER_ARGUMENT_OF)) {
-    out = out
-      .replaceAll(`stack config ${key}`, `the provider argument ${argument}`)
-      .replaceAll(key, argument);
-  }
-  return out;
 }

@@ -18,14 +18,7 @@ import type { Message } from "./protocol";
 import { protoSchema } from "./protoSchema";
 import { providerLog, warningCollector } from "./providerLog";
 import { providerConfigGetter } from "./providerSettings";
-import {
-  ARGUMENT_ATTRIBUTES,
-  type BlockSpec,
-  blockType,
-  DATA_SOURCES,
-  jobObject,
-  PROVIDER_BLOCK,
-} from "./schema";
+import { type BlockSpec, blockType, DATA_SOURCES, jobObject, PROVIDER_BLOCK } from "./schema";
 
 /** The RPCs served; grpc-js answers every other one UNIMPLEMENTED. */
 export const SERVED_METHODS = [
@@ -86,19 +79,6 @@ function providerWarnings(block: CtyObject): Message[] {
         ["endpoints"],
       ),
     );
-}
-
-/** A core message in a data source's terms: its snake_case arguments and Terraform's names. */
-function inDataSourceTerms(message: string): string {
-  let out = message
-    .replaceAll("getVisualizationJobs", "the modelarts_visualization_jobs data source")
-    .replaceAll("limit: 1", "limit = 1");
-  for (const [argument, attributes] of Object.entries(ARGUMENT_ATTRIBUTES)) {
-    const attribute = (attributes as readonly string[])[0];
-    if (attribute !== undefined && attribute !== argument)
-      out = out.replace(new RegExp(`\\b${argument}\\b`, "g"), attribute);
-  }
-  return out;
 }
 
 /** The provider's state between RPCs: the provider block, once configured. */
@@ -189,7 +169,7 @@ export class TerraformProvider {
       config = decodeBlock(typeName === PROVIDER ? PROVIDER_BLOCK : dataSource(typeName), value);
       return (await run(config)) ?? [];
     } catch (error) {
-      return errorDiagnostics(error, config, inDataSourceTerms);
+      return errorDiagnostics(error, config);
     }
   }
 

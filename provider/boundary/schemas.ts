@@ -25,7 +25,7 @@ import {
   type VisualizationJobsQueryArgs,
 } from "../wire/model";
 import { jobStatusName, parseJobStatus } from "../wire/status";
-import type { Words } from "../wire/wording";
+import { type Words, words } from "../wire/wording";
 
 /** A plain object (not null, not a list): what a JSON body must be before its fields are read. */
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -189,8 +189,7 @@ export interface BodyContext {
 function shapeError(context: BodyContext, problem: string): ModelArtsResponseError {
   const id = context.requestId ? ` (request id ${context.requestId})` : "";
   return new ModelArtsResponseError(
-    `ModelArts ${context.operation} returned a body that does not match the documented shape: ${problem}${id}. ` +
-      "Check that the endpoint points at the ModelArts API (HW_MODELARTS_ENDPOINT / huaweicloud:endpoints).",
+    words`ModelArts ${context.operation} returned a body that does not match the documented shape: ${problem}${id}. Check that the endpoint points at the ModelArts API (${{ setting: "endpoints", as: "names" }}).`,
   );
 }
 

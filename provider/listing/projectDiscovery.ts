@@ -8,6 +8,7 @@ import { parseProjectIds } from "../boundary/schemas";
 import { ModelArtsConfigError } from "../support/errors";
 import { SharedPromises } from "../support/sharedPromises";
 import type { ApiClient } from "../transport/client";
+import { words } from "../wire/wording";
 
 const OPERATION = "GET /v3/projects";
 
@@ -41,15 +42,15 @@ async function discover(client: ApiClient, request: DiscoveryRequest): Promise<s
     service: "IAM",
   });
   const ids = parseProjectIds(response.body, { operation: OPERATION, requestId: response.requestId });
-  const setIt = "Set the project id with `pulumi config set huaweicloud:projectId <id>` or HW_PROJECT_ID";
+  const setIt = { setting: "projectId", as: "howToSet", value: "<id>" } as const;
   if (ids.length === 0) {
     throw new ModelArtsConfigError(
-      `No project id is configured, and IAM (${request.authUrl}) lists no project named "${request.region}" for these credentials. Check the region, or ${setIt.charAt(0).toLowerCase()}${setIt.slice(1)}.`,
+      words`No project id is configured, and IAM (${request.authUrl}) lists no project named "${request.region}" for these credentials. Check the region, or set the project id with ${setIt}.`,
     );
   }
   if (ids.length > 1) {
     throw new ModelArtsConfigError(
-      `No project id is configured, and IAM (${request.authUrl}) lists ${ids.length} projects named "${request.region}" (${ids.join(", ")}). ${setIt}.`,
+      words`No project id is configured, and IAM (${request.authUrl}) lists ${ids.length} projects named "${request.region}" (${ids.join(", ")}). Set the project id with ${setIt}.`,
     );
   }
   return ids[0]!;

@@ -16,7 +16,6 @@ import {
   type ConfigGetter,
   type Credentials,
   type Environment,
-  MAX_MAX_CONCURRENCY,
   resolveSettings,
   type Settings,
 } from "../settings/settings";
@@ -37,6 +36,7 @@ import {
   processTemporaryKeys,
   type TemporaryKeyCache,
 } from "../transport/temporaryCredentials";
+import { MAX_MAX_CONCURRENCY } from "../wire/description";
 import type { NormalizedQuery, VisualizationJobsQueryArgs, VisualizationJobsResult } from "../wire/model";
 
 /** Everything a lookup takes from its surroundings; all optional, with production defaults. */

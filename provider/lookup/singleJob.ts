@@ -7,9 +7,10 @@
 import { show } from "../boundary/schemas";
 import { ModelArtsAmbiguousMatchError, ModelArtsNoMatchError } from "../support/errors";
 import type { VisualizationJob, VisualizationJobsResult } from "../wire/model";
+import { joinWords, type Words, words } from "../wire/wording";
 
-/** The arguments that are filters (the others say where to look, or how). */
-function describeFilters(args: object): string {
+/** The arguments that are filters (the others say where to look, or how), each in the surface's names. */
+function describeFilters(args: object): Words {
   const filters = Object.entries(args).filter(
     ([k, v]) =>
       v !== undefined &&
@@ -17,7 +18,12 @@ function describeFilters(args: object): string {
       !["pageSize", "region", "projectId", "endpoint", "timeoutSeconds"].includes(k),
   );
   // Each value cut to its first 80 characters: a 2 MB name must not make a 4 MB message.
-  return filters.length === 0 ? "no filter" : filters.map(([k, v]) => `${k} ${show(v)}`).join(", ");
+  return filters.length === 0
+    ? ["no filter"]
+    : joinWords(
+        filters.map(([k, v]) => [{ argument: k }, ` ${show(v)}`]),
+        ", ",
+      );
 }
 
 /**
@@ -35,13 +41,13 @@ export function exactlyOneJob(
   if (first !== undefined && rest.length === 0) return first;
   if (first === undefined) {
     throw new ModelArtsNoMatchError(
-      `${context} found no visualization job matching ${describeFilters(args)}. Check the filters, or list the candidates with getVisualizationJobs.`,
+      words`${context} found no visualization job matching ${describeFilters(args)}. Check the filters, or list the candidates with ${{ lookup: "getVisualizationJobs" }}.`,
     );
   }
   const shown = result.jobs.slice(0, 10).map((j) => `${j.jobId} ${show(j.jobName)} (${j.statusName})`);
   const more = result.jobs.length > 10 ? ` and ${result.jobs.length - 10} more` : "";
   throw new ModelArtsAmbiguousMatchError(
-    `${context} found ${result.jobs.length} visualization jobs matching ${describeFilters(args)}: ${shown.join(", ")}${more}. Narrow the filters (status, name, nameRegex), or pick one with sortBy, order and limit: 1.`,
+    words`${context} found ${result.jobs.length} visualization jobs matching ${describeFilters(args)}: ${shown.join(", ")}${more}. Narrow the filters (${{ argument: "status" }}, ${{ argument: "name" }}, ${{ argument: "nameRegex" }}), or pick one with ${{ argument: "sortBy" }}, ${{ argument: "order" }} and ${{ argument: "limit", setTo: "1" }}.`,
     result.jobs,
   );
 }

@@ -8,24 +8,24 @@
 import { existsSync } from "node:fs";
 import { ModelArtsConfigError } from "../support/errors";
 import { expandHome } from "../support/userFile";
+import { AGENCY_FIELDS, metaOf, SETTINGS, type SettingKey } from "../wire/description";
+import { type Words, words } from "../wire/wording";
 import type { Agency, AkskCredentials, CredentialSource, Credentials } from "./credentials";
 import {
   type ConfigGetter,
   type Environment,
   type Found,
   findSetting,
+  foundAt,
   isLoopback,
-  namesOf,
-  parseBoolean,
-  parseWholeNumber,
   SETTING_SOURCES as S,
+  settingBoolean,
+  settingNumber,
 } from "./settingSources";
 import { defaultSharedConfigFile, type Profile, readProfile } from "./sharedConfigFile";
 
 /** The metadata service of ECS instances: temporary keys of the agency attached to the instance. */
 export const DEFAULT_ECS_METADATA_URL = "http://169.254.169.254/openstack/latest/securitykey";
-/** IAM's range for an agency's temporary keys, in seconds; its default is the shortest. */
-const DURATION = { min: 900, max: 86_400, default: 900 } as const;
 
 /** The resolved source, and the profile it came from (which may also give a region and project). */
 export interface ResolvedCredentials {
@@ -50,7 +50,7 @@ function explicitKeys(config: ConfigGetter, env: Environment): Credentials | und
   if (accessKey || secretKey) {
     const [has, missing] = accessKey ? [accessKey, S.secretKey] : [secretKey!, S.accessKey];
     throw new ModelArtsConfigError(
-      `Incomplete credentials: found ${accessKey ? "an access key" : "a secret key"} in ${has.from}, but no ${accessKey ? "secret key" : "access key"} in ${namesOf(missing)}. Set both, for example with \`pulumi config set --secret ${missing.config} ...\`.`,
+      words`Incomplete credentials: found ${accessKey ? "an access key" : "a secret key"} in ${has.from}, but no ${accessKey ? "secret key" : "access key"} in ${{ setting: missing.key, as: "names" }}. Set both, for example with ${{ setting: missing.key, as: "howToSet" }}.`,
     );
   }
   return token ? { kind: "token", token: token.value } : undefined;
@@ -65,7 +65,7 @@ function profileOf(config: ConfigGetter, env: Environment): Profile | undefined 
   if (existsSync(fallback)) return readProfile(fallback, profile);
   if (profile !== undefined) {
     throw new ModelArtsConfigError(
-      `A profile ("${profile}") is named, but no shared config file: ${fallback} does not exist. Name the file with huaweicloud:sharedConfigFile or HW_SHARED_CONFIG_FILE.`,
+      words`A profile ("${profile}") is named, but no shared config file: ${fallback} does not exist. Name the file with ${{ setting: "sharedConfigFile", as: "names" }}.`,
     );
   }
   return undefined;
@@ -79,55 +79,63 @@ function metadataUrl(env: Environment): string {
   try {
     url = new URL(found.value);
   } catch {
-    throw new ModelArtsConfigError(`The metadata address from ${found.from} is not a URL: "${found.value}".`);
+    throw new ModelArtsConfigError(
+      words`The metadata address from ${found.from} is not a URL: "${found.value}".`,
+    );
   }
   const local = isLoopback(url.hostname) || url.hostname === new URL(DEFAULT_ECS_METADATA_URL).hostname;
   if (url.protocol !== "http:" || !local) {
     throw new ModelArtsConfigError(
-      `The metadata address from ${found.from} must be http:// to 169.254.169.254 or a loopback host, got "${found.value}".`,
+      words`The metadata address from ${found.from} must be http:// to 169.254.169.254 or a loopback host, got "${found.value}".`,
     );
   }
   return url.href;
 }
 
-function agencyText(record: Record<string, unknown>, key: string, from: string): string | undefined {
-  const value = record[key];
+/** A text field of `huaweicloud:assumeRole`. */
+function agencyText(record: Record<string, unknown>, key: AgencyField): string | undefined {
+  const value = record[fieldName(key)];
   if (value === undefined || value === null || value === "") return undefined;
-  if (typeof value !== "string") throw new ModelArtsConfigError(`"${key}" of ${from} must be a string.`);
+  if (typeof value !== "string") {
+    throw new ModelArtsConfigError(
+      words`${{ from: { config: "assumeRole", field: key } }} must be a string.`,
+    );
+  }
   return value.trim();
 }
+
+type AgencyField = (typeof AGENCY_FIELDS)[number];
+/** A field's name inside `huaweicloud:assumeRole` (`durationSeconds`). */
+const fieldName = (key: AgencyField): string => metaOf(SETTINGS[key]).config!;
 
 /** The agency from `huaweicloud:assumeRole` (a JSON object), the HW_ASSUME_ROLE_* names, or the profile. */
 function agencyOf(config: ConfigGetter, env: Environment, profile: Profile | undefined): Agency | undefined {
   const object = findSetting(S.assumeRole, config, env);
-  let fields: { agencyName?: string; domainName?: string; domainId?: string; duration?: Found; from: string };
+  let fields: { agencyName?: string; domainName?: string; domainId?: string; duration?: Found; from: Words };
   if (object !== undefined) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(object.value);
     } catch {}
     if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-      throw new ModelArtsConfigError(
-        `${object.from} must be an object such as {"agencyName": "ci-reader", "domainName": "my-account", "durationSeconds": 3600}.`,
-      );
+      throw new ModelArtsConfigError(words`${object.from} must be ${metaOf(SETTINGS.assumeRole).rule}.`);
     }
     const r = parsed as Record<string, unknown>;
-    const unknown = Object.keys(r).filter(
-      (k) => !["agencyName", "domainName", "domainId", "durationSeconds"].includes(k),
-    );
+    const known = AGENCY_FIELDS.map(fieldName);
+    const unknown = Object.keys(r).filter((k) => !known.includes(k));
     if (unknown.length > 0) {
       throw new ModelArtsConfigError(
-        `${object.from} has unknown field ${unknown.map((k) => `"${k}"`).join(", ")}; its fields are agencyName, domainName or domainId, and durationSeconds.`,
+        words`${object.from} has unknown field ${unknown.map((k) => `"${k}"`).join(", ")}; its fields are ${known.join(", ")}.`,
       );
     }
-    const duration =
+    const duration: Found | undefined =
       r.durationSeconds === undefined
         ? undefined
-        : { value: String(r.durationSeconds), from: `"durationSeconds" of ${object.from}` };
+        : foundAt(String(r.durationSeconds), { config: "assumeRole", field: "agencyDuration" });
     fields = {
-      agencyName: agencyText(r, "agencyName", object.from),
-      domainName: agencyText(r, "domainName", object.from),
-      domainId: agencyText(r, "domainId", object.from),
+      agencyName: agencyText(r, "agencyName"),
+      domainName: agencyText(r, "agencyDomainName"),
+      domainId: agencyText(r, "agencyDomainId"),
       duration,
       from: object.from,
     };
@@ -138,34 +146,36 @@ function agencyOf(config: ConfigGetter, env: Environment, profile: Profile | und
       domainName: findSetting(S.agencyDomainName, config, env)?.value ?? profile?.agencyDomainName,
       domainId: findSetting(S.agencyDomainId, config, env)?.value,
       duration: findSetting(S.agencyDuration, config, env),
-      from: name ? "the HW_ASSUME_ROLE_* variables" : `profile "${profile?.name}" of ${profile?.file}`,
+      from: name
+        ? [{ from: { agencyVariables: true } }]
+        : [{ from: { profile: profile?.name ?? "", file: profile?.file ?? "" } }],
     };
   }
   if (fields.agencyName === undefined) {
     if (object !== undefined || fields.domainName || fields.domainId) {
       throw new ModelArtsConfigError(
-        `${fields.from} names no agency: set agencyName (HW_ASSUME_ROLE_AGENCY_NAME).`,
+        words`${fields.from} names no agency: set ${{ setting: "agencyName", as: "names" }}.`,
       );
     }
     return undefined;
   }
   if (fields.domainName === undefined && fields.domainId === undefined) {
     throw new ModelArtsConfigError(
-      `The agency "${fields.agencyName}" from ${fields.from} needs the domain that owns it: set domainName or domainId (HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID).`,
+      words`The agency "${fields.agencyName}" from ${fields.from} needs the domain that owns it: set ${{ setting: "agencyDomainName", as: "names" }}, or ${{ setting: "agencyDomainId", as: "names" }}.`,
     );
   }
   return {
     agencyName: fields.agencyName,
     ...(fields.domainName !== undefined && { domainName: fields.domainName }),
     ...(fields.domainId !== undefined && { domainId: fields.domainId }),
-    durationSeconds: parseWholeNumber(fields.duration, "agency's key duration (seconds)", DURATION),
+    durationSeconds: settingNumber("agencyDuration", fields.duration),
   };
 }
 
 function noCredentials(): ModelArtsConfigError {
+  const names = (setting: SettingKey) => ({ setting, as: "names" }) as const;
   return new ModelArtsConfigError(
-    `No credentials found. Looked for an access key in ${namesOf(S.accessKey)}; a secret key in ${namesOf(S.secretKey)}; an IAM token in ${namesOf(S.token)}; a KooCLI profile in ${namesOf(S.sharedConfigFile)} or ~/.hcloud/config.json; and ECS instance keys (off unless ${namesOf(S.ecsMetadata)} is true). ` +
-      "Set an access key and secret key, e.g. `pulumi config set --secret huaweicloud:accessKey AK` and `pulumi config set --secret huaweicloud:secretKey SK`, or export HW_ACCESS_KEY and HW_SECRET_KEY.",
+    words`No credentials found. Looked for an access key in ${names("accessKey")}; a secret key in ${names("secretKey")}; an IAM token in ${names("token")}; a KooCLI profile in ${names("sharedConfigFile")} or ~/.hcloud/config.json; and ECS instance keys (off unless ${names("ecsMetadata")} is true). Set an access key and secret key, e.g. ${{ setting: "accessKey", as: "howToSet", value: "AK" }}, and ${{ setting: "secretKey", as: "howToSet", value: "SK" }}.`,
   );
 }
 
@@ -177,7 +187,7 @@ function noCredentials(): ModelArtsConfigError {
 export function resolveCredentialSource(config: ConfigGetter, env: Environment): ResolvedCredentials {
   const keys = explicitKeys(config, env);
   const ecsFound = findSetting(S.ecsMetadata, config, env);
-  const ecs = ecsFound !== undefined && parseBoolean(ecsFound);
+  const ecs = settingBoolean("ecsMetadata", ecsFound);
   // An explicit opt-in to the instance's keys wins over KooCLI's file found by chance.
   const profile =
     keys === undefined && !(ecs && findSetting(S.sharedConfigFile, config, env) === undefined)

@@ -5,6 +5,8 @@
  */
 import { ModelArtsConfigError } from "../support/errors";
 import { jsonText } from "../support/jsonText";
+import { AGENCY_FIELDS, type ArgumentKey, metaOf, SETTINGS, type SettingKey } from "../wire/description";
+import { type SettingOrigin, type Words, words } from "../wire/wording";
 
 /** Reads one stack-config value by its full key (`huaweicloud:region`); undefined when unset. */
 export type ConfigGetter = (key: string) => string | undefined;
@@ -14,77 +16,61 @@ export type Environment = Readonly<Record<string, string | undefined>>;
 
 /** A setting's sources, in the order they are looked at. */
 export interface Source {
+  /** The setting, as the description names it. */
+  readonly key: SettingKey;
+  /** Its stack-config key (`huaweicloud:region`), when stack config may set it. */
   readonly config?: string;
   readonly env: readonly string[];
 }
 
-/** The stack-config keys and environment variables of each setting (README, "Configuration"). */
-export const SETTING_SOURCES = {
-  region: { config: "huaweicloud:region", env: ["HW_REGION_NAME"] },
-  projectId: { config: "huaweicloud:projectId", env: ["HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"] },
-  accessKey: { config: "huaweicloud:accessKey", env: ["HW_ACCESS_KEY", "HUAWEICLOUD_SDK_AK"] },
-  secretKey: { config: "huaweicloud:secretKey", env: ["HW_SECRET_KEY", "HUAWEICLOUD_SDK_SK"] },
-  securityToken: {
-    config: "huaweicloud:securityToken",
-    env: ["HW_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN"],
-  },
-  token: { config: "huaweicloud:token", env: ["HW_AUTH_TOKEN"] },
-  endpoints: { config: "huaweicloud:endpoints", env: [] },
-  modelartsEndpoint: { env: ["HW_MODELARTS_ENDPOINT"] },
-  authUrl: { config: "huaweicloud:authUrl", env: ["HW_AUTH_URL"] },
-  cloud: { config: "huaweicloud:cloud", env: ["HW_CLOUD"] },
-  maxRetries: { config: "huaweicloud:maxRetries", env: ["HW_MAX_RETRIES"] },
-  insecure: { config: "huaweicloud:insecure", env: ["HW_INSECURE"] },
-  timeout: { env: ["HW_MODELARTS_TIMEOUT"] },
-  maxConcurrency: { config: "huaweicloud:maxConcurrency", env: ["HW_MODELARTS_MAX_CONCURRENCY"] },
-  sharedConfigFile: { config: "huaweicloud:sharedConfigFile", env: ["HW_SHARED_CONFIG_FILE"] },
-  profile: { config: "huaweicloud:profile", env: ["HW_PROFILE"] },
-  assumeRole: { config: "huaweicloud:assumeRole", env: [] },
-  agencyName: { env: ["HW_ASSUME_ROLE_AGENCY_NAME"] },
-  agencyDomainName: { env: ["HW_ASSUME_ROLE_DOMAIN_NAME"] },
-  agencyDomainId: { env: ["HW_ASSUME_ROLE_DOMAIN_ID"] },
-  agencyDuration: { env: ["HW_ASSUME_ROLE_DURATION"] },
-  ecsMetadata: { config: "huaweicloud:ecsMetadata", env: ["HW_ECS_METADATA"] },
-  ecsMetadataUrl: { env: ["HW_ECS_METADATA_URL"] },
-} as const satisfies Record<string, Source>;
-
-/** A value found, and the name it was found under (for messages). */
-export interface Found {
-  readonly value: string;
-  readonly from: string;
+/**
+ * A setting's sources, from the description. An agency's fields are set in stack config only inside
+ * `huaweicloud:assumeRole`, so their own sources are their environment variables.
+ */
+function sourceOf(key: SettingKey): Source {
+  const meta = metaOf(SETTINGS[key]);
+  const topLevel = meta.config !== undefined && !(AGENCY_FIELDS as readonly string[]).includes(key);
+  return { key, ...(topLevel && { config: `huaweicloud:${meta.config}` }), env: meta.env ?? [] };
 }
 
+/** The stack-config keys and environment variables of each setting (README, "Configuration"). */
+export const SETTING_SOURCES = Object.fromEntries(
+  (Object.keys(SETTINGS) as SettingKey[]).map((key) => [key, sourceOf(key)]),
+) as Readonly<Record<SettingKey, Source>>;
+
+/** A value found, and where it was found (for messages, in each surface's names). */
+export interface Found {
+  readonly value: string;
+  readonly from: Words;
+}
+
+/** A value found at an origin. */
+export function foundAt(value: string, origin: SettingOrigin): Found {
+  return { value, from: [{ from: origin }] };
+}
+
+/** Whether a setting's text is there: unset and blank are not. */
 export function present(value: string | undefined): value is string {
   return value !== undefined && value.trim() !== "";
 }
 
+/** The first of a setting's sources that holds a value: the call's argument, stack config, the environment. */
 export function findSetting(
   source: Source,
   config: ConfigGetter,
   env: Environment,
-  argument?: [string, string | undefined],
+  argument?: [ArgumentKey, string | undefined],
 ): Found | undefined {
-  if (argument && present(argument[1]))
-    return { value: argument[1].trim(), from: `the ${argument[0]} argument` };
+  if (argument && present(argument[1])) return foundAt(argument[1].trim(), { argument: argument[0] });
   if (source.config !== undefined) {
     const value = config(source.config);
-    if (present(value)) return { value: value.trim(), from: `stack config ${source.config}` };
+    if (present(value)) return foundAt(value.trim(), { config: source.key });
   }
   for (const name of source.env) {
     const value = env[name];
-    if (present(value)) return { value: value.trim(), from: `environment variable ${name}` };
+    if (present(value)) return foundAt(value.trim(), { env: name });
   }
   return undefined;
-}
-
-/** The names a setting is looked up under, for a message: `huaweicloud:region or HW_REGION_NAME`. */
-export function namesOf(source: Source, argument?: string): string {
-  const names = [
-    ...(argument ? [`the ${argument} argument`] : []),
-    ...(source.config ? [source.config] : []),
-    ...source.env,
-  ];
-  return names.join(", ");
 }
 
 /**
@@ -112,22 +98,28 @@ export function parseBoolean(found: Found): boolean {
   if (["true", "1", "yes"].includes(text)) return true;
   if (["false", "0", "no"].includes(text)) return false;
   throw new ModelArtsConfigError(
-    `The setting from ${found.from} must be true or false, got "${found.value}".`,
+    words`The setting from ${found.from} must be true or false, got "${found.value}".`,
   );
 }
 
-/** A whole number from `min` to `max`, or the default when the setting is absent. */
-export function parseWholeNumber(
-  found: Found | undefined,
-  what: string,
-  range: { readonly min: number; readonly max: number; readonly default: number },
-): number {
-  if (found === undefined) return range.default;
+/**
+ * A whole-number setting, by the description's schema (its range) and default: the default when
+ * absent, a config error naming the source and the rule otherwise.
+ */
+export function settingNumber(key: SettingKey, found: Found | undefined): number {
+  const schema = SETTINGS[key];
+  const meta = metaOf(schema);
+  if (found === undefined) return meta.default as number;
   const n = Number(found.value);
-  if (!/^\d+$/.test(found.value) || n < range.min || n > range.max) {
+  if (!/^\d{1,16}$/.test(found.value) || !schema.safeParse(n).success) {
     throw new ModelArtsConfigError(
-      `The ${what} from ${found.from} must be an integer from ${range.min} to ${range.max}, got "${found.value}".`,
+      words`The setting from ${found.from} must be ${meta.rule}, got "${found.value}".`,
     );
   }
   return n;
+}
+
+/** A boolean setting: its default when absent. */
+export function settingBoolean(key: SettingKey, found: Found | undefined): boolean {
+  return found === undefined ? (metaOf(SETTINGS[key]).default as boolean) : parseBoolean(found);
 }

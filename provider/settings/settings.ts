@@ -7,7 +7,9 @@
  */
 
 import { ModelArtsConfigError } from "../support/errors";
-import { DEFAULT_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, PROJECT_ID_PATTERN } from "../wire/model";
+import { metaOf, SETTINGS } from "../wire/description";
+import { PROJECT_ID_PATTERN } from "../wire/model";
+import { words } from "../wire/wording";
 import { resolveCredentialSource } from "./credentialSource";
 import type { CredentialSource } from "./credentials";
 import {
@@ -15,12 +17,13 @@ import {
   type Environment,
   type Found,
   findSetting,
+  foundAt,
   isLoopback,
-  namesOf,
-  parseBoolean,
-  parseWholeNumber,
   present,
   SETTING_SOURCES,
+  type Source,
+  settingBoolean,
+  settingNumber,
 } from "./settingSources";
 
 export type { Agency, AkskCredentials, CredentialSource, Credentials } from "./credentials";
@@ -63,12 +66,8 @@ export interface SettingOverrides {
   readonly timeoutSeconds?: number;
 }
 
-const DEFAULT_MAX_RETRIES = 5;
-const MAX_MAX_RETRIES = 20;
 /** The most requests a lookup sends at once, unless told otherwise; it starts at 4 and climbs. */
-export const DEFAULT_MAX_CONCURRENCY = 16;
-/** The keep-alive pool's connections per origin (dispatcher.ts): more at once would only queue there. */
-export const MAX_MAX_CONCURRENCY = 32;
+export const DEFAULT_MAX_CONCURRENCY = metaOf(SETTINGS.maxConcurrency).default as number;
 
 /**
  * Checks an endpoint URL and returns it without a trailing slash. `http://` is accepted only for
@@ -80,29 +79,29 @@ export function normalizeEndpoint(found: Found, what: string): string {
     url = new URL(found.value);
   } catch {
     throw new ModelArtsConfigError(
-      `The ${what} from ${found.from} is not a URL: "${found.value}". Give a URL such as https://modelarts.cn-north-4.myhuaweicloud.com.`,
+      words`The ${what} from ${found.from} is not a URL: "${found.value}". Give a URL such as https://modelarts.cn-north-4.myhuaweicloud.com.`,
     );
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new ModelArtsConfigError(
-      `The ${what} from ${found.from} must be an https:// URL, got "${url.protocol}" in "${found.value}".`,
+      words`The ${what} from ${found.from} must be an https:// URL, got "${url.protocol}" in "${found.value}".`,
     );
   }
   if (url.protocol === "http:" && !isLoopback(url.hostname)) {
     throw new ModelArtsConfigError(
-      `The ${what} from ${found.from} uses plain http:// with the non-loopback host "${url.hostname}": credentials would cross the network unencrypted. Use https://, or http:// only with 127.0.0.1, ::1 or localhost (the emulator).`,
+      words`The ${what} from ${found.from} uses plain http:// with the non-loopback host "${url.hostname}": credentials would cross the network unencrypted. Use https://, or http:// only with 127.0.0.1, ::1 or localhost (the emulator).`,
     );
   }
   try {
     decodeURIComponent(url.pathname);
   } catch {
     throw new ModelArtsConfigError(
-      `The ${what} from ${found.from} has a path that is not valid percent-encoding: "${url.pathname}".`,
+      words`The ${what} from ${found.from} has a path that is not valid percent-encoding: "${url.pathname}".`,
     );
   }
   if (url.username || url.password || url.search || url.hash) {
     throw new ModelArtsConfigError(
-      `The ${what} from ${found.from} must not carry credentials, a query or a fragment: "${url.origin}${url.pathname}" is the form expected.`,
+      words`The ${what} from ${found.from} must not carry credentials, a query or a fragment: "${url.origin}${url.pathname}" is the form expected.`,
     );
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
@@ -110,15 +109,7 @@ export function normalizeEndpoint(found: Found, what: string): string {
 
 /** The whole lookup's time bound, in ms: the argument, else HW_MODELARTS_TIMEOUT, else the default. */
 function timeoutMsOf(argument: number | undefined, found: Found | undefined): number {
-  if (argument !== undefined) return argument * 1000;
-  if (found === undefined) return DEFAULT_TIMEOUT_SECONDS * 1000;
-  const seconds = Number(found.value);
-  if (!/^\d+$/.test(found.value) || seconds < 1 || seconds > MAX_TIMEOUT_SECONDS) {
-    throw new ModelArtsConfigError(
-      `The lookup timeout from ${found.from} must be a whole number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}, got "${found.value}".`,
-    );
-  }
-  return seconds * 1000;
+  return (argument ?? settingNumber("timeout", found)) * 1000;
 }
 
 /** The `modelarts` entry of the `huaweicloud:endpoints` map (given as JSON in stack config). */
@@ -129,21 +120,21 @@ function endpointFromMap(found: Found | undefined): Found | undefined {
     map = JSON.parse(found.value);
   } catch {
     throw new ModelArtsConfigError(
-      `${found.from} must be a JSON object such as {"modelarts": "https://..."}, got "${found.value}".`,
+      words`${found.from} must be a JSON object such as {"modelarts": "https://..."}, got "${found.value}".`,
     );
   }
   if (typeof map !== "object" || map === null || Array.isArray(map)) {
     // Ignored, the signed request would go to the default public endpoint instead.
     throw new ModelArtsConfigError(
-      `${found.from} must be a JSON object such as {"modelarts": "https://..."}, got ${JSON.stringify(found.value)}.`,
+      words`${found.from} must be a JSON object such as {"modelarts": "https://..."}, got ${JSON.stringify(found.value)}.`,
     );
   }
   const value = (map as Record<string, unknown>).modelarts;
   if (value === undefined) return undefined;
   if (typeof value !== "string") {
-    throw new ModelArtsConfigError(`The "modelarts" entry of ${found.from} must be a URL string.`);
+    throw new ModelArtsConfigError(words`The "modelarts" entry of ${found.from} must be a URL string.`);
   }
-  return { value, from: `${found.from} ("modelarts")` };
+  return { value, from: [...found.from, ' ("modelarts")'] };
 }
 
 /** The default cloud domain of a region: `myhuaweicloud.eu` for `eu-west-1*`, as the Terraform provider does. */
@@ -152,9 +143,9 @@ function defaultCloud(region: string): string {
 }
 
 function checkedRegion(found: Found): string {
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/i.test(found.value)) {
+  if (!SETTINGS.region.safeParse(found.value).success) {
     throw new ModelArtsConfigError(
-      `The region from ${found.from} must look like "cn-north-4", got "${found.value}".`,
+      words`The region from ${found.from} must look like "cn-north-4", got "${found.value}".`,
     );
   }
   return found.value;
@@ -163,7 +154,7 @@ function checkedRegion(found: Found): string {
 function checkedProjectId(found: Found): string {
   if (!PROJECT_ID_PATTERN.test(found.value)) {
     throw new ModelArtsConfigError(
-      `The project id from ${found.from} must be letters, digits, '-' or '_' (a 32-character hex id), got "${found.value}".`,
+      words`The project id from ${found.from} must be letters, digits, '-' or '_' (a 32-character hex id), got "${found.value}".`,
     );
   }
   return found.value;
@@ -184,7 +175,7 @@ export function resolveSettings(
   const { source: credentials, profile } = resolveCredentialSource(config, env);
   // A profile's region and project id count where nothing else sets them.
   const fromProfile = (value: string | undefined): Found | undefined =>
-    value === undefined ? undefined : { value, from: `profile "${profile!.name}" of ${profile!.file}` };
+    value === undefined ? undefined : foundAt(value, { profile: profile!.name, file: profile!.file });
 
   const regionFound =
     findSetting(s.region, config, env, ["region", overrides.region]) ?? fromProfile(profile?.region);
@@ -195,10 +186,11 @@ export function resolveSettings(
   const projectId = projectFound && checkedProjectId(projectFound);
   const endpointFound =
     (present(overrides.endpoint)
-      ? { value: overrides.endpoint.trim(), from: "the endpoint argument" }
+      ? foundAt(overrides.endpoint.trim(), { argument: "endpoint" })
       : undefined) ??
-    endpointFromMap(findSetting(s.endpoints, config, env)) ??
-    findSetting(s.modelartsEndpoint, config, env);
+    // The map in stack config first, then the plain URL of HW_MODELARTS_ENDPOINT.
+    endpointFromMap(findSetting({ ...s.endpoints, env: [] }, config, env)) ??
+    findSetting({ key: "endpoints", env: s.endpoints.env } satisfies Source, config, env);
 
   const cloudFound = findSetting(s.cloud, config, env);
   const authUrlFound = findSetting(s.authUrl, config, env);
@@ -206,35 +198,26 @@ export function resolveSettings(
   // project named after the region: only an explicit endpoint and project id make it unnecessary.
   const noRegion = () =>
     new ModelArtsConfigError(
-      `No region found. Looked in ${namesOf(s.region, "region")}. Set one, e.g. \`pulumi config set huaweicloud:region cn-north-4\` or export HW_REGION_NAME=cn-north-4.`,
+      words`No region found. Looked in the ${{ argument: "region" }} argument, ${{ setting: "region", as: "names" }}. Set one, e.g. ${{ setting: "region", as: "howToSet", value: "cn-north-4" }}.`,
     );
   if (region === undefined && endpointFound === undefined) throw noRegion();
   const cloud = cloudFound?.value ?? defaultCloud(region ?? "");
   const endpoint = normalizeEndpoint(
-    endpointFound ?? { value: `https://modelarts.${region}.${cloud}`, from: "the default" },
+    endpointFound ?? foundAt(`https://modelarts.${region}.${cloud}`, { byDefault: true }),
     "ModelArts endpoint",
   );
   const authUrlDefault =
-    region === undefined ? undefined : { value: `https://iam.${region}.${cloud}/v3`, from: "the default" };
+    region === undefined ? undefined : foundAt(`https://iam.${region}.${cloud}/v3`, { byDefault: true });
   const authUrlSource = authUrlFound ?? authUrlDefault;
   const authUrl = authUrlSource && normalizeEndpoint(authUrlSource, "IAM endpoint");
 
-  const insecureFound = findSetting(s.insecure, config, env);
   const common = {
     endpoint,
     credentials,
     warnings: profile?.warning === undefined ? [] : [profile.warning],
-    maxRetries: parseWholeNumber(findSetting(s.maxRetries, config, env), "retry count", {
-      min: 0,
-      max: MAX_MAX_RETRIES,
-      default: DEFAULT_MAX_RETRIES,
-    }),
-    maxConcurrency: parseWholeNumber(
-      findSetting(s.maxConcurrency, config, env),
-      "most requests in flight at once",
-      { min: 1, max: MAX_MAX_CONCURRENCY, default: DEFAULT_MAX_CONCURRENCY },
-    ),
-    insecure: insecureFound ? parseBoolean(insecureFound) : false,
+    maxRetries: settingNumber("maxRetries", findSetting(s.maxRetries, config, env)),
+    maxConcurrency: settingNumber("maxConcurrency", findSetting(s.maxConcurrency, config, env)),
+    insecure: settingBoolean("insecure", findSetting(s.insecure, config, env)),
     timeoutMs: timeoutMsOf(overrides.timeoutSeconds, findSetting(s.timeout, config, env)),
   };
   if (projectId !== undefined) return { ...common, region, authUrl, projectId };

@@ -7,6 +7,7 @@
 import { join } from "node:path";
 import { ModelArtsConfigError } from "../support/errors";
 import { homeFolder, readUserFile } from "../support/userFile";
+import { words } from "../wire/wording";
 
 /** KooCLI's own file, used when nothing names one and no keys are set anywhere. */
 export function defaultSharedConfigFile(env: Readonly<Record<string, string | undefined>>): string {
@@ -48,7 +49,7 @@ function readJson(file: string): { content: { current?: unknown; profiles?: unkn
   const read = readUserFile(file);
   if (!read.ok) {
     throw new ModelArtsConfigError(
-      `The shared config file ${file} ${read.problem}. Check the path given in huaweicloud:sharedConfigFile or HW_SHARED_CONFIG_FILE, or create it with \`hcloud configure init\`.`,
+      words`The shared config file ${file} ${read.problem}. Check the path given in ${{ setting: "sharedConfigFile", as: "names" }}, or create it with \`hcloud configure init\`.`,
     );
   }
   try {
@@ -85,7 +86,7 @@ export function readProfile(file: string, profile: string | undefined): Profile 
   const names = entries.map((e) => text(e?.name)).filter((n) => n !== undefined);
   if (name === undefined) {
     throw new ModelArtsConfigError(
-      `The shared config file ${file} names no current profile; name one with huaweicloud:profile or HW_PROFILE (it has ${names.join(", ") || "none"}).`,
+      words`The shared config file ${file} names no current profile; name one with ${{ setting: "profile", as: "names" }} (it has ${names.join(", ") || "none"}).`,
     );
   }
   const entry = entries.find((e) => text(e?.name) === name);

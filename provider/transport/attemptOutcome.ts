@@ -9,6 +9,7 @@ import { type ApiFailure, apiFailureOf } from "../boundary/schemas";
 import { ModelArtsApiError, ModelArtsNetworkError, ModelArtsResponseError } from "../support/errors";
 import { redact } from "../support/redact";
 import { HEADER } from "../wire/headerNames";
+import { words } from "../wire/wording";
 import type { ApiGetRequest, ApiResponse } from "./apiRequest";
 import { decodeBody, headerString } from "./responseBody";
 import {
@@ -140,14 +141,15 @@ export function networkFailure(
   const code = String((cause as { code?: unknown })?.code ?? "");
   const message = cause instanceof Error ? cause.message : String(cause);
   const tls = TLS_CODES.test(code);
+  const endpoints = words`${{ setting: "endpoints", as: "names" }}; ${{ setting: "authUrl", as: "names" }}`;
   const hint = tls
-    ? "The server's TLS certificate was not accepted: if it is signed by a private CA, point NODE_EXTRA_CA_CERTS at that CA's certificate; only for a test server, set huaweicloud:insecure / HW_INSECURE=true"
+    ? words`The server's TLS certificate was not accepted: if it is signed by a private CA, point NODE_EXTRA_CA_CERTS at that CA's certificate; only for a test server, set ${{ setting: "insecure", as: "names" }} to true`
     : code === "ENOTFOUND"
-      ? `No host ${base.hostname} exists: check the region it is built from (huaweicloud:region / HW_REGION_NAME, such as cn-north-4), or the endpoint (huaweicloud:endpoints / HW_MODELARTS_ENDPOINT, huaweicloud:authUrl / HW_AUTH_URL), and any proxy (HTTPS_PROXY / NO_PROXY)`
-      : "Check the endpoint (huaweicloud:endpoints / HW_MODELARTS_ENDPOINT, huaweicloud:authUrl / HW_AUTH_URL), the network and any proxy (HTTPS_PROXY / NO_PROXY)";
+      ? words`No host ${base.hostname} exists: check the region it is built from (${{ setting: "region", as: "names" }}, such as cn-north-4), or the endpoint (${endpoints}), and any proxy (HTTPS_PROXY / NO_PROXY)`
+      : words`Check the endpoint (${endpoints}), the network and any proxy (HTTPS_PROXY / NO_PROXY)`;
   const attempts = attemptNumber > 1 ? `, after ${attemptNumber} attempts` : "";
   const error = new ModelArtsNetworkError(
-    `${serviceOf(request)} ${request.operation} failed: could not get a response from ${base.origin}: ${code ? `${code} ` : ""}${message}${attempts}. ${hint}.`,
+    words`${serviceOf(request)} ${request.operation} failed: could not get a response from ${base.origin}: ${code ? `${code} ` : ""}${message}${attempts}. ${hint}.`,
     cause,
   );
   return {

@@ -17,6 +17,7 @@ import {
   ModelArtsResponseError,
 } from "../support/errors";
 import { registerSecrets } from "../support/redact";
+import { words } from "../wire/wording";
 import type { ApiClient } from "./client";
 
 const ASSUME_ROLE_PATH = "/v3.0/OS-CREDENTIAL/securitytokens";
@@ -143,7 +144,7 @@ async function assumeRole(iam: ApiClient, iamBase: string, agency: Agency): Prom
 function fetchMetadata(url: string, signal: AbortSignal | undefined): Promise<TemporaryKeys> {
   const notHere = (detail: string, cause?: unknown) =>
     new ModelArtsNetworkError(
-      `No ECS instance keys: the metadata service at ${url} ${detail}. This machine is not an ECS instance, or its instance has no agency attached; give keys instead, or turn off huaweicloud:ecsMetadata / HW_ECS_METADATA.`,
+      words`No ECS instance keys: the metadata service at ${url} ${detail}. This machine is not an ECS instance, or its instance has no agency attached; give keys instead, or turn off ${{ setting: "ecsMetadata", as: "names" }}.`,
       cause,
     );
   return new Promise((resolve, reject) => {
@@ -219,7 +220,7 @@ export async function obtainCredentials(
   const iamBase = context.iamBase;
   if (iamBase === undefined) {
     throw new ModelArtsConfigError(
-      "Assuming an agency needs IAM's endpoint: set a region, or huaweicloud:authUrl / HW_AUTH_URL.",
+      words`Assuming an agency needs IAM's endpoint: set a region, or ${{ setting: "authUrl", as: "names" }}.`,
     );
   }
   const key = hashOf([

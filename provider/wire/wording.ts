@@ -19,6 +19,8 @@ export type SettingOrigin =
   | { readonly argument: ArgumentKey }
   | { readonly config: SettingKey; readonly field?: SettingKey }
   | { readonly env: string }
+  /** A command-line option, by its flag without the dashes. */
+  | { readonly option: string }
   | { readonly profile: string; readonly file: string }
   | { readonly agencyVariables: true }
   | { readonly byDefault: true };
@@ -39,10 +41,15 @@ export type Ref =
 export type Words = ReadonlyArray<string | Ref>;
 
 /** Builds {@link Words} from a template: `` words`${{ setting: "region" }} is unset` ``. */
-export function words(strings: TemplateStringsArray, ...refs: ReadonlyArray<Ref | string | number>): Words {
+export function words(
+  strings: TemplateStringsArray,
+  ...refs: ReadonlyArray<Ref | Words | string | number>
+): Words {
   const out: Array<string | Ref> = [strings[0]!];
   refs.forEach((ref, i) => {
-    out.push(typeof ref === "number" ? String(ref) : ref, strings[i + 1]!);
+    if (Array.isArray(ref)) out.push(...(ref as Words));
+    else out.push(typeof ref === "number" ? String(ref) : (ref as Ref | string));
+    out.push(strings[i + 1]!);
   });
   return out.filter((part) => part !== "");
 }
@@ -107,6 +114,7 @@ function howToSet(key: SettingKey, value: string, surface: Surface): string {
 function originText(origin: SettingOrigin, surface: Surface): string {
   if ("argument" in origin) return `the ${argumentName(origin.argument, surface)} argument`;
   if ("env" in origin) return `environment variable ${origin.env}`;
+  if ("option" in origin) return `the --${origin.option} option`;
   if ("profile" in origin) return `profile "${origin.profile}" of ${origin.file}`;
   if ("agencyVariables" in origin) return "the HW_ASSUME_ROLE_* variables";
   if ("byDefault" in origin) return "the default";
@@ -130,7 +138,8 @@ function lookupText(fn: LookupFunction, surface: Surface): string {
 function refText(ref: Ref, surface: Surface): string {
   if ("argument" in ref) {
     const name = argumentName(ref.argument, surface);
-    const indexed = ref.index === undefined ? name : `${name}[${ref.index}]`;
+    // A repeated option is not a list on the command line: its value names the one meant.
+    const indexed = ref.index === undefined || surface === "cli" ? name : `${name}[${ref.index}]`;
     if (ref.setTo === undefined) return indexed;
     if (surface === "terraform") return `${indexed} = ${ref.setTo}`;
     return surface === "cli" ? `${indexed} ${ref.setTo}` : `${indexed}: ${ref.setTo}`;

@@ -329,7 +329,7 @@ output "count" { value = length(data.modelarts_visualization_jobs.running.ids) }
     const text = plan.stderr.replace(/\s+/g, " ");
     expect(text).toContain("The ModelArts API refused the lookup (MODELARTS_API)");
     expect(text).toContain(
-      "Check the credentials (access_key / secret_key (HW_ACCESS_KEY / HW_SECRET_KEY) or token (HW_AUTH_TOKEN))",
+      "Check the credentials (access_key, HW_ACCESS_KEY, HUAWEICLOUD_SDK_AK and secret_key, HW_SECRET_KEY, HUAWEICLOUD_SDK_SK, or token, HW_AUTH_TOKEN)",
     );
     expect(`${plan.stdout}${plan.stderr}`).not.toContain(wrong);
     expect(existsSync(join(dir, "terraform.tfstate"))).toBe(false);

@@ -140,7 +140,9 @@ describe("pulumi-modelarts jobs", () => {
     expect(emulator().requests).toHaveLength(0);
     const tooMany = await run(["jobs", "--max-concurrency", "0"], emulator().env);
     expect(tooMany).toMatchObject({ code: 2 });
-    expect(tooMany.stderr).toContain("--max-concurrency takes a whole number from 1 to 32, got 0");
+    expect(tooMany.stderr).toContain(
+      'The setting from the --max-concurrency option must be an integer from 1 to 32, got "0".',
+    );
     const help = await run(["jobs", "--help"], {});
     expect(help).toMatchObject({ code: 0 });
     expect(help.stdout).toContain("Usage: pulumi-modelarts jobs");

@@ -189,7 +189,7 @@ describe("authentication", () => {
     other = await startEmulator({ jobs: JOBS });
     const error = await failure(lookup(other, { projectId: "ffffffffffffffffffffffffffffffff" }));
     expect(error).toMatchObject({ status: 403, errorCode: "ModelArts.0210" });
-    expect(error.message).toContain("check huaweicloud:projectId / HW_PROJECT_ID");
+    expect(error.message).toContain("check huaweicloud:projectId, HW_PROJECT_ID, HUAWEICLOUD_SDK_PROJECT_ID");
   });
 });
 

@@ -291,7 +291,7 @@ describe("ApiClient", () => {
       }),
     );
     expect(error.message).toContain(
-      "No host modelarts.cn-nort-4.myhuaweicloud.com exists: check the region it is built from (huaweicloud:region / HW_REGION_NAME, such as cn-north-4)",
+      "No host modelarts.cn-nort-4.myhuaweicloud.com exists: check the region it is built from (huaweicloud:region, HW_REGION_NAME, such as cn-north-4)",
     );
   });
 

@@ -138,7 +138,7 @@ describe("resolveSettings", () => {
   it("rejects malformed settings with the name they came from", () => {
     const env = { ...AKSK, HW_REGION_NAME: "cn-north-4" };
     expect(() => resolveSettings({}, noConfig, { ...env, HW_MAX_RETRIES: "many" })).toThrow(
-      /retry count from environment variable HW_MAX_RETRIES must be an integer from 0 to 20, got "many"/,
+      /The setting from environment variable HW_MAX_RETRIES must be an integer from 0 to 20, got "many"/,
     );
     expect(() => resolveSettings({}, configOf({ "huaweicloud:insecure": "maybe" }), env)).toThrow(
       /stack config huaweicloud:insecure must be true or false/,
@@ -184,7 +184,7 @@ describe("resolveSettings", () => {
     expect(resolveSettings({}, config, { ...env, HW_MODELARTS_MAX_CONCURRENCY: "2" }).maxConcurrency).toBe(8);
     for (const bad of ["0", "33", "many", "4.5"]) {
       expect(() => resolveSettings({}, noConfig, { ...env, HW_MODELARTS_MAX_CONCURRENCY: bad })).toThrow(
-        `The most requests in flight at once from environment variable HW_MODELARTS_MAX_CONCURRENCY must be an integer from 1 to 32, got "${bad}".`,
+        `The setting from environment variable HW_MODELARTS_MAX_CONCURRENCY must be an integer from 1 to 32, got "${bad}".`,
       );
     }
   });
