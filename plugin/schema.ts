@@ -7,6 +7,19 @@
  */
 // The provider's own modules, not the package root: the plugin must not load the TypeScript SDK,
 // and with it all of @pulumi/pulumi, before it serves its first request.
+
+import {
+  AGENCY_FIELDS,
+  ARGUMENT_KEYS,
+  ARGUMENTS,
+  documented,
+  JOB_FIELDS,
+  type JobFieldKey,
+  metaOf,
+  SETTINGS,
+  type SettingKey,
+  valueType,
+} from "../provider/wire/description";
 import type {
   JobFlavor,
   JobSchedule,
@@ -15,7 +28,6 @@ import type {
   VisualizationJobsQueryArgs,
   VisualizationJobsResult,
 } from "../provider/wire/model";
-import { JobStatus } from "../provider/wire/status";
 
 /** A property of the schema (the subset this package uses). */
 export interface PropertySpec {
@@ -56,51 +68,46 @@ const arrayOf = (items: PropertySpec, description: string): PropertySpec => ({
   description,
 });
 
-/** The lookup's arguments, as the TypeScript functions take them. */
-export const ARGUMENT_PROPERTIES = {
-  status: {
-    oneOf: [{ type: "string" }, { type: "array", items: { type: "string" } }],
-    description: `A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as "8". Names: ${Object.keys(JobStatus).join(", ")}.`,
-  },
-  name: string("The exact job name."),
-  nameRegex: string(
-    "A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time.",
-  ),
-  searchContent: string(
-    "Server-side search text, matched against the job name: up to 100 characters; some servers take 64.",
-  ),
-  workspaceId: string('The workspace; default "0".'),
-  sortBy: string('The sort field: "job_id" (default), "job_name", "job_desc", "create_time" or "status".'),
-  order: string('The sort direction: "asc" (default) or "desc".'),
-  limit: integer("At most this many jobs, after all filters."),
-  pageSize: integer("Jobs asked for per request, 1 to 1000; default 1000."),
-  region: string("Overrides the configured region for this call."),
-  projectId: string("Overrides the configured project id for this call."),
-  endpoint: string("Overrides the configured ModelArts endpoint for this call."),
-  timeoutSeconds: integer(
-    "How long the whole lookup may take, in seconds (1 to 3600); default HW_MODELARTS_TIMEOUT, else 300.",
-  ),
-} as const satisfies Record<keyof VisualizationJobsQueryArgs, PropertySpec>;
+/** A setting's or argument's schema type in Pulumi's terms. */
+function pulumiType(schema: Parameters<typeof valueType>[0]): PropertySpec["type"] {
+  const type = valueType(schema);
+  return type === "integer" || type === "boolean" || type === "number" ? type : "string";
+}
+
+/** The lookup's arguments, as the TypeScript functions take them: from the description. */
+export const ARGUMENT_PROPERTIES = Object.fromEntries(
+  ARGUMENT_KEYS.map((key): [string, PropertySpec] => {
+    const description = documented(metaOf(ARGUMENTS[key]));
+    // A status or a list of them; Pulumi's type system has no "string or number", so codes are text.
+    if (key === "status") {
+      return [
+        key,
+        { oneOf: [{ type: "string" }, { type: "array", items: { type: "string" } }], description },
+      ];
+    }
+    return [key, { type: pulumiType(ARGUMENTS[key]), description }];
+  }),
+) as Readonly<Record<keyof VisualizationJobsQueryArgs, PropertySpec>>;
+
+/** A job field's description, from the description. */
+const jobText = (key: JobFieldKey): string => metaOf(JOB_FIELDS[key]).description;
 
 /** A job's fields. */
 export const JOB_PROPERTIES = {
-  jobId: integer("The job's id."),
-  jobName: string("The job's name."),
-  jobDesc: string('The description; "" when the job has none.'),
-  status: integer("The status code."),
-  statusName: string('The status name, e.g. "RUNNING".'),
-  createTime: integer("Creation time, epoch milliseconds."),
-  duration: integer("Run time so far, milliseconds."),
-  serviceUrl: string("The URL of the job's TensorBoard / MindInsight page, as the API reports it."),
-  trainUrl: string("The OBS path of the logs the job visualizes."),
-  resourceId: string("The charged resource's id."),
-  jobType: string("The job's type, when the API reports one."),
-  flavor: { ...ref(TOKENS.flavor), description: "The flavor (machine type) the job runs on, when reported." },
-  schedule: arrayOf(ref(TOKENS.schedule), "When the job stops itself, when reported."),
-  remainingDuration: {
-    type: "number",
-    description: "How long the job runs before it stops itself (milliseconds), when reported.",
-  },
+  jobId: integer(jobText("jobId")),
+  jobName: string(jobText("jobName")),
+  jobDesc: string(jobText("jobDesc")),
+  status: integer(jobText("status")),
+  statusName: string(jobText("statusName")),
+  createTime: integer(jobText("createTime")),
+  duration: integer(jobText("duration")),
+  serviceUrl: string(jobText("serviceUrl")),
+  trainUrl: string(jobText("trainUrl")),
+  resourceId: string(jobText("resourceId")),
+  jobType: string(jobText("jobType")),
+  flavor: { ...ref(TOKENS.flavor), description: jobText("flavor") },
+  schedule: arrayOf(ref(TOKENS.schedule), jobText("schedule")),
+  remainingDuration: { type: "number", description: jobText("remainingDuration") },
 } as const satisfies Record<keyof VisualizationJob, PropertySpec>;
 
 const FLAVOR_PROPERTIES = {
@@ -150,110 +157,45 @@ const REQUIRED_JOB = [
   "resourceId",
 ];
 
+/** A setting as a property of the plugin's config, by the description. */
+function settingProperty(key: SettingKey): PropertySpec {
+  const meta = metaOf(SETTINGS[key]);
+  return {
+    type: pulumiType(SETTINGS[key]),
+    description: documented(meta),
+    ...(meta.secret && { secret: true }),
+    ...(meta.env?.length && { defaultInfo: { environment: meta.env } }),
+  };
+}
+
+const isAgencyField = (key: SettingKey) => (AGENCY_FIELDS as readonly string[]).includes(key);
+
+/** The agency of `modelarts:assumeRole`, as `huaweicloud:assumeRole` takes it. */
+const ASSUME_ROLE_PROPERTIES = Object.fromEntries(
+  AGENCY_FIELDS.map((key) => {
+    const { defaultInfo: _, ...property } = settingProperty(key);
+    return [metaOf(SETTINGS[key]).plugin!, property];
+  }),
+);
+
 /**
  * The provider's configuration: `modelarts:<key>` in stack config, or a provider resource's
- * arguments. Each falls back to the environment names the TypeScript functions read.
+ * arguments, for every setting the description gives a plugin name. Each falls back to the
+ * environment names the TypeScript functions read.
  */
-/** The agency of `modelarts:assumeRole`, as `huaweicloud:assumeRole` takes it. */
-const ASSUME_ROLE_PROPERTIES = {
-  agencyName: string("The agency whose temporary keys the lookups use."),
-  domainName: string("The name of the domain (account) that owns the agency; or give domainId."),
-  domainId: string("The id of the domain (account) that owns the agency."),
-  durationSeconds: integer("How long the temporary keys last, 900 to 86400 seconds; default 900."),
-} as const satisfies Record<string, PropertySpec>;
-
-export const CONFIG_PROPERTIES = {
-  region: {
-    type: "string",
-    description: "The region, e.g. cn-north-4.",
-    defaultInfo: { environment: ["HW_REGION_NAME"] },
-  },
-  accessKey: {
-    type: "string",
-    secret: true,
-    description: "The access key (AK).",
-    defaultInfo: { environment: ["HW_ACCESS_KEY", "HUAWEICLOUD_SDK_AK"] },
-  },
-  secretKey: {
-    type: "string",
-    secret: true,
-    description: "The secret key (SK).",
-    defaultInfo: { environment: ["HW_SECRET_KEY", "HUAWEICLOUD_SDK_SK"] },
-  },
-  securityToken: {
-    type: "string",
-    secret: true,
-    description: "The security token of temporary AK/SK credentials.",
-    defaultInfo: { environment: ["HW_SECURITY_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN"] },
-  },
-  projectId: {
-    type: "string",
-    description: "The project id; found through IAM when unset.",
-    defaultInfo: { environment: ["HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"] },
-  },
-  authToken: {
-    type: "string",
-    secret: true,
-    description: "An IAM token, used instead of AK/SK.",
-    defaultInfo: { environment: ["HW_AUTH_TOKEN"] },
-  },
-  endpoint: {
-    type: "string",
-    description: "The ModelArts endpoint; default https://modelarts.{region}.{cloud}.",
-    defaultInfo: { environment: ["HW_MODELARTS_ENDPOINT"] },
-  },
-  authUrl: {
-    type: "string",
-    description: "The IAM endpoint; default https://iam.{region}.{cloud}/v3.",
-    defaultInfo: { environment: ["HW_AUTH_URL"] },
-  },
-  cloud: {
-    type: "string",
-    description: "The cloud domain; default myhuaweicloud.com (myhuaweicloud.eu for eu-west-1*).",
-    defaultInfo: { environment: ["HW_CLOUD"] },
-  },
-  insecure: {
-    type: "boolean",
-    description: "Skip TLS certificate verification (test servers only).",
-    defaultInfo: { environment: ["HW_INSECURE"] },
-  },
-  maxRetries: {
-    type: "integer",
-    description: "Retries after a first failed attempt; default 5.",
-    defaultInfo: { environment: ["HW_MAX_RETRIES"] },
-  },
-  sharedConfigFile: {
-    type: "string",
-    description:
-      "A KooCLI (hcloud) profile file to take keys from when none are set; default ~/.hcloud/config.json when it exists.",
-    defaultInfo: { environment: ["HW_SHARED_CONFIG_FILE"] },
-  },
-  profile: {
-    type: "string",
-    description: "The profile of the shared config file; default the file's current one.",
-    defaultInfo: { environment: ["HW_PROFILE"] },
-  },
-  assumeRole: {
-    ...ref(TOKENS.assumeRole),
-    description:
-      "An agency to assume: the lookups list with its temporary keys, which IAM gives to the base keys. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.",
-  },
-  ecsMetadata: {
-    type: "boolean",
-    description:
-      "Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set; default false.",
-    defaultInfo: { environment: ["HW_ECS_METADATA"] },
-  },
-  maxConcurrency: {
-    type: "integer",
-    description:
-      "The most requests in flight at once, 1 to 32; default 16. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota.",
-    defaultInfo: { environment: ["HW_MODELARTS_MAX_CONCURRENCY"] },
-  },
-} as const satisfies Record<string, PropertySpec>;
-
-/** The names of the provider's configuration. */
-export type ConfigKey = keyof typeof CONFIG_PROPERTIES;
+export const CONFIG_PROPERTIES: Readonly<Record<string, PropertySpec>> = Object.fromEntries(
+  (Object.keys(SETTINGS) as SettingKey[])
+    .filter((key) => metaOf(SETTINGS[key]).plugin !== undefined && !isAgencyField(key))
+    .map((key): [string, PropertySpec] => {
+      const meta = metaOf(SETTINGS[key]);
+      if (key !== "assumeRole") return [meta.plugin!, settingProperty(key)];
+      const env = AGENCY_FIELDS.flatMap((field) => metaOf(SETTINGS[field]).env ?? []);
+      return [
+        meta.plugin!,
+        { ...ref(TOKENS.assumeRole), description: `${meta.description} Environment: ${env.join(", ")}.` },
+      ];
+    }),
+);
 
 const objectType = (
   description: string,

@@ -5,8 +5,20 @@
  * (`satisfies Record<keyof ...>`), so a lookup argument or a job field added to the core and not
  * decided on here is a compile error.
  */
-import type { VisualizationJob, VisualizationJobsQueryArgs } from "../provider/wire/model";
-import { JobStatus } from "../provider/wire/status";
+import {
+  AGENCY_FIELDS,
+  ARGUMENT_KEYS,
+  ARGUMENTS,
+  type ArgumentKey,
+  documented,
+  JOB_FIELDS,
+  type JobFieldKey,
+  metaOf,
+  SETTINGS,
+  type SettingKey,
+  valueType,
+} from "../provider/wire/description";
+import type { VisualizationJob } from "../provider/wire/model";
 import type { CtyObject, CtyType, CtyValue } from "./ctyCodec";
 
 /** One attribute of a block. */
@@ -37,68 +49,59 @@ const computed = (type: CtyType, description: string): AttributeSpec => ({
   description,
   computed: true,
 });
-const secret = (description: string): AttributeSpec => ({
-  ...optional("string", description),
-  sensitive: true,
-});
+
+/** An attribute's Terraform type, from its schema's: whole numbers are `number`, as Terraform has no integer. */
+function ctyTypeOf(schema: Parameters<typeof valueType>[0]): CtyType {
+  const type = valueType(schema);
+  return type === "integer" || type === "number" ? "number" : type === "boolean" ? "bool" : "string";
+}
+
+/** A setting as a provider-block attribute: its description, default and environment fallback. */
+function settingAttribute(key: SettingKey): AttributeSpec {
+  const meta = metaOf(SETTINGS[key]);
+  const env = meta.env?.length ? ` Falls back to ${meta.env.join(", ")}.` : "";
+  return {
+    // The endpoints of every service, as terraform-provider-huaweicloud takes them.
+    type: key === "endpoints" ? ["map", "string"] : ctyTypeOf(SETTINGS[key]),
+    description: `${documented(meta)}${env}`,
+    ...(key === "agencyName" ? { required: true as const } : { optional: true as const }),
+    ...(meta.secret && { sensitive: true as const }),
+  };
+}
+
+/** The settings a block holds, by their Terraform names. */
+function settingAttributes(keys: readonly SettingKey[]): { [name: string]: AttributeSpec } {
+  return Object.fromEntries(keys.map((key) => [metaOf(SETTINGS[key]).terraform!, settingAttribute(key)]));
+}
+
+/** The provider block's settings: every setting with a Terraform name, apart from the agency's. */
+const PROVIDER_SETTINGS = (Object.keys(SETTINGS) as SettingKey[]).filter(
+  (key) =>
+    metaOf(SETTINGS[key]).terraform !== undefined &&
+    key !== "assumeRole" &&
+    !(AGENCY_FIELDS as readonly string[]).includes(key),
+);
 
 /** The provider block: terraform-provider-huaweicloud's names, each falling back to the `HW_*` variables. */
 export const PROVIDER_BLOCK: BlockSpec = {
   description: "Where and as whom the data sources reach the ModelArts API.",
-  attributes: {
-    region: optional("string", "The region, e.g. cn-north-4. Falls back to HW_REGION_NAME."),
-    access_key: optional("string", "The access key (AK). Falls back to HW_ACCESS_KEY."),
-    secret_key: secret("The secret key (SK). Falls back to HW_SECRET_KEY."),
-    security_token: secret("The security token of temporary keys. Falls back to HW_SECURITY_TOKEN."),
-    token: secret("An IAM token, used instead of keys. Falls back to HW_AUTH_TOKEN."),
-    project_id: optional(
-      "string",
-      "The project id; found through IAM when unset. Falls back to HW_PROJECT_ID.",
-    ),
-    auth_url: optional(
-      "string",
-      "The IAM endpoint; default https://iam.{region}.myhuaweicloud.com/v3. Falls back to HW_AUTH_URL.",
-    ),
-    endpoints: optional(
-      ["map", "string"],
-      "Endpoints by service: `modelarts` overrides the ModelArts endpoint.",
-    ),
-    insecure: optional(
-      "bool",
-      "Skip TLS certificate verification (test servers only). Falls back to HW_INSECURE.",
-    ),
-    max_retries: optional(
-      "number",
-      "Retries after a first failed attempt, 0 to 10; default 5. Falls back to HW_MAX_RETRIES.",
-    ),
-    max_concurrency: optional(
-      "number",
-      "The most requests in flight at once, 1 to 32; default 16. Falls back to HW_MODELARTS_MAX_CONCURRENCY.",
-    ),
-    shared_config_file: optional(
-      "string",
-      "A KooCLI config file (~/.hcloud/config.json) to read keys from. Falls back to HW_SHARED_CONFIG_FILE.",
-    ),
-    profile: optional(
-      "string",
-      "The profile of the shared config file; default its current one. Falls back to HW_PROFILE.",
-    ),
-  },
+  attributes: settingAttributes(PROVIDER_SETTINGS),
   blocks: {
     assume_role: {
-      description: "An agency to act through: its temporary keys sign the lookups.",
-      attributes: {
-        agency_name: { type: "string", description: "The agency's name.", required: true },
-        domain_name: optional("string", "The account (domain) that owns the agency."),
-        domain_id: optional("string", "The id of the account that owns the agency, instead of its name."),
-        duration: optional(
-          "number",
-          "How long the temporary keys last, in seconds (900 to 43200); default 3600.",
-        ),
-      },
+      description: metaOf(SETTINGS.assumeRole).description,
+      attributes: settingAttributes(AGENCY_FIELDS),
     },
   },
 };
+
+/** A job field's description as Terraform shows it, from the description. */
+function jobDescription(key: JobFieldKey): string {
+  const meta = metaOf(JOB_FIELDS[key]);
+  return meta.terraformDescription ?? meta.description;
+}
+
+/** A job field's Terraform name, from the description. */
+const jobAttributeName = (key: JobFieldKey): string => metaOf(JOB_FIELDS[key]).terraform!;
 
 /** How a job's field appears in Terraform: its attribute, type, description and value. */
 interface JobAttribute {
@@ -108,86 +111,36 @@ interface JobAttribute {
   readonly value: (job: VisualizationJob) => CtyValue;
 }
 
+/** A job attribute's type and value. */
+type JobValue = Pick<JobAttribute, "type" | "value">;
+
 /**
- * Every field of a job, and how Terraform shows it; `null` for a field it leaves out. Ids are strings,
- * as every id is in Terraform (`for_each = toset(...ids)`).
+ * How Terraform shows each field of a job; `null` for a field it leaves out. Ids are strings, as every
+ * id is in Terraform (`for_each = toset(...ids)`). Names and descriptions come from the description.
  */
-const JOB_ATTRIBUTES = {
-  jobId: { name: "id", type: "string", description: "The job's id.", value: (j) => String(j.jobId) },
-  jobName: { name: "name", type: "string", description: "The job's name.", value: (j) => j.jobName },
-  jobDesc: {
-    name: "description",
-    type: "string",
-    description: 'The description; "" when none.',
-    value: (j) => j.jobDesc,
-  },
-  statusName: {
-    name: "status",
-    type: "string",
-    description: 'The status name, e.g. "RUNNING".',
-    value: (j) => j.statusName,
-  },
-  status: {
-    name: "status_code",
-    type: "number",
-    description: "The status code, e.g. 8.",
-    value: (j) => j.status,
-  },
-  createTime: {
-    name: "created_at",
-    type: "string",
-    description: "When the job was created, RFC 3339 in UTC.",
-    value: (j) => new Date(j.createTime).toISOString(),
-  },
-  duration: {
-    name: "duration",
-    type: "number",
-    description: "Run time so far, milliseconds.",
-    value: (j) => j.duration,
-  },
-  remainingDuration: {
-    name: "remaining_duration",
-    type: "number",
-    description: "How long the job runs before it stops itself, milliseconds; null when not reported.",
-    value: (j) => j.remainingDuration ?? null,
-  },
-  serviceUrl: {
-    name: "service_url",
-    type: "string",
-    description: 'The URL of the TensorBoard / MindInsight page; "" while the job has none.',
-    value: (j) => j.serviceUrl,
-  },
-  trainUrl: {
-    name: "train_url",
-    type: "string",
-    description: "The OBS path of the logs.",
-    value: (j) => j.trainUrl,
-  },
-  jobType: {
-    name: "job_type",
-    type: "string",
-    description: "The job's type; null when not reported.",
-    value: (j) => j.jobType ?? null,
-  },
-  flavor: {
-    name: "flavor",
-    type: "string",
-    description: "The flavor (machine type) code; null when not reported.",
-    value: (j) => j.flavor?.code ?? null,
-  },
-  resourceId: {
-    name: "resource_id",
-    type: "string",
-    description: "The charged resource's id.",
-    value: (j) => j.resourceId,
-  },
+const JOB_VALUES = {
+  jobId: { type: "string", value: (j) => String(j.jobId) },
+  jobName: { type: "string", value: (j) => j.jobName },
+  jobDesc: { type: "string", value: (j) => j.jobDesc },
+  statusName: { type: "string", value: (j) => j.statusName },
+  status: { type: "number", value: (j) => j.status },
+  createTime: { type: "string", value: (j) => new Date(j.createTime).toISOString() },
+  duration: { type: "number", value: (j) => j.duration },
+  remainingDuration: { type: "number", value: (j) => j.remainingDuration ?? null },
+  serviceUrl: { type: "string", value: (j) => j.serviceUrl },
+  trainUrl: { type: "string", value: (j) => j.trainUrl },
+  jobType: { type: "string", value: (j) => j.jobType ?? null },
+  flavor: { type: "string", value: (j) => j.flavor?.code ?? null },
+  resourceId: { type: "string", value: (j) => j.resourceId },
   // Its rules are for reading by a person; remaining_duration is what a configuration can use.
   schedule: null,
-} as const satisfies Record<keyof VisualizationJob, JobAttribute | null>;
+} as const satisfies Record<keyof VisualizationJob, JobValue | null>;
 
 /** The job fields Terraform shows, in schema order. */
-export const SHOWN_JOB_ATTRIBUTES: readonly JobAttribute[] = Object.values(JOB_ATTRIBUTES).filter(
-  (a): a is Exclude<typeof a, null> => a !== null,
+export const SHOWN_JOB_ATTRIBUTES: readonly JobAttribute[] = (
+  Object.entries(JOB_VALUES) as Array<[JobFieldKey, JobValue | null]>
+).flatMap(([key, shown]) =>
+  shown === null ? [] : [{ name: jobAttributeName(key), description: jobDescription(key), ...shown }],
 );
 
 /** A job as a Terraform object. */
@@ -202,58 +155,42 @@ export const JOB_TYPE: CtyType = [
 ];
 
 /**
- * Each lookup argument's Terraform attributes; an empty list for those the provider block or the
- * provider itself decides (the project and endpoint come from the provider, pages are its business).
+ * Each lookup argument's Terraform attributes, from the description; an empty list for those the
+ * provider block or the provider itself decides (the project and endpoint come from the provider,
+ * pages are its business). `status` is also `statuses`, a list, in Terraform's style.
  */
-export const ARGUMENT_ATTRIBUTES = {
-  status: ["status", "statuses"],
-  name: ["name"],
-  nameRegex: ["name_regex"],
-  searchContent: ["search_content"],
-  workspaceId: ["workspace_id"],
-  sortBy: ["sort_by"],
-  order: ["order"],
-  limit: ["limit"],
-  region: ["region"],
-  pageSize: [],
-  projectId: [],
-  endpoint: [],
-  timeoutSeconds: [],
-} as const satisfies Record<keyof VisualizationJobsQueryArgs, readonly string[]>;
+export const ARGUMENT_ATTRIBUTES = Object.fromEntries(
+  ARGUMENT_KEYS.map((key): [ArgumentKey, readonly string[]] => {
+    const name = metaOf(ARGUMENTS[key]).terraform;
+    return [key, key === "status" ? ["status", "statuses"] : name === undefined ? [] : [name]];
+  }),
+) as unknown as Readonly<Record<ArgumentKey, readonly string[]>>;
 
-const STATUS_NAMES = Object.keys(JobStatus).join(", ");
-
-/** The filters both data sources take. */
-const FILTERS: { readonly [name: string]: AttributeSpec } = {
-  status: optional(
-    "string",
-    `One status: a name such as "RUNNING" or a code such as "8". Names: ${STATUS_NAMES}.`,
+/** The filters both data sources take: each argument with a Terraform name but the region. */
+const FILTERS: { readonly [name: string]: AttributeSpec } = Object.fromEntries(
+  ARGUMENT_KEYS.filter((key) => key !== "region" && metaOf(ARGUMENTS[key]).terraform !== undefined).flatMap(
+    (key): Array<[string, AttributeSpec]> => {
+      const meta = metaOf(ARGUMENTS[key]);
+      if (key === "status") {
+        return [
+          ["status", optional("string", `One status. ${documented(meta)}`)],
+          [
+            "statuses",
+            optional(
+              LIST_OF_STRINGS,
+              "Several statuses, names or codes: jobs in any of them. With status, the union of both. An empty list is an error, not every status; so is a status named twice.",
+            ),
+          ],
+        ];
+      }
+      return [[meta.terraform!, optional(ctyTypeOf(ARGUMENTS[key]), documented(meta))]];
+    },
   ),
-  statuses: optional(
-    LIST_OF_STRINGS,
-    "Several statuses, names or codes: jobs in any of them (with status, the union).",
-  ),
-  name: optional("string", "The exact job name."),
-  name_regex: optional(
-    "string",
-    "A regular expression (RE2) matched against the job name, anywhere unless anchored.",
-  ),
-  search_content: optional(
-    "string",
-    "Server-side search text matched against the job name (at most 64 characters on some servers).",
-  ),
-  workspace_id: optional("string", 'The workspace; default "0".'),
-  sort_by: optional(
-    "string",
-    'The sort field: "job_id" (default), "job_name", "job_desc", "create_time" or "status".',
-  ),
-  order: optional("string", 'The sort direction: "asc" (default) or "desc".'),
-  limit: optional("number", "At most this many jobs, after all filters."),
-};
+);
 
 const REGION: AttributeSpec = {
   type: "string",
-  description: "The region to look in; default the provider's.",
+  description: `${metaOf(ARGUMENTS.region).description} Default the provider's.`,
   optional: true,
   computed: true,
 };

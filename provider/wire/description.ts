@@ -42,6 +42,8 @@ export interface EntryMeta {
   readonly flag?: string;
   /** Terraform's own description, where Terraform shows the value otherwise (a time as RFC 3339). */
   readonly terraformDescription?: string;
+  /** An argument's TypeScript type, as the public argument type declares it. */
+  readonly tsType?: string;
   /** A job field's name in the API's JSON (`job_id`); absent for a field made from others. */
   readonly wire?: string;
   /** A setting's key in stack config after `huaweicloud:` (pulumi-huaweicloud's), when it has one. */
@@ -55,8 +57,9 @@ export interface EntryMeta {
 /** The registry of every entry's metadata: the schemas are the keys. */
 export const DESCRIPTION = z.registry<EntryMeta>();
 
-/** A schema with its metadata registered. */
+/** A schema with its metadata registered: each entry's schema is its own object, the registry's key. */
 function described<S extends z.ZodMiniType>(schema: S, meta: EntryMeta): S {
+  if (DESCRIPTION.has(schema)) throw new Error(`one schema is described twice: ${meta.description}`);
   DESCRIPTION.add(schema, meta);
   return schema;
 }
@@ -113,12 +116,14 @@ export const ARGUMENTS = {
   status: described(statusSchema, {
     description: `A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. A list names each status once. Names: ${STATUS_NAMES}.`,
     rule: `a status name such as "RUNNING" or a code from 0 to ${STATUS_COUNT - 1}, or a list of them`,
+    tsType: "JobStatusInput | readonly JobStatusInput[]",
     terraform: "status",
     flag: "status",
   }),
   name: described(nonEmpty(), {
     description: "The exact job name.",
     rule: "a non-empty string",
+    tsType: "string",
     terraform: "name",
     flag: "name",
   }),
@@ -128,6 +133,7 @@ export const ARGUMENTS = {
     {
       description: `A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most ${MAX_NAME_REGEX} characters.`,
       rule: `a valid RE2 regular expression of at most ${MAX_NAME_REGEX} characters (JavaScript syntax without lookaround or backreferences)`,
+      tsType: "string",
       terraform: "name_regex",
       flag: "name-regex",
     },
@@ -135,12 +141,14 @@ export const ARGUMENTS = {
   searchContent: described(z.string().check(z.maxLength(MAX_SEARCH_CONTENT)), {
     description: `Server-side search text, matched against the job name: at most ${MAX_SEARCH_CONTENT} characters (some servers take only 64).`,
     rule: `a string of at most ${MAX_SEARCH_CONTENT} characters`,
+    tsType: "string",
     terraform: "search_content",
     flag: "search",
   }),
   workspaceId: described(nonEmpty().check(z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/)), {
     description: "The workspace.",
     rule: "a non-empty string of letters, digits, '-' and '_'",
+    tsType: "string",
     default: "0",
     terraform: "workspace_id",
     flag: "workspace-id",
@@ -148,6 +156,7 @@ export const ARGUMENTS = {
   sortBy: described(z.enum(SORT_FIELDS), {
     description: `The sort field: ${SORT_FIELDS.map((f) => `"${f}"`).join(", ")}.`,
     rule: `one of ${SORT_FIELDS.map((f) => `"${f}"`).join(", ")}`,
+    tsType: "SortField",
     default: "job_id",
     terraform: "sort_by",
     flag: "sort-by",
@@ -155,6 +164,7 @@ export const ARGUMENTS = {
   order: described(z.enum(["asc", "desc"]), {
     description: 'The sort direction: "asc" or "desc".',
     rule: '"asc" or "desc"',
+    tsType: "SortOrder",
     default: "asc",
     terraform: "order",
     flag: "order",
@@ -162,31 +172,37 @@ export const ARGUMENTS = {
   limit: described(intRange(1, Number.MAX_SAFE_INTEGER), {
     description: "At most this many jobs, after all filters.",
     rule: "an integer of at least 1",
+    tsType: "number",
     terraform: "limit",
     flag: "limit",
   }),
   pageSize: described(intRange(1, MAX_PAGE_SIZE), {
     description: `Jobs asked for per request, 1 to ${MAX_PAGE_SIZE}.`,
     rule: `an integer from 1 to ${MAX_PAGE_SIZE}`,
+    tsType: "number",
     default: MAX_PAGE_SIZE,
     flag: "page-size",
   }),
   region: described(nonEmpty(), {
     description: "Overrides the configured region for this call.",
     rule: "a non-empty string",
+    tsType: "string",
     terraform: "region",
   }),
   projectId: described(nonEmpty(), {
     description: "Overrides the configured project id for this call.",
     rule: "a non-empty string",
+    tsType: "string",
   }),
   endpoint: described(nonEmpty(), {
     description: "Overrides the configured ModelArts endpoint for this call.",
     rule: "a non-empty string",
+    tsType: "string",
   }),
   timeoutSeconds: described(intRange(1, MAX_TIMEOUT_SECONDS), {
     description: `How long the whole lookup may take, in seconds (1 to ${MAX_TIMEOUT_SECONDS}), every page and retry included; default HW_MODELARTS_TIMEOUT, else ${DEFAULT_TIMEOUT_SECONDS}. Past it the lookup fails with a timeout error.`,
     rule: `an integer from 1 to ${MAX_TIMEOUT_SECONDS}`,
+    tsType: "number",
     flag: "timeout",
   }),
 } as const;
@@ -200,16 +216,18 @@ export const ARGUMENT_KEYS = Object.keys(ARGUMENTS) as readonly ArgumentKey[];
 // --- Job fields -----------------------------------------------------------------------------------
 
 /** An integer as the API may send it: a number, or a numeric string (`"job_id": "10"`). */
-const wireInt = z.union([
-  z.int(),
-  z.string().check(
-    z.regex(/^-?\d{1,16}$/),
-    z.refine((v) => Number.isSafeInteger(Number(v))),
-  ),
-]);
-const wireText = z.nullish(z.string());
+const wireInt = () =>
+  z.union([
+    z.int(),
+    z.string().check(
+      z.regex(/^-?\d{1,16}$/),
+      z.refine((v) => Number.isSafeInteger(Number(v))),
+    ),
+  ]);
+const wireText = () => z.nullish(z.string());
 /** A number that may have a fraction (the Python SDK types `remaining_duration` as a float). */
-const wireNumber = z.nullish(z.union([z.number(), z.string().check(z.regex(/^-?\d{1,16}(\.\d{1,9})?$/))]));
+const wireNumber = () =>
+  z.nullish(z.union([z.number(), z.string().check(z.regex(/^-?\d{1,16}(\.\d{1,9})?$/))]));
 const INT_RULE = "an integer or a numeric string";
 
 /**
@@ -218,7 +236,7 @@ const INT_RULE = "an integer or a numeric string";
  * fast path (boundary/schemas.ts) that a test holds equal to these schemas.
  */
 export const JOB_FIELDS = {
-  jobId: described(wireInt, {
+  jobId: described(wireInt(), {
     description: "The job's id.",
     rule: INT_RULE,
     wire: "job_id",
@@ -230,7 +248,7 @@ export const JOB_FIELDS = {
     wire: "job_name",
     terraform: "name",
   }),
-  jobDesc: described(wireText, {
+  jobDesc: described(wireText(), {
     description: 'The description; "" when the job has none.',
     rule: "a string",
     wire: "job_desc",
@@ -242,14 +260,14 @@ export const JOB_FIELDS = {
     rule: "a status name",
     terraform: "status",
   }),
-  status: described(wireInt, {
+  status: described(wireInt(), {
     description: "The status code, e.g. 8.",
     rule: INT_RULE,
     wire: "status",
     terraform: "status_code",
   }),
   createTime: described(
-    z.nullish(wireInt.check(z.refine((v) => Number(v) >= 0 && Number(v) <= MAX_EPOCH_MS))),
+    z.nullish(wireInt().check(z.refine((v) => Number(v) >= 0 && Number(v) <= MAX_EPOCH_MS))),
     {
       description: "Creation time, epoch milliseconds.",
       terraformDescription: "When the job was created, RFC 3339 in UTC.",
@@ -258,44 +276,44 @@ export const JOB_FIELDS = {
       terraform: "created_at",
     },
   ),
-  duration: described(z.nullish(wireInt), {
+  duration: described(z.nullish(wireInt()), {
     description: "Run time so far, milliseconds.",
     rule: INT_RULE,
     wire: "duration",
     terraform: "duration",
   }),
-  remainingDuration: described(wireNumber, {
+  remainingDuration: described(wireNumber(), {
     description: "How long the job runs before it stops itself, milliseconds, when the API reports it.",
     rule: "a number or a numeric string",
     wire: "remaining_duration",
     terraform: "remaining_duration",
   }),
-  serviceUrl: described(wireText, {
+  serviceUrl: described(wireText(), {
     description: 'The URL of the job\'s TensorBoard / MindInsight page; "" while the job has none.',
     rule: "a string",
     wire: "service_url",
     terraform: "service_url",
   }),
-  trainUrl: described(wireText, {
+  trainUrl: described(wireText(), {
     description: "The OBS path of the logs the job visualizes.",
     rule: "a string",
     wire: "train_url",
     terraform: "train_url",
   }),
-  jobType: described(wireText, {
+  jobType: described(wireText(), {
     description: "The job's type, when the API reports one.",
     rule: "a string",
     wire: "job_type",
     terraform: "job_type",
   }),
-  flavor: described(z.nullish(z.looseObject({ code: wireText })), {
+  flavor: described(z.nullish(z.looseObject({ code: wireText() })), {
     description:
       'The flavor (machine type) the job runs on, when reported: its code, e.g. "modelarts.vm.cpu.2u".',
     rule: 'an object such as {"code": "..."}',
     wire: "flavor",
     terraform: "flavor",
   }),
-  resourceId: described(wireText, {
+  resourceId: described(wireText(), {
     description: "The charged resource's id.",
     rule: "a string",
     wire: "resource_id",
@@ -305,8 +323,8 @@ export const JOB_FIELDS = {
   schedule: described(
     z.nullish(
       z.union([
-        z.array(z.looseObject({ type: wireText, duration: wireNumber })),
-        z.looseObject({ type: wireText, duration: wireNumber }),
+        z.array(z.looseObject({ type: wireText(), duration: wireNumber() })),
+        z.looseObject({ type: wireText(), duration: wireNumber() }),
       ]),
     ),
     {
@@ -332,9 +350,9 @@ export const WIRE_JOB = z.looseObject(
 /** A page of the list call as the API's JSON holds it. */
 export const WIRE_JOBS_PAGE = z.looseObject({
   jobs: z.array(WIRE_JOB),
-  job_total_count: wireInt.check(z.refine((v) => Number(v) >= 0)),
-  job_count_limit: z.nullish(wireInt),
-  quotas: z.nullish(wireInt),
+  job_total_count: wireInt().check(z.refine((v) => Number(v) >= 0)),
+  job_count_limit: z.nullish(wireInt()),
+  quotas: z.nullish(wireInt()),
 });
 
 // --- Settings ---------------------------------------------------------------------------------------
@@ -545,3 +563,32 @@ export type SettingKey = keyof typeof SETTINGS;
 
 /** The fields of an agency (`huaweicloud:assumeRole`, Terraform's `assume_role` block), in order. */
 export const AGENCY_FIELDS = ["agencyName", "agencyDomainName", "agencyDomainId", "agencyDuration"] as const;
+
+// --- Reading the description --------------------------------------------------------------------
+
+/** The JSON type of a schema's input: `integer`, `boolean`, `string`, `array`, ... */
+export function valueType(schema: z.ZodMiniType): string | undefined {
+  const json = z.toJSONSchema(schema, { unrepresentable: "any", io: "input" }) as { type?: unknown };
+  return typeof json.type === "string" ? json.type : undefined;
+}
+
+/** The inclusive range of a whole-number schema, from its checks. */
+export function rangeOf(schema: z.ZodMiniType): { readonly min: number; readonly max: number } | undefined {
+  const json = z.toJSONSchema(schema, { unrepresentable: "any", io: "input" }) as {
+    type?: unknown;
+    minimum?: number;
+    maximum?: number;
+  };
+  if (json.type !== "integer") return undefined;
+  return { min: json.minimum ?? Number.MIN_SAFE_INTEGER, max: json.maximum ?? Number.MAX_SAFE_INTEGER };
+}
+
+/** A default as the docs show it: text quoted, numbers and booleans as written. */
+export function defaultText(value: string | number | boolean): string {
+  return typeof value === "string" ? `"${value}"` : String(value);
+}
+
+/** An entry's description with its default: the text every surface's docs and schemas show. */
+export function documented(meta: EntryMeta, description = meta.description): string {
+  return meta.default === undefined ? description : `${description} Default ${defaultText(meta.default)}.`;
+}

@@ -106,11 +106,11 @@ describe("the Terraform schema", () => {
     });
   });
 
-  it("marks the secrets sensitive: secret_key, security_token and token", () => {
+  it("marks the secrets sensitive, as the plugin marks them secret: access_key, secret_key, security_token and token", () => {
     const sensitive = Object.entries(PROVIDER_BLOCK.attributes)
       .filter(([, a]) => a.sensitive)
       .map(([n]) => n);
-    expect(sensitive.sort()).toEqual(["secret_key", "security_token", "token"]);
+    expect(sensitive.sort()).toEqual(["access_key", "secret_key", "security_token", "token"]);
   });
 });
 

@@ -1,0 +1,149 @@
+/**
+ * The blocks of the README and docs/terraform/ that the description writes: tables and reference
+ * lists. Each is a pure function of the description (and the schemas made from it), so that
+ * `npm run generate:check` can say whether a file still holds what it would write.
+ */
+
+import { ARGUMENT_OPTIONS, SETTING_OPTIONS } from "../cli/jobsOptions";
+import { CONFIG_PROPERTIES } from "../plugin/schema";
+import {
+  AGENCY_FIELDS,
+  ARGUMENT_KEYS,
+  ARGUMENTS,
+  defaultText,
+  documented,
+  type EntryMeta,
+  JOB_FIELDS,
+  type JobFieldKey,
+  metaOf,
+  SETTINGS,
+  type SettingKey,
+} from "../provider/wire/description";
+import type { AttributeSpec, BlockSpec } from "../terraform/schema";
+
+const code = (text: string | undefined) => (text === undefined || text === "" ? "" : `\`${text}\``);
+const cell = (text: string) => text.replaceAll("|", "\\|");
+
+/** A Markdown table. */
+function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  return [
+    `| ${head.join(" | ")} |`,
+    `| ${head.map(() => "---").join(" | ")} |`,
+    ...rows.map((row) => `| ${row.map(cell).join(" | ")} |`),
+  ].join("\n");
+}
+
+const defaultCell = (meta: EntryMeta) => (meta.default === undefined ? "" : code(defaultText(meta.default)));
+
+/** The README's table of lookup arguments. */
+export function argumentsTable(): string {
+  return table(
+    ["argument", "Terraform", "command line", "valid values", "default", "what it does"],
+    ARGUMENT_KEYS.map((key) => {
+      const meta = metaOf(ARGUMENTS[key]);
+      return [
+        code(key),
+        code(meta.terraform),
+        meta.flag ? code(`--${meta.flag}`) : "",
+        meta.rule,
+        defaultCell(meta),
+        meta.description,
+      ];
+    }),
+  );
+}
+
+/** The README's table of a job's fields. */
+export function jobFieldsTable(): string {
+  return table(
+    ["field", "Terraform", "API field", "what it holds"],
+    (Object.keys(JOB_FIELDS) as JobFieldKey[]).map((key) => {
+      const meta = metaOf(JOB_FIELDS[key]);
+      return [code(key), code(meta.terraform), code(meta.wire), meta.description];
+    }),
+  );
+}
+
+/** A setting's stack-config key: an agency's fields are set inside `huaweicloud:assumeRole`. */
+function configCell(key: SettingKey, prefix: string, name: string | undefined): string {
+  if (name === undefined) return "";
+  return (AGENCY_FIELDS as readonly string[]).includes(key)
+    ? `\`${prefix}assumeRole\`.${name}`
+    : code(`${prefix}${name}`);
+}
+
+/** The README's configuration table: every setting, by each surface's name. */
+export function settingsTable(): string {
+  return table(
+    [
+      "setting",
+      "stack config (TypeScript)",
+      "plugin config",
+      "Terraform",
+      "environment",
+      "default",
+      "what it does",
+    ],
+    (Object.keys(SETTINGS) as SettingKey[]).map((key) => {
+      const meta = metaOf(SETTINGS[key]);
+      const terraform = (AGENCY_FIELDS as readonly string[]).includes(key)
+        ? `assume_role.${meta.terraform}`
+        : meta.terraform;
+      const flag = meta.flag ? ` (command line: \`--${meta.flag}\`)` : "";
+      return [
+        key,
+        configCell(key, "huaweicloud:", meta.config),
+        configCell(key, "modelarts:", meta.plugin),
+        code(terraform),
+        `${(meta.env ?? []).map(code).join(", ")}${flag}`,
+        defaultCell(meta),
+        `${meta.description}${meta.secret ? " Secret." : ""}`,
+      ];
+    }),
+  );
+}
+
+/** The `jobs` command's options from the description, as a list. */
+export function commandLineOptions(): string {
+  return [...Object.values(ARGUMENT_OPTIONS), ...Object.values(SETTING_OPTIONS)]
+    .map((o) => `- \`--${o!.flag}\`${o!.multiple ? " (repeat for several)" : ""}: ${documented(o!.meta)}`)
+    .join("\n");
+}
+
+/** The plugin's config keys, as a sentence's list. */
+export function pluginKeys(): string {
+  return Object.entries(CONFIG_PROPERTIES)
+    .map(([key, spec]) => `\`modelarts:${key}\`${"secret" in spec && spec.secret ? " (secret)" : ""}`)
+    .join(", ");
+}
+
+/** Terraform's kind of a type, as its docs say it. */
+function kindOf(spec: AttributeSpec): string {
+  const type = spec.type;
+  if (type === "string") return "String";
+  if (type === "number") return "Number";
+  if (type === "bool") return "Bool";
+  return Array.isArray(type) && type[0] === "map" ? "Map" : "List";
+}
+
+/** A block's attributes as terraform-provider-huaweicloud's docs list them. */
+export function attributeList(block: BlockSpec, which: "arguments" | "attributes"): string {
+  const lines = Object.entries(block.attributes)
+    .filter(([, spec]) =>
+      which === "arguments" ? spec.optional || spec.required : !spec.optional && !spec.required,
+    )
+    .map(([name, spec]) => {
+      if (which === "attributes") return `- \`${name}\` - ${spec.description}`;
+      const flags = [
+        spec.required ? "Required" : "Optional",
+        kindOf(spec),
+        ...(spec.sensitive ? ["Sensitive"] : []),
+      ];
+      return `- \`${name}\` - (${flags.join(", ")}) ${spec.description}`;
+    });
+  const blocks = Object.keys(block.blocks ?? {}).map(
+    (name) =>
+      `- \`${name}\` - (Optional, Block) ${block.blocks![name]!.description} The [${name}](#${name}) block is documented below.`,
+  );
+  return [...lines, ...blocks].join("\n\n");
+}
