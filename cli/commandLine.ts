@@ -37,7 +37,9 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
       );
       return 2;
     }
-    const message = ModelArtsError.isInstance(error) ? error.message : `unexpected error: ${String(error)}`;
+    const message = ModelArtsError.isInstance(error)
+      ? error.messageOn("cli")
+      : `unexpected error: ${String(error)}`;
     io.stderr.write(`pulumi-modelarts: ${message}\n`);
     return 1;
   }

@@ -6,8 +6,11 @@
  */
 
 import type { CheckFailure } from "../provider/lookup/lookupResource";
+import { givenSettingProblems } from "../provider/settings/givenSettings";
 import { didYouMean } from "../provider/support/closestName";
+import { SETTINGS as DESCRIBED_SETTINGS, metaOf } from "../provider/wire/description";
 import { isWrappedSecret, wrappedSecret } from "./inputs";
+import { settingsConfig } from "./providerConfig";
 import { CONFIG_PROPERTIES, PACKAGE } from "./schema";
 
 /** Keys the engine itself adds to a provider's inputs. */
@@ -20,7 +23,27 @@ const SECRET_SETTINGS: ReadonlySet<string> = new Set(
     .map(([key]) => key),
 );
 
-/** The checked inputs (secrets wrapped), and a failure per key the provider does not have. */
+/**
+ * A failure per setting given a value the lookup would refuse (`modelarts:maxRetries` 1e9), by the
+ * lookup's own rules, named as the plugin names it.
+ */
+function valueFailures(news: Record<string, unknown>): CheckFailure[] {
+  const plain = Object.fromEntries(
+    Object.entries(news).map(([key, value]) => [
+      key,
+      isWrappedSecret(value) ? (value as { value: unknown }).value : value,
+    ]),
+  );
+  return givenSettingProblems(settingsConfig(plain)).map(({ setting, error }) => ({
+    property: metaOf(DESCRIBED_SETTINGS[setting]).plugin ?? setting,
+    reason: error.messageOn("plugin"),
+  }));
+}
+
+/**
+ * The checked inputs (secrets wrapped), a failure per key the provider does not have, and one per
+ * value the lookup would refuse.
+ */
 export function checkProviderConfig(news: Record<string, unknown>): {
   inputs: Record<string, unknown>;
   failures: CheckFailure[];
@@ -37,5 +60,5 @@ export function checkProviderConfig(news: Record<string, unknown>): {
     }
     inputs[key] = SECRET_SETTINGS.has(key) && !isWrappedSecret(value) ? wrappedSecret(value) : value;
   }
-  return { inputs, failures };
+  return { inputs, failures: [...failures, ...valueFailures(news)] };
 }

@@ -8,9 +8,11 @@ import { createHash } from "node:crypto";
 import { parseQueryArgs } from "../provider/boundary/schemas";
 import { runLookupWithSettings } from "../provider/lookup/lookup";
 import { exactlyOneJob } from "../provider/lookup/singleJob";
+import { givenSettingProblems } from "../provider/settings/givenSettings";
 import { ModelArtsConfigError, ModelArtsProtocolError } from "../provider/support/errors";
 import type { Logger } from "../provider/support/logger";
 import { registerSecrets } from "../provider/support/redact";
+import { metaOf, SETTINGS } from "../provider/wire/description";
 import { type CtyObject, decodeCty, encodeCty, holdsUnknown } from "./ctyCodec";
 import { queryArguments } from "./dataSourceArguments";
 import { diagnostic, errorDiagnostics, Severity } from "./diagnostics";
@@ -65,6 +67,23 @@ function dataSource(typeName: string): BlockSpec {
   return block;
 }
 
+/**
+ * An error per provider argument the lookup would refuse (`max_retries = 1e9`), pointing at it: the
+ * same rules as the lookup's, checked before any request. Unknown values wait for apply.
+ */
+function settingDiagnostics(block: CtyObject): Message[] {
+  if (holdsUnknown(block)) return [];
+  return givenSettingProblems(providerConfigGetter(block)).map(({ setting, error }) => {
+    const name = metaOf(SETTINGS[setting]).terraform;
+    return diagnostic(
+      Severity.ERROR,
+      `Invalid provider argument (${error.code})`,
+      error.messageOn("terraform"),
+      name === undefined ? [] : [name],
+    );
+  });
+}
+
 /** Warnings about provider arguments that are read but do nothing here. */
 function providerWarnings(block: CtyObject): Message[] {
   const endpoints = block.endpoints;
@@ -112,7 +131,12 @@ export class TerraformProvider {
   }
 
   async ValidateProviderConfig(request: Message): Promise<Message> {
-    return { diagnostics: await this.check(PROVIDER, request.config, (block) => providerWarnings(block)) };
+    return {
+      diagnostics: await this.check(PROVIDER, request.config, (block) => [
+        ...settingDiagnostics(block),
+        ...providerWarnings(block),
+      ]),
+    };
   }
 
   async ConfigureProvider(request: Message): Promise<Message> {
@@ -120,7 +144,9 @@ export class TerraformProvider {
       registerSecrets(
         ...[block.secret_key, block.security_token, block.token].filter((v) => typeof v === "string"),
       );
-      this.providerBlock = block;
+      const refused = settingDiagnostics(block);
+      if (refused.length === 0) this.providerBlock = block;
+      return refused;
     });
     return { diagnostics };
   }

@@ -19,7 +19,7 @@ import {
   resolveSettings,
   type Settings,
 } from "../settings/settings";
-import { ModelArtsCancelledError, ModelArtsTimeoutError } from "../support/errors";
+import { ModelArtsApiError, ModelArtsCancelledError, ModelArtsTimeoutError } from "../support/errors";
 import { type Logger, redactingLogger, silentLogger } from "../support/logger";
 import { ApiClient, type ClientTimeouts } from "../transport/client";
 import { AdaptiveLimiter } from "../transport/concurrency";
@@ -38,6 +38,7 @@ import {
 } from "../transport/temporaryCredentials";
 import { MAX_MAX_CONCURRENCY } from "../wire/description";
 import type { NormalizedQuery, VisualizationJobsQueryArgs, VisualizationJobsResult } from "../wire/model";
+import { words } from "../wire/wording";
 
 /** Everything a lookup takes from its surroundings; all optional, with production defaults. */
 export interface LookupDependencies {
@@ -148,6 +149,24 @@ export async function runLookup(
   return (await runLookupWithSettings(args, context, deps)).result;
 }
 
+/**
+ * An authentication failure that names where the keys came from, when a user could not tell: the
+ * agency whose temporary keys were refused, or the KooCLI profile (and its file) that gave them.
+ */
+function withKeysNamed(error: unknown, settings: Settings): unknown {
+  if (!ModelArtsApiError.isInstance(error) || error.status !== 401) return error;
+  const source = settings.credentials;
+  if (source.kind === "assumeRole") {
+    const base = settings.keysFrom === undefined ? [] : words` from ${settings.keysFrom}`;
+    return error.withHint(
+      words`The keys were for the agency "${source.agency.agencyName}": IAM gives its temporary keys to the base keys${base}`,
+    );
+  }
+  return settings.keysFrom === undefined
+    ? error
+    : error.withHint(words`The keys came from ${settings.keysFrom}`);
+}
+
 /** A lookup's result, with the query and the settings it ran with. @internal */
 export interface LookupRun {
   readonly query: NormalizedQuery;
@@ -240,7 +259,7 @@ export async function runLookupWithSettings(
     return { query, settings, result };
   } catch (error) {
     controller.abort(error);
-    throw error;
+    throw withKeysNamed(error, settings);
   } finally {
     clearTimeout(deadline);
     deps.signal?.removeEventListener("abort", cancel);

@@ -108,8 +108,17 @@ type AgencyField = (typeof AGENCY_FIELDS)[number];
 /** A field's name inside `huaweicloud:assumeRole` (`durationSeconds`). */
 const fieldName = (key: AgencyField): string => metaOf(SETTINGS[key]).config!;
 
-/** The agency from `huaweicloud:assumeRole` (a JSON object), the HW_ASSUME_ROLE_* names, or the profile. */
-function agencyOf(config: ConfigGetter, env: Environment, profile: Profile | undefined): Agency | undefined {
+/**
+ * The agency from `huaweicloud:assumeRole` (a JSON object), the HW_ASSUME_ROLE_* names, or the profile.
+ *
+ * @throws ModelArtsConfigError for a malformed object, an agency without its domain, or a duration
+ *   out of range.
+ */
+export function agencyOf(
+  config: ConfigGetter,
+  env: Environment,
+  profile: Profile | undefined,
+): Agency | undefined {
   const object = findSetting(S.assumeRole, config, env);
   let fields: { agencyName?: string; domainName?: string; domainId?: string; duration?: Found; from: Words };
   if (object !== undefined) {

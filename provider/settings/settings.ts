@@ -9,7 +9,7 @@
 import { ModelArtsConfigError } from "../support/errors";
 import { metaOf, SETTINGS } from "../wire/description";
 import { PROJECT_ID_PATTERN } from "../wire/model";
-import { words } from "../wire/wording";
+import { type Words, words } from "../wire/wording";
 import { resolveCredentialSource } from "./credentialSource";
 import type { CredentialSource } from "./credentials";
 import {
@@ -38,6 +38,8 @@ interface CommonSettings {
   /** The IAM endpoint, e.g. `https://iam.cn-north-4.myhuaweicloud.com/v3`; undefined only without a region. */
   readonly authUrl: string | undefined;
   readonly credentials: CredentialSource;
+  /** Where the keys came from, when an authentication failure should name it: a KooCLI profile. */
+  readonly keysFrom?: Words;
   /** What the user should be told, the lookup going on (a profile file others can read). */
   readonly warnings: readonly string[];
   /** Retries after a first failed attempt. */
@@ -113,7 +115,7 @@ function timeoutMsOf(argument: number | undefined, found: Found | undefined): nu
 }
 
 /** The `modelarts` entry of the `huaweicloud:endpoints` map (given as JSON in stack config). */
-function endpointFromMap(found: Found | undefined): Found | undefined {
+export function endpointFromMap(found: Found | undefined): Found | undefined {
   if (found === undefined) return undefined;
   let map: unknown;
   try {
@@ -142,7 +144,8 @@ function defaultCloud(region: string): string {
   return region.startsWith("eu-west-1") ? "myhuaweicloud.eu" : "myhuaweicloud.com";
 }
 
-function checkedRegion(found: Found): string {
+/** The region as found, or a config error naming its source: a region name such as "cn-north-4". */
+export function checkedRegion(found: Found): string {
   if (!SETTINGS.region.safeParse(found.value).success) {
     throw new ModelArtsConfigError(
       words`The region from ${found.from} must look like "cn-north-4", got "${found.value}".`,
@@ -151,7 +154,8 @@ function checkedRegion(found: Found): string {
   return found.value;
 }
 
-function checkedProjectId(found: Found): string {
+/** The project id as found, or a config error naming its source: it becomes a path segment. */
+export function checkedProjectId(found: Found): string {
   if (!PROJECT_ID_PATTERN.test(found.value)) {
     throw new ModelArtsConfigError(
       words`The project id from ${found.from} must be letters, digits, '-' or '_' (a 32-character hex id), got "${found.value}".`,
@@ -215,6 +219,7 @@ export function resolveSettings(
     endpoint,
     credentials,
     warnings: profile?.warning === undefined ? [] : [profile.warning],
+    ...(profile && { keysFrom: [{ from: { profile: profile.name, file: profile.file } }] }),
     maxRetries: settingNumber("maxRetries", findSetting(s.maxRetries, config, env)),
     maxConcurrency: settingNumber("maxConcurrency", findSetting(s.maxConcurrency, config, env)),
     insecure: settingBoolean("insecure", findSetting(s.insecure, config, env)),

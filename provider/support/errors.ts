@@ -196,6 +196,9 @@ export class ModelArtsApiError extends ModelArtsError {
   readonly errorMessage: string | undefined;
   readonly requestId: string | undefined;
 
+  /** What it was made from, for {@link ModelArtsApiError.withHint}. */
+  readonly #details: ApiErrorDetails;
+
   constructor(details: ApiErrorDetails) {
     const parts = [`HTTP ${details.status}`, details.errorCode, details.errorMessage]
       .filter(Boolean)
@@ -208,11 +211,19 @@ export class ModelArtsApiError extends ModelArtsError {
       `${details.service ?? "ModelArts"} ${details.operation} failed: ${parts}${id}${attempts}`,
       ...(hint.length > 0 ? [". ", ...hint] : []),
     ]);
+    this.#details = details;
     this.operation = details.operation;
     this.status = details.status;
     this.errorCode = details.errorCode;
     this.errorMessage = details.errorMessage === undefined ? undefined : forDisplay(details.errorMessage);
     this.requestId = details.requestId;
+  }
+
+  /** The same failure, its hint followed by `more` (a 401 naming where the keys came from). */
+  withHint(more: Words): ModelArtsApiError {
+    const hint = this.#details.hint;
+    const before = hint === undefined ? [] : typeof hint === "string" ? [hint, ". "] : [...hint, ". "];
+    return new ModelArtsApiError({ ...this.#details, hint: [...before, ...more] });
   }
 }
 
