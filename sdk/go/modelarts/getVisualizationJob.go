@@ -29,25 +29,25 @@ type GetVisualizationJobArgs struct {
 	Limit *int `pulumi:"limit"`
 	// The exact job name.
 	Name *string `pulumi:"name"`
-	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time.
+	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
 	NameRegex *string `pulumi:"nameRegex"`
-	// The sort direction: "asc" (default) or "desc".
+	// The sort direction: "asc" or "desc". Default "asc".
 	Order *string `pulumi:"order"`
-	// Jobs asked for per request, 1 to 1000; default 1000.
+	// Jobs asked for per request, 1 to 1000. Default 1000.
 	PageSize *int `pulumi:"pageSize"`
 	// Overrides the configured project id for this call.
 	ProjectId *string `pulumi:"projectId"`
 	// Overrides the configured region for this call.
 	Region *string `pulumi:"region"`
-	// Server-side search text, matched against the job name: up to 100 characters; some servers take 64.
+	// Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
 	SearchContent *string `pulumi:"searchContent"`
-	// The sort field: "job_id" (default), "job_name", "job_desc", "create_time" or "status".
+	// The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
 	SortBy *string `pulumi:"sortBy"`
-	// A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as "8". Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
+	// A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. A list names each status once. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
 	Status interface{} `pulumi:"status"`
-	// How long the whole lookup may take, in seconds (1 to 3600); default HW_MODELARTS_TIMEOUT, else 300.
+	// How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
 	TimeoutSeconds *int `pulumi:"timeoutSeconds"`
-	// The workspace; default "0".
+	// The workspace. Default "0".
 	WorkspaceId *string `pulumi:"workspaceId"`
 }
 
@@ -56,7 +56,7 @@ type GetVisualizationJobResult struct {
 	CreateTime int `pulumi:"createTime"`
 	// Run time so far, milliseconds.
 	Duration int `pulumi:"duration"`
-	// The flavor (machine type) the job runs on, when reported.
+	// The flavor (machine type) the job runs on, when reported: its code, e.g. "modelarts.vm.cpu.2u".
 	Flavor *JobFlavor `pulumi:"flavor"`
 	// The description; "" when the job has none.
 	JobDesc string `pulumi:"jobDesc"`
@@ -66,17 +66,17 @@ type GetVisualizationJobResult struct {
 	JobName string `pulumi:"jobName"`
 	// The job's type, when the API reports one.
 	JobType *string `pulumi:"jobType"`
-	// How long the job runs before it stops itself (milliseconds), when reported.
+	// How long the job runs before it stops itself, milliseconds, when the API reports it.
 	RemainingDuration *float64 `pulumi:"remainingDuration"`
 	// The charged resource's id.
 	ResourceId string `pulumi:"resourceId"`
-	// When the job stops itself, when reported.
+	// When the job stops itself, when reported: each rule's type, time unit and duration.
 	Schedule []JobSchedule `pulumi:"schedule"`
-	// The URL of the job's TensorBoard / MindInsight page, as the API reports it.
+	// The URL of the job's TensorBoard / MindInsight page; "" while the job has none.
 	ServiceUrl string `pulumi:"serviceUrl"`
-	// The status code.
+	// The status code, e.g. 8.
 	Status int `pulumi:"status"`
-	// The status name, e.g. "RUNNING".
+	// The status name, e.g. "RUNNING"; STATUS_<code> for a code the API documentation does not list.
 	StatusName string `pulumi:"statusName"`
 	// The OBS path of the logs the job visualizes.
 	TrainUrl string `pulumi:"trainUrl"`
@@ -94,25 +94,25 @@ type GetVisualizationJobOutputArgs struct {
 	Limit pulumi.IntPtrInput `pulumi:"limit"`
 	// The exact job name.
 	Name pulumi.StringPtrInput `pulumi:"name"`
-	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time.
+	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
 	NameRegex pulumi.StringPtrInput `pulumi:"nameRegex"`
-	// The sort direction: "asc" (default) or "desc".
+	// The sort direction: "asc" or "desc". Default "asc".
 	Order pulumi.StringPtrInput `pulumi:"order"`
-	// Jobs asked for per request, 1 to 1000; default 1000.
+	// Jobs asked for per request, 1 to 1000. Default 1000.
 	PageSize pulumi.IntPtrInput `pulumi:"pageSize"`
 	// Overrides the configured project id for this call.
 	ProjectId pulumi.StringPtrInput `pulumi:"projectId"`
 	// Overrides the configured region for this call.
 	Region pulumi.StringPtrInput `pulumi:"region"`
-	// Server-side search text, matched against the job name: up to 100 characters; some servers take 64.
+	// Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
 	SearchContent pulumi.StringPtrInput `pulumi:"searchContent"`
-	// The sort field: "job_id" (default), "job_name", "job_desc", "create_time" or "status".
+	// The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
 	SortBy pulumi.StringPtrInput `pulumi:"sortBy"`
-	// A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as "8". Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
+	// A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. A list names each status once. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
 	Status pulumi.Input `pulumi:"status"`
-	// How long the whole lookup may take, in seconds (1 to 3600); default HW_MODELARTS_TIMEOUT, else 300.
+	// How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
 	TimeoutSeconds pulumi.IntPtrInput `pulumi:"timeoutSeconds"`
-	// The workspace; default "0".
+	// The workspace. Default "0".
 	WorkspaceId pulumi.StringPtrInput `pulumi:"workspaceId"`
 }
 
@@ -144,7 +144,7 @@ func (o GetVisualizationJobResultOutput) Duration() pulumi.IntOutput {
 	return o.ApplyT(func(v GetVisualizationJobResult) int { return v.Duration }).(pulumi.IntOutput)
 }
 
-// The flavor (machine type) the job runs on, when reported.
+// The flavor (machine type) the job runs on, when reported: its code, e.g. "modelarts.vm.cpu.2u".
 func (o GetVisualizationJobResultOutput) Flavor() JobFlavorPtrOutput {
 	return o.ApplyT(func(v GetVisualizationJobResult) *JobFlavor { return v.Flavor }).(JobFlavorPtrOutput)
 }
@@ -169,7 +169,7 @@ func (o GetVisualizationJobResultOutput) JobType() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v GetVisualizationJobResult) *string { return v.JobType }).(pulumi.StringPtrOutput)
 }
 
-// How long the job runs before it stops itself (milliseconds), when reported.
+// How long the job runs before it stops itself, milliseconds, when the API reports it.
 func (o GetVisualizationJobResultOutput) RemainingDuration() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v GetVisualizationJobResult) *float64 { return v.RemainingDuration }).(pulumi.Float64PtrOutput)
 }
@@ -179,22 +179,22 @@ func (o GetVisualizationJobResultOutput) ResourceId() pulumi.StringOutput {
 	return o.ApplyT(func(v GetVisualizationJobResult) string { return v.ResourceId }).(pulumi.StringOutput)
 }
 
-// When the job stops itself, when reported.
+// When the job stops itself, when reported: each rule's type, time unit and duration.
 func (o GetVisualizationJobResultOutput) Schedule() JobScheduleArrayOutput {
 	return o.ApplyT(func(v GetVisualizationJobResult) []JobSchedule { return v.Schedule }).(JobScheduleArrayOutput)
 }
 
-// The URL of the job's TensorBoard / MindInsight page, as the API reports it.
+// The URL of the job's TensorBoard / MindInsight page; "" while the job has none.
 func (o GetVisualizationJobResultOutput) ServiceUrl() pulumi.StringOutput {
 	return o.ApplyT(func(v GetVisualizationJobResult) string { return v.ServiceUrl }).(pulumi.StringOutput)
 }
 
-// The status code.
+// The status code, e.g. 8.
 func (o GetVisualizationJobResultOutput) Status() pulumi.IntOutput {
 	return o.ApplyT(func(v GetVisualizationJobResult) int { return v.Status }).(pulumi.IntOutput)
 }
 
-// The status name, e.g. "RUNNING".
+// The status name, e.g. "RUNNING"; STATUS_<code> for a code the API documentation does not list.
 func (o GetVisualizationJobResultOutput) StatusName() pulumi.StringOutput {
 	return o.ApplyT(func(v GetVisualizationJobResult) string { return v.StatusName }).(pulumi.StringOutput)
 }

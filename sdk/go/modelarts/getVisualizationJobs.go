@@ -29,25 +29,25 @@ type GetVisualizationJobsArgs struct {
 	Limit *int `pulumi:"limit"`
 	// The exact job name.
 	Name *string `pulumi:"name"`
-	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time.
+	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
 	NameRegex *string `pulumi:"nameRegex"`
-	// The sort direction: "asc" (default) or "desc".
+	// The sort direction: "asc" or "desc". Default "asc".
 	Order *string `pulumi:"order"`
-	// Jobs asked for per request, 1 to 1000; default 1000.
+	// Jobs asked for per request, 1 to 1000. Default 1000.
 	PageSize *int `pulumi:"pageSize"`
 	// Overrides the configured project id for this call.
 	ProjectId *string `pulumi:"projectId"`
 	// Overrides the configured region for this call.
 	Region *string `pulumi:"region"`
-	// Server-side search text, matched against the job name: up to 100 characters; some servers take 64.
+	// Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
 	SearchContent *string `pulumi:"searchContent"`
-	// The sort field: "job_id" (default), "job_name", "job_desc", "create_time" or "status".
+	// The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
 	SortBy *string `pulumi:"sortBy"`
-	// A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as "8". Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
+	// A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. A list names each status once. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
 	Status interface{} `pulumi:"status"`
-	// How long the whole lookup may take, in seconds (1 to 3600); default HW_MODELARTS_TIMEOUT, else 300.
+	// How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
 	TimeoutSeconds *int `pulumi:"timeoutSeconds"`
-	// The workspace; default "0".
+	// The workspace. Default "0".
 	WorkspaceId *string `pulumi:"workspaceId"`
 }
 
@@ -80,25 +80,25 @@ type GetVisualizationJobsOutputArgs struct {
 	Limit pulumi.IntPtrInput `pulumi:"limit"`
 	// The exact job name.
 	Name pulumi.StringPtrInput `pulumi:"name"`
-	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time.
+	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
 	NameRegex pulumi.StringPtrInput `pulumi:"nameRegex"`
-	// The sort direction: "asc" (default) or "desc".
+	// The sort direction: "asc" or "desc". Default "asc".
 	Order pulumi.StringPtrInput `pulumi:"order"`
-	// Jobs asked for per request, 1 to 1000; default 1000.
+	// Jobs asked for per request, 1 to 1000. Default 1000.
 	PageSize pulumi.IntPtrInput `pulumi:"pageSize"`
 	// Overrides the configured project id for this call.
 	ProjectId pulumi.StringPtrInput `pulumi:"projectId"`
 	// Overrides the configured region for this call.
 	Region pulumi.StringPtrInput `pulumi:"region"`
-	// Server-side search text, matched against the job name: up to 100 characters; some servers take 64.
+	// Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
 	SearchContent pulumi.StringPtrInput `pulumi:"searchContent"`
-	// The sort field: "job_id" (default), "job_name", "job_desc", "create_time" or "status".
+	// The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
 	SortBy pulumi.StringPtrInput `pulumi:"sortBy"`
-	// A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as "8". Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
+	// A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. A list names each status once. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
 	Status pulumi.Input `pulumi:"status"`
-	// How long the whole lookup may take, in seconds (1 to 3600); default HW_MODELARTS_TIMEOUT, else 300.
+	// How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
 	TimeoutSeconds pulumi.IntPtrInput `pulumi:"timeoutSeconds"`
-	// The workspace; default "0".
+	// The workspace. Default "0".
 	WorkspaceId pulumi.StringPtrInput `pulumi:"workspaceId"`
 }
 

@@ -130,19 +130,19 @@ type providerArgs struct {
 	AuthUrl *string `pulumi:"authUrl"`
 	// The cloud domain; default myhuaweicloud.com (myhuaweicloud.eu for eu-west-1*).
 	Cloud *string `pulumi:"cloud"`
-	// Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set; default false.
+	// Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set. Default false.
 	EcsMetadata *bool `pulumi:"ecsMetadata"`
-	// The ModelArts endpoint; default https://modelarts.{region}.{cloud}.
+	// The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://..."}`), the plugin the URL.
 	Endpoint *string `pulumi:"endpoint"`
-	// Skip TLS certificate verification (test servers only).
+	// Skip TLS certificate verification (test servers only). Default false.
 	Insecure *bool `pulumi:"insecure"`
-	// The most requests in flight at once, 1 to 32; default 16. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota.
+	// The most requests in flight at once, 1 to 32. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota. Default 16.
 	MaxConcurrency *int `pulumi:"maxConcurrency"`
-	// Retries after a first failed attempt; default 5.
+	// Retries after a first failed attempt, 0 to 20. Default 5.
 	MaxRetries *int `pulumi:"maxRetries"`
 	// The profile of the shared config file; default the file's current one.
 	Profile *string `pulumi:"profile"`
-	// The project id; found through IAM when unset.
+	// The project id; found through IAM (`GET {authUrl}/projects?name={region}`) when unset.
 	ProjectId *string `pulumi:"projectId"`
 	// The region, e.g. cn-north-4.
 	Region *string `pulumi:"region"`
@@ -166,19 +166,19 @@ type ProviderArgs struct {
 	AuthUrl pulumi.StringPtrInput
 	// The cloud domain; default myhuaweicloud.com (myhuaweicloud.eu for eu-west-1*).
 	Cloud pulumi.StringPtrInput
-	// Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set; default false.
+	// Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set. Default false.
 	EcsMetadata pulumi.BoolPtrInput
-	// The ModelArts endpoint; default https://modelarts.{region}.{cloud}.
+	// The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://..."}`), the plugin the URL.
 	Endpoint pulumi.StringPtrInput
-	// Skip TLS certificate verification (test servers only).
+	// Skip TLS certificate verification (test servers only). Default false.
 	Insecure pulumi.BoolPtrInput
-	// The most requests in flight at once, 1 to 32; default 16. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota.
+	// The most requests in flight at once, 1 to 32. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota. Default 16.
 	MaxConcurrency pulumi.IntPtrInput
-	// Retries after a first failed attempt; default 5.
+	// Retries after a first failed attempt, 0 to 20. Default 5.
 	MaxRetries pulumi.IntPtrInput
 	// The profile of the shared config file; default the file's current one.
 	Profile pulumi.StringPtrInput
-	// The project id; found through IAM when unset.
+	// The project id; found through IAM (`GET {authUrl}/projects?name={region}`) when unset.
 	ProjectId pulumi.StringPtrInput
 	// The region, e.g. cn-north-4.
 	Region pulumi.StringPtrInput

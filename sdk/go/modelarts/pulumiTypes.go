@@ -17,11 +17,11 @@ var _ = internal.GetEnvOrDefault
 type AssumeRole struct {
 	// The agency whose temporary keys the lookups use.
 	AgencyName string `pulumi:"agencyName"`
-	// The id of the domain (account) that owns the agency.
+	// The id of the domain (account) that owns the agency, instead of its name.
 	DomainId *string `pulumi:"domainId"`
-	// The name of the domain (account) that owns the agency; or give domainId.
+	// The name of the domain (account) that owns the agency; or give its id.
 	DomainName *string `pulumi:"domainName"`
-	// How long the temporary keys last, 900 to 86400 seconds; default 900.
+	// How long the agency's temporary keys last, in seconds, 900 to 86400. Default 900.
 	DurationSeconds *int `pulumi:"durationSeconds"`
 }
 
@@ -40,11 +40,11 @@ type AssumeRoleInput interface {
 type AssumeRoleArgs struct {
 	// The agency whose temporary keys the lookups use.
 	AgencyName pulumi.StringInput `pulumi:"agencyName"`
-	// The id of the domain (account) that owns the agency.
+	// The id of the domain (account) that owns the agency, instead of its name.
 	DomainId pulumi.StringPtrInput `pulumi:"domainId"`
-	// The name of the domain (account) that owns the agency; or give domainId.
+	// The name of the domain (account) that owns the agency; or give its id.
 	DomainName pulumi.StringPtrInput `pulumi:"domainName"`
-	// How long the temporary keys last, 900 to 86400 seconds; default 900.
+	// How long the agency's temporary keys last, in seconds, 900 to 86400. Default 900.
 	DurationSeconds pulumi.IntPtrInput `pulumi:"durationSeconds"`
 }
 
@@ -131,17 +131,17 @@ func (o AssumeRoleOutput) AgencyName() pulumi.StringOutput {
 	return o.ApplyT(func(v AssumeRole) string { return v.AgencyName }).(pulumi.StringOutput)
 }
 
-// The id of the domain (account) that owns the agency.
+// The id of the domain (account) that owns the agency, instead of its name.
 func (o AssumeRoleOutput) DomainId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v AssumeRole) *string { return v.DomainId }).(pulumi.StringPtrOutput)
 }
 
-// The name of the domain (account) that owns the agency; or give domainId.
+// The name of the domain (account) that owns the agency; or give its id.
 func (o AssumeRoleOutput) DomainName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v AssumeRole) *string { return v.DomainName }).(pulumi.StringPtrOutput)
 }
 
-// How long the temporary keys last, 900 to 86400 seconds; default 900.
+// How long the agency's temporary keys last, in seconds, 900 to 86400. Default 900.
 func (o AssumeRoleOutput) DurationSeconds() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v AssumeRole) *int { return v.DurationSeconds }).(pulumi.IntPtrOutput)
 }
@@ -180,7 +180,7 @@ func (o AssumeRolePtrOutput) AgencyName() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// The id of the domain (account) that owns the agency.
+// The id of the domain (account) that owns the agency, instead of its name.
 func (o AssumeRolePtrOutput) DomainId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *AssumeRole) *string {
 		if v == nil {
@@ -190,7 +190,7 @@ func (o AssumeRolePtrOutput) DomainId() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// The name of the domain (account) that owns the agency; or give domainId.
+// The name of the domain (account) that owns the agency; or give its id.
 func (o AssumeRolePtrOutput) DomainName() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *AssumeRole) *string {
 		if v == nil {
@@ -200,7 +200,7 @@ func (o AssumeRolePtrOutput) DomainName() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// How long the temporary keys last, 900 to 86400 seconds; default 900.
+// How long the agency's temporary keys last, in seconds, 900 to 86400. Default 900.
 func (o AssumeRolePtrOutput) DurationSeconds() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *AssumeRole) *int {
 		if v == nil {
@@ -376,7 +376,7 @@ type VisualizationJob struct {
 	CreateTime int `pulumi:"createTime"`
 	// Run time so far, milliseconds.
 	Duration int `pulumi:"duration"`
-	// The flavor (machine type) the job runs on, when reported.
+	// The flavor (machine type) the job runs on, when reported: its code, e.g. "modelarts.vm.cpu.2u".
 	Flavor *JobFlavor `pulumi:"flavor"`
 	// The description; "" when the job has none.
 	JobDesc string `pulumi:"jobDesc"`
@@ -386,17 +386,17 @@ type VisualizationJob struct {
 	JobName string `pulumi:"jobName"`
 	// The job's type, when the API reports one.
 	JobType *string `pulumi:"jobType"`
-	// How long the job runs before it stops itself (milliseconds), when reported.
+	// How long the job runs before it stops itself, milliseconds, when the API reports it.
 	RemainingDuration *float64 `pulumi:"remainingDuration"`
 	// The charged resource's id.
 	ResourceId string `pulumi:"resourceId"`
-	// When the job stops itself, when reported.
+	// When the job stops itself, when reported: each rule's type, time unit and duration.
 	Schedule []JobSchedule `pulumi:"schedule"`
-	// The URL of the job's TensorBoard / MindInsight page, as the API reports it.
+	// The URL of the job's TensorBoard / MindInsight page; "" while the job has none.
 	ServiceUrl string `pulumi:"serviceUrl"`
-	// The status code.
+	// The status code, e.g. 8.
 	Status int `pulumi:"status"`
-	// The status name, e.g. "RUNNING".
+	// The status name, e.g. "RUNNING"; STATUS_<code> for a code the API documentation does not list.
 	StatusName string `pulumi:"statusName"`
 	// The OBS path of the logs the job visualizes.
 	TrainUrl string `pulumi:"trainUrl"`
@@ -427,7 +427,7 @@ func (o VisualizationJobOutput) Duration() pulumi.IntOutput {
 	return o.ApplyT(func(v VisualizationJob) int { return v.Duration }).(pulumi.IntOutput)
 }
 
-// The flavor (machine type) the job runs on, when reported.
+// The flavor (machine type) the job runs on, when reported: its code, e.g. "modelarts.vm.cpu.2u".
 func (o VisualizationJobOutput) Flavor() JobFlavorPtrOutput {
 	return o.ApplyT(func(v VisualizationJob) *JobFlavor { return v.Flavor }).(JobFlavorPtrOutput)
 }
@@ -452,7 +452,7 @@ func (o VisualizationJobOutput) JobType() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v VisualizationJob) *string { return v.JobType }).(pulumi.StringPtrOutput)
 }
 
-// How long the job runs before it stops itself (milliseconds), when reported.
+// How long the job runs before it stops itself, milliseconds, when the API reports it.
 func (o VisualizationJobOutput) RemainingDuration() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v VisualizationJob) *float64 { return v.RemainingDuration }).(pulumi.Float64PtrOutput)
 }
@@ -462,22 +462,22 @@ func (o VisualizationJobOutput) ResourceId() pulumi.StringOutput {
 	return o.ApplyT(func(v VisualizationJob) string { return v.ResourceId }).(pulumi.StringOutput)
 }
 
-// When the job stops itself, when reported.
+// When the job stops itself, when reported: each rule's type, time unit and duration.
 func (o VisualizationJobOutput) Schedule() JobScheduleArrayOutput {
 	return o.ApplyT(func(v VisualizationJob) []JobSchedule { return v.Schedule }).(JobScheduleArrayOutput)
 }
 
-// The URL of the job's TensorBoard / MindInsight page, as the API reports it.
+// The URL of the job's TensorBoard / MindInsight page; "" while the job has none.
 func (o VisualizationJobOutput) ServiceUrl() pulumi.StringOutput {
 	return o.ApplyT(func(v VisualizationJob) string { return v.ServiceUrl }).(pulumi.StringOutput)
 }
 
-// The status code.
+// The status code, e.g. 8.
 func (o VisualizationJobOutput) Status() pulumi.IntOutput {
 	return o.ApplyT(func(v VisualizationJob) int { return v.Status }).(pulumi.IntOutput)
 }
 
-// The status name, e.g. "RUNNING".
+// The status name, e.g. "RUNNING"; STATUS_<code> for a code the API documentation does not list.
 func (o VisualizationJobOutput) StatusName() pulumi.StringOutput {
 	return o.ApplyT(func(v VisualizationJob) string { return v.StatusName }).(pulumi.StringOutput)
 }

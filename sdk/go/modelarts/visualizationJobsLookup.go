@@ -29,13 +29,13 @@ type VisualizationJobsLookup struct {
 	Limit pulumi.IntPtrOutput `pulumi:"limit"`
 	// The exact job name.
 	Name pulumi.StringPtrOutput `pulumi:"name"`
-	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time.
+	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
 	NameRegex pulumi.StringPtrOutput `pulumi:"nameRegex"`
 	// The same jobs' names, index for index.
 	Names pulumi.StringArrayOutput `pulumi:"names"`
-	// The sort direction: "asc" (default) or "desc".
+	// The sort direction: "asc" or "desc". Default "asc".
 	Order pulumi.StringPtrOutput `pulumi:"order"`
-	// Jobs asked for per request, 1 to 1000; default 1000.
+	// Jobs asked for per request, 1 to 1000. Default 1000.
 	PageSize pulumi.IntPtrOutput `pulumi:"pageSize"`
 	// Overrides the configured project id for this call.
 	ProjectId pulumi.StringPtrOutput `pulumi:"projectId"`
@@ -43,19 +43,19 @@ type VisualizationJobsLookup struct {
 	Quotas pulumi.IntPtrOutput `pulumi:"quotas"`
 	// Overrides the configured region for this call.
 	Region pulumi.StringPtrOutput `pulumi:"region"`
-	// Server-side search text, matched against the job name: up to 100 characters; some servers take 64.
+	// Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
 	SearchContent pulumi.StringPtrOutput `pulumi:"searchContent"`
 	// The same jobs' service URLs, index for index; "" for a URL that is not http(s).
 	ServiceUrls pulumi.StringArrayOutput `pulumi:"serviceUrls"`
-	// The sort field: "job_id" (default), "job_name", "job_desc", "create_time" or "status".
+	// The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
 	SortBy pulumi.StringPtrOutput `pulumi:"sortBy"`
-	// A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as "8". Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
+	// A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. A list names each status once. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
 	Status pulumi.AnyOutput `pulumi:"status"`
-	// How long the whole lookup may take, in seconds (1 to 3600); default HW_MODELARTS_TIMEOUT, else 300.
+	// How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
 	TimeoutSeconds pulumi.IntPtrOutput `pulumi:"timeoutSeconds"`
 	// What the API reported as job_total_count for the server-side query (summed over statuses).
 	TotalCount pulumi.IntOutput `pulumi:"totalCount"`
-	// The workspace; default "0".
+	// The workspace. Default "0".
 	WorkspaceId pulumi.StringPtrOutput `pulumi:"workspaceId"`
 }
 
@@ -111,25 +111,25 @@ type visualizationJobsLookupArgs struct {
 	Limit *int `pulumi:"limit"`
 	// The exact job name.
 	Name *string `pulumi:"name"`
-	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time.
+	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
 	NameRegex *string `pulumi:"nameRegex"`
-	// The sort direction: "asc" (default) or "desc".
+	// The sort direction: "asc" or "desc". Default "asc".
 	Order *string `pulumi:"order"`
-	// Jobs asked for per request, 1 to 1000; default 1000.
+	// Jobs asked for per request, 1 to 1000. Default 1000.
 	PageSize *int `pulumi:"pageSize"`
 	// Overrides the configured project id for this call.
 	ProjectId *string `pulumi:"projectId"`
 	// Overrides the configured region for this call.
 	Region *string `pulumi:"region"`
-	// Server-side search text, matched against the job name: up to 100 characters; some servers take 64.
+	// Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
 	SearchContent *string `pulumi:"searchContent"`
-	// The sort field: "job_id" (default), "job_name", "job_desc", "create_time" or "status".
+	// The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
 	SortBy *string `pulumi:"sortBy"`
-	// A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as "8". Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
+	// A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. A list names each status once. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
 	Status interface{} `pulumi:"status"`
-	// How long the whole lookup may take, in seconds (1 to 3600); default HW_MODELARTS_TIMEOUT, else 300.
+	// How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
 	TimeoutSeconds *int `pulumi:"timeoutSeconds"`
-	// The workspace; default "0".
+	// The workspace. Default "0".
 	WorkspaceId *string `pulumi:"workspaceId"`
 }
 
@@ -141,25 +141,25 @@ type VisualizationJobsLookupArgs struct {
 	Limit pulumi.IntPtrInput
 	// The exact job name.
 	Name pulumi.StringPtrInput
-	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time.
+	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
 	NameRegex pulumi.StringPtrInput
-	// The sort direction: "asc" (default) or "desc".
+	// The sort direction: "asc" or "desc". Default "asc".
 	Order pulumi.StringPtrInput
-	// Jobs asked for per request, 1 to 1000; default 1000.
+	// Jobs asked for per request, 1 to 1000. Default 1000.
 	PageSize pulumi.IntPtrInput
 	// Overrides the configured project id for this call.
 	ProjectId pulumi.StringPtrInput
 	// Overrides the configured region for this call.
 	Region pulumi.StringPtrInput
-	// Server-side search text, matched against the job name: up to 100 characters; some servers take 64.
+	// Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
 	SearchContent pulumi.StringPtrInput
-	// The sort field: "job_id" (default), "job_name", "job_desc", "create_time" or "status".
+	// The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
 	SortBy pulumi.StringPtrInput
-	// A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as "8". Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
+	// A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. A list names each status once. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
 	Status pulumi.Input
-	// How long the whole lookup may take, in seconds (1 to 3600); default HW_MODELARTS_TIMEOUT, else 300.
+	// How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
 	TimeoutSeconds pulumi.IntPtrInput
-	// The workspace; default "0".
+	// The workspace. Default "0".
 	WorkspaceId pulumi.StringPtrInput
 }
 
@@ -285,7 +285,7 @@ func (o VisualizationJobsLookupOutput) Name() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *VisualizationJobsLookup) pulumi.StringPtrOutput { return v.Name }).(pulumi.StringPtrOutput)
 }
 
-// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time.
+// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
 func (o VisualizationJobsLookupOutput) NameRegex() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *VisualizationJobsLookup) pulumi.StringPtrOutput { return v.NameRegex }).(pulumi.StringPtrOutput)
 }
@@ -295,12 +295,12 @@ func (o VisualizationJobsLookupOutput) Names() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *VisualizationJobsLookup) pulumi.StringArrayOutput { return v.Names }).(pulumi.StringArrayOutput)
 }
 
-// The sort direction: "asc" (default) or "desc".
+// The sort direction: "asc" or "desc". Default "asc".
 func (o VisualizationJobsLookupOutput) Order() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *VisualizationJobsLookup) pulumi.StringPtrOutput { return v.Order }).(pulumi.StringPtrOutput)
 }
 
-// Jobs asked for per request, 1 to 1000; default 1000.
+// Jobs asked for per request, 1 to 1000. Default 1000.
 func (o VisualizationJobsLookupOutput) PageSize() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *VisualizationJobsLookup) pulumi.IntPtrOutput { return v.PageSize }).(pulumi.IntPtrOutput)
 }
@@ -320,7 +320,7 @@ func (o VisualizationJobsLookupOutput) Region() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *VisualizationJobsLookup) pulumi.StringPtrOutput { return v.Region }).(pulumi.StringPtrOutput)
 }
 
-// Server-side search text, matched against the job name: up to 100 characters; some servers take 64.
+// Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
 func (o VisualizationJobsLookupOutput) SearchContent() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *VisualizationJobsLookup) pulumi.StringPtrOutput { return v.SearchContent }).(pulumi.StringPtrOutput)
 }
@@ -330,17 +330,17 @@ func (o VisualizationJobsLookupOutput) ServiceUrls() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *VisualizationJobsLookup) pulumi.StringArrayOutput { return v.ServiceUrls }).(pulumi.StringArrayOutput)
 }
 
-// The sort field: "job_id" (default), "job_name", "job_desc", "create_time" or "status".
+// The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
 func (o VisualizationJobsLookupOutput) SortBy() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *VisualizationJobsLookup) pulumi.StringPtrOutput { return v.SortBy }).(pulumi.StringPtrOutput)
 }
 
-// A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as "8". Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
+// A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. A list names each status once. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
 func (o VisualizationJobsLookupOutput) Status() pulumi.AnyOutput {
 	return o.ApplyT(func(v *VisualizationJobsLookup) pulumi.AnyOutput { return v.Status }).(pulumi.AnyOutput)
 }
 
-// How long the whole lookup may take, in seconds (1 to 3600); default HW_MODELARTS_TIMEOUT, else 300.
+// How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
 func (o VisualizationJobsLookupOutput) TimeoutSeconds() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *VisualizationJobsLookup) pulumi.IntPtrOutput { return v.TimeoutSeconds }).(pulumi.IntPtrOutput)
 }
@@ -350,7 +350,7 @@ func (o VisualizationJobsLookupOutput) TotalCount() pulumi.IntOutput {
 	return o.ApplyT(func(v *VisualizationJobsLookup) pulumi.IntOutput { return v.TotalCount }).(pulumi.IntOutput)
 }
 
-// The workspace; default "0".
+// The workspace. Default "0".
 func (o VisualizationJobsLookupOutput) WorkspaceId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *VisualizationJobsLookup) pulumi.StringPtrOutput { return v.WorkspaceId }).(pulumi.StringPtrOutput)
 }

@@ -29,15 +29,15 @@ class AssumeRoleArgsDict(TypedDict):
     """
     domain_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    The id of the domain (account) that owns the agency.
+    The id of the domain (account) that owns the agency, instead of its name.
     """
     domain_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    The name of the domain (account) that owns the agency; or give domainId.
+    The name of the domain (account) that owns the agency; or give its id.
     """
     duration_seconds: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
-    How long the temporary keys last, 900 to 86400 seconds; default 900.
+    How long the agency's temporary keys last, in seconds, 900 to 86400. Default 900.
     """
 
 @pulumi.input_type
@@ -51,9 +51,9 @@ class AssumeRoleArgs:
         An agency to assume.
 
         :param pulumi.Input[_builtins.str] agency_name: The agency whose temporary keys the lookups use.
-        :param pulumi.Input[_builtins.str] domain_id: The id of the domain (account) that owns the agency.
-        :param pulumi.Input[_builtins.str] domain_name: The name of the domain (account) that owns the agency; or give domainId.
-        :param pulumi.Input[_builtins.int] duration_seconds: How long the temporary keys last, 900 to 86400 seconds; default 900.
+        :param pulumi.Input[_builtins.str] domain_id: The id of the domain (account) that owns the agency, instead of its name.
+        :param pulumi.Input[_builtins.str] domain_name: The name of the domain (account) that owns the agency; or give its id.
+        :param pulumi.Input[_builtins.int] duration_seconds: How long the agency's temporary keys last, in seconds, 900 to 86400. Default 900.
         """
         pulumi.set(__self__, "agency_name", agency_name)
         if domain_id is not None:
@@ -79,7 +79,7 @@ class AssumeRoleArgs:
     @pulumi.getter(name="domainId")
     def domain_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The id of the domain (account) that owns the agency.
+        The id of the domain (account) that owns the agency, instead of its name.
         """
         return pulumi.get(self, "domain_id")
 
@@ -91,7 +91,7 @@ class AssumeRoleArgs:
     @pulumi.getter(name="domainName")
     def domain_name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The name of the domain (account) that owns the agency; or give domainId.
+        The name of the domain (account) that owns the agency; or give its id.
         """
         return pulumi.get(self, "domain_name")
 
@@ -103,7 +103,7 @@ class AssumeRoleArgs:
     @pulumi.getter(name="durationSeconds")
     def duration_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        How long the temporary keys last, 900 to 86400 seconds; default 900.
+        How long the agency's temporary keys last, in seconds, 900 to 86400. Default 900.
         """
         return pulumi.get(self, "duration_seconds")
 

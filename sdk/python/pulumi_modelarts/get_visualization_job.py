@@ -88,7 +88,7 @@ class GetVisualizationJobResult:
     @pulumi.getter
     def flavor(self) -> Optional['outputs.JobFlavor']:
         """
-        The flavor (machine type) the job runs on, when reported.
+        The flavor (machine type) the job runs on, when reported: its code, e.g. "modelarts.vm.cpu.2u".
         """
         return pulumi.get(self, "flavor")
 
@@ -128,7 +128,7 @@ class GetVisualizationJobResult:
     @pulumi.getter(name="remainingDuration")
     def remaining_duration(self) -> Optional[_builtins.float]:
         """
-        How long the job runs before it stops itself (milliseconds), when reported.
+        How long the job runs before it stops itself, milliseconds, when the API reports it.
         """
         return pulumi.get(self, "remaining_duration")
 
@@ -144,7 +144,7 @@ class GetVisualizationJobResult:
     @pulumi.getter
     def schedule(self) -> Optional[Sequence['outputs.JobSchedule']]:
         """
-        When the job stops itself, when reported.
+        When the job stops itself, when reported: each rule's type, time unit and duration.
         """
         return pulumi.get(self, "schedule")
 
@@ -152,7 +152,7 @@ class GetVisualizationJobResult:
     @pulumi.getter(name="serviceUrl")
     def service_url(self) -> _builtins.str:
         """
-        The URL of the job's TensorBoard / MindInsight page, as the API reports it.
+        The URL of the job's TensorBoard / MindInsight page; "" while the job has none.
         """
         return pulumi.get(self, "service_url")
 
@@ -160,7 +160,7 @@ class GetVisualizationJobResult:
     @pulumi.getter
     def status(self) -> _builtins.int:
         """
-        The status code.
+        The status code, e.g. 8.
         """
         return pulumi.get(self, "status")
 
@@ -168,7 +168,7 @@ class GetVisualizationJobResult:
     @pulumi.getter(name="statusName")
     def status_name(self) -> _builtins.str:
         """
-        The status name, e.g. "RUNNING".
+        The status name, e.g. "RUNNING"; STATUS_<code> for a code the API documentation does not list.
         """
         return pulumi.get(self, "status_name")
 
@@ -223,16 +223,16 @@ def get_visualization_job(endpoint: Optional[_builtins.str] = None,
     :param _builtins.str endpoint: Overrides the configured ModelArts endpoint for this call.
     :param _builtins.int limit: At most this many jobs, after all filters.
     :param _builtins.str name: The exact job name.
-    :param _builtins.str name_regex: A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time.
-    :param _builtins.str order: The sort direction: "asc" (default) or "desc".
-    :param _builtins.int page_size: Jobs asked for per request, 1 to 1000; default 1000.
+    :param _builtins.str name_regex: A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
+    :param _builtins.str order: The sort direction: "asc" or "desc". Default "asc".
+    :param _builtins.int page_size: Jobs asked for per request, 1 to 1000. Default 1000.
     :param _builtins.str project_id: Overrides the configured project id for this call.
     :param _builtins.str region: Overrides the configured region for this call.
-    :param _builtins.str search_content: Server-side search text, matched against the job name: up to 100 characters; some servers take 64.
-    :param _builtins.str sort_by: The sort field: "job_id" (default), "job_name", "job_desc", "create_time" or "status".
-    :param Union[_builtins.str, Sequence[_builtins.str]] status: A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as "8". Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
-    :param _builtins.int timeout_seconds: How long the whole lookup may take, in seconds (1 to 3600); default HW_MODELARTS_TIMEOUT, else 300.
-    :param _builtins.str workspace_id: The workspace; default "0".
+    :param _builtins.str search_content: Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
+    :param _builtins.str sort_by: The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
+    :param Union[_builtins.str, Sequence[_builtins.str]] status: A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. A list names each status once. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
+    :param _builtins.int timeout_seconds: How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
+    :param _builtins.str workspace_id: The workspace. Default "0".
     """
     __args__ = dict()
     __args__['endpoint'] = endpoint
@@ -286,16 +286,16 @@ def get_visualization_job_output(endpoint: pulumi.Input[Optional[Optional[_built
     :param _builtins.str endpoint: Overrides the configured ModelArts endpoint for this call.
     :param _builtins.int limit: At most this many jobs, after all filters.
     :param _builtins.str name: The exact job name.
-    :param _builtins.str name_regex: A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time.
-    :param _builtins.str order: The sort direction: "asc" (default) or "desc".
-    :param _builtins.int page_size: Jobs asked for per request, 1 to 1000; default 1000.
+    :param _builtins.str name_regex: A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
+    :param _builtins.str order: The sort direction: "asc" or "desc". Default "asc".
+    :param _builtins.int page_size: Jobs asked for per request, 1 to 1000. Default 1000.
     :param _builtins.str project_id: Overrides the configured project id for this call.
     :param _builtins.str region: Overrides the configured region for this call.
-    :param _builtins.str search_content: Server-side search text, matched against the job name: up to 100 characters; some servers take 64.
-    :param _builtins.str sort_by: The sort field: "job_id" (default), "job_name", "job_desc", "create_time" or "status".
-    :param Union[_builtins.str, Sequence[_builtins.str]] status: A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as "8". Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
-    :param _builtins.int timeout_seconds: How long the whole lookup may take, in seconds (1 to 3600); default HW_MODELARTS_TIMEOUT, else 300.
-    :param _builtins.str workspace_id: The workspace; default "0".
+    :param _builtins.str search_content: Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
+    :param _builtins.str sort_by: The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
+    :param Union[_builtins.str, Sequence[_builtins.str]] status: A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. A list names each status once. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
+    :param _builtins.int timeout_seconds: How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
+    :param _builtins.str workspace_id: The workspace. Default "0".
     """
     __args__ = dict()
     __args__['endpoint'] = endpoint

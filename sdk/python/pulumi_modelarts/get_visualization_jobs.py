@@ -139,16 +139,16 @@ def get_visualization_jobs(endpoint: Optional[_builtins.str] = None,
     :param _builtins.str endpoint: Overrides the configured ModelArts endpoint for this call.
     :param _builtins.int limit: At most this many jobs, after all filters.
     :param _builtins.str name: The exact job name.
-    :param _builtins.str name_regex: A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time.
-    :param _builtins.str order: The sort direction: "asc" (default) or "desc".
-    :param _builtins.int page_size: Jobs asked for per request, 1 to 1000; default 1000.
+    :param _builtins.str name_regex: A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
+    :param _builtins.str order: The sort direction: "asc" or "desc". Default "asc".
+    :param _builtins.int page_size: Jobs asked for per request, 1 to 1000. Default 1000.
     :param _builtins.str project_id: Overrides the configured project id for this call.
     :param _builtins.str region: Overrides the configured region for this call.
-    :param _builtins.str search_content: Server-side search text, matched against the job name: up to 100 characters; some servers take 64.
-    :param _builtins.str sort_by: The sort field: "job_id" (default), "job_name", "job_desc", "create_time" or "status".
-    :param Union[_builtins.str, Sequence[_builtins.str]] status: A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as "8". Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
-    :param _builtins.int timeout_seconds: How long the whole lookup may take, in seconds (1 to 3600); default HW_MODELARTS_TIMEOUT, else 300.
-    :param _builtins.str workspace_id: The workspace; default "0".
+    :param _builtins.str search_content: Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
+    :param _builtins.str sort_by: The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
+    :param Union[_builtins.str, Sequence[_builtins.str]] status: A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. A list names each status once. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
+    :param _builtins.int timeout_seconds: How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
+    :param _builtins.str workspace_id: The workspace. Default "0".
     """
     __args__ = dict()
     __args__['endpoint'] = endpoint
@@ -195,16 +195,16 @@ def get_visualization_jobs_output(endpoint: pulumi.Input[Optional[Optional[_buil
     :param _builtins.str endpoint: Overrides the configured ModelArts endpoint for this call.
     :param _builtins.int limit: At most this many jobs, after all filters.
     :param _builtins.str name: The exact job name.
-    :param _builtins.str name_regex: A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time.
-    :param _builtins.str order: The sort direction: "asc" (default) or "desc".
-    :param _builtins.int page_size: Jobs asked for per request, 1 to 1000; default 1000.
+    :param _builtins.str name_regex: A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
+    :param _builtins.str order: The sort direction: "asc" or "desc". Default "asc".
+    :param _builtins.int page_size: Jobs asked for per request, 1 to 1000. Default 1000.
     :param _builtins.str project_id: Overrides the configured project id for this call.
     :param _builtins.str region: Overrides the configured region for this call.
-    :param _builtins.str search_content: Server-side search text, matched against the job name: up to 100 characters; some servers take 64.
-    :param _builtins.str sort_by: The sort field: "job_id" (default), "job_name", "job_desc", "create_time" or "status".
-    :param Union[_builtins.str, Sequence[_builtins.str]] status: A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as "8". Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
-    :param _builtins.int timeout_seconds: How long the whole lookup may take, in seconds (1 to 3600); default HW_MODELARTS_TIMEOUT, else 300.
-    :param _builtins.str workspace_id: The workspace; default "0".
+    :param _builtins.str search_content: Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
+    :param _builtins.str sort_by: The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
+    :param Union[_builtins.str, Sequence[_builtins.str]] status: A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. A list names each status once. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
+    :param _builtins.int timeout_seconds: How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
+    :param _builtins.str workspace_id: The workspace. Default "0".
     """
     __args__ = dict()
     __args__['endpoint'] = endpoint

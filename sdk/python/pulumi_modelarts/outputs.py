@@ -37,9 +37,9 @@ class AssumeRole(dict):
         An agency to assume.
 
         :param _builtins.str agency_name: The agency whose temporary keys the lookups use.
-        :param _builtins.str domain_id: The id of the domain (account) that owns the agency.
-        :param _builtins.str domain_name: The name of the domain (account) that owns the agency; or give domainId.
-        :param _builtins.int duration_seconds: How long the temporary keys last, 900 to 86400 seconds; default 900.
+        :param _builtins.str domain_id: The id of the domain (account) that owns the agency, instead of its name.
+        :param _builtins.str domain_name: The name of the domain (account) that owns the agency; or give its id.
+        :param _builtins.int duration_seconds: How long the agency's temporary keys last, in seconds, 900 to 86400. Default 900.
         """
         pulumi.set(__self__, "agency_name", agency_name)
         if domain_id is not None:
@@ -61,7 +61,7 @@ class AssumeRole(dict):
     @pulumi.getter(name="domainId")
     def domain_id(self) -> Optional[_builtins.str]:
         """
-        The id of the domain (account) that owns the agency.
+        The id of the domain (account) that owns the agency, instead of its name.
         """
         return pulumi.get(self, "domain_id")
 
@@ -69,7 +69,7 @@ class AssumeRole(dict):
     @pulumi.getter(name="domainName")
     def domain_name(self) -> Optional[_builtins.str]:
         """
-        The name of the domain (account) that owns the agency; or give domainId.
+        The name of the domain (account) that owns the agency; or give its id.
         """
         return pulumi.get(self, "domain_name")
 
@@ -77,7 +77,7 @@ class AssumeRole(dict):
     @pulumi.getter(name="durationSeconds")
     def duration_seconds(self) -> Optional[_builtins.int]:
         """
-        How long the temporary keys last, 900 to 86400 seconds; default 900.
+        How long the agency's temporary keys last, in seconds, 900 to 86400. Default 900.
         """
         return pulumi.get(self, "duration_seconds")
 
@@ -279,14 +279,14 @@ class VisualizationJob(dict):
         :param _builtins.int job_id: The job's id.
         :param _builtins.str job_name: The job's name.
         :param _builtins.str resource_id: The charged resource's id.
-        :param _builtins.str service_url: The URL of the job's TensorBoard / MindInsight page, as the API reports it.
-        :param _builtins.int status: The status code.
-        :param _builtins.str status_name: The status name, e.g. "RUNNING".
+        :param _builtins.str service_url: The URL of the job's TensorBoard / MindInsight page; "" while the job has none.
+        :param _builtins.int status: The status code, e.g. 8.
+        :param _builtins.str status_name: The status name, e.g. "RUNNING"; STATUS_<code> for a code the API documentation does not list.
         :param _builtins.str train_url: The OBS path of the logs the job visualizes.
-        :param 'JobFlavor' flavor: The flavor (machine type) the job runs on, when reported.
+        :param 'JobFlavor' flavor: The flavor (machine type) the job runs on, when reported: its code, e.g. "modelarts.vm.cpu.2u".
         :param _builtins.str job_type: The job's type, when the API reports one.
-        :param _builtins.float remaining_duration: How long the job runs before it stops itself (milliseconds), when reported.
-        :param Sequence['JobSchedule'] schedule: When the job stops itself, when reported.
+        :param _builtins.float remaining_duration: How long the job runs before it stops itself, milliseconds, when the API reports it.
+        :param Sequence['JobSchedule'] schedule: When the job stops itself, when reported: each rule's type, time unit and duration.
         """
         pulumi.set(__self__, "create_time", create_time)
         pulumi.set(__self__, "duration", duration)
@@ -359,7 +359,7 @@ class VisualizationJob(dict):
     @pulumi.getter(name="serviceUrl")
     def service_url(self) -> _builtins.str:
         """
-        The URL of the job's TensorBoard / MindInsight page, as the API reports it.
+        The URL of the job's TensorBoard / MindInsight page; "" while the job has none.
         """
         return pulumi.get(self, "service_url")
 
@@ -367,7 +367,7 @@ class VisualizationJob(dict):
     @pulumi.getter
     def status(self) -> _builtins.int:
         """
-        The status code.
+        The status code, e.g. 8.
         """
         return pulumi.get(self, "status")
 
@@ -375,7 +375,7 @@ class VisualizationJob(dict):
     @pulumi.getter(name="statusName")
     def status_name(self) -> _builtins.str:
         """
-        The status name, e.g. "RUNNING".
+        The status name, e.g. "RUNNING"; STATUS_<code> for a code the API documentation does not list.
         """
         return pulumi.get(self, "status_name")
 
@@ -391,7 +391,7 @@ class VisualizationJob(dict):
     @pulumi.getter
     def flavor(self) -> Optional['outputs.JobFlavor']:
         """
-        The flavor (machine type) the job runs on, when reported.
+        The flavor (machine type) the job runs on, when reported: its code, e.g. "modelarts.vm.cpu.2u".
         """
         return pulumi.get(self, "flavor")
 
@@ -407,7 +407,7 @@ class VisualizationJob(dict):
     @pulumi.getter(name="remainingDuration")
     def remaining_duration(self) -> Optional[_builtins.float]:
         """
-        How long the job runs before it stops itself (milliseconds), when reported.
+        How long the job runs before it stops itself, milliseconds, when the API reports it.
         """
         return pulumi.get(self, "remaining_duration")
 
@@ -415,7 +415,7 @@ class VisualizationJob(dict):
     @pulumi.getter
     def schedule(self) -> Optional[Sequence['outputs.JobSchedule']]:
         """
-        When the job stops itself, when reported.
+        When the job stops itself, when reported: each rule's type, time unit and duration.
         """
         return pulumi.get(self, "schedule")
 

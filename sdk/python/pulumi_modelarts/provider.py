@@ -45,13 +45,13 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.str] auth_token: An IAM token, used instead of AK/SK.
         :param pulumi.Input[_builtins.str] auth_url: The IAM endpoint; default https://iam.{region}.{cloud}/v3.
         :param pulumi.Input[_builtins.str] cloud: The cloud domain; default myhuaweicloud.com (myhuaweicloud.eu for eu-west-1*).
-        :param pulumi.Input[_builtins.bool] ecs_metadata: Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set; default false.
-        :param pulumi.Input[_builtins.str] endpoint: The ModelArts endpoint; default https://modelarts.{region}.{cloud}.
-        :param pulumi.Input[_builtins.bool] insecure: Skip TLS certificate verification (test servers only).
-        :param pulumi.Input[_builtins.int] max_concurrency: The most requests in flight at once, 1 to 32; default 16. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota.
-        :param pulumi.Input[_builtins.int] max_retries: Retries after a first failed attempt; default 5.
+        :param pulumi.Input[_builtins.bool] ecs_metadata: Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set. Default false.
+        :param pulumi.Input[_builtins.str] endpoint: The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://..."}`), the plugin the URL.
+        :param pulumi.Input[_builtins.bool] insecure: Skip TLS certificate verification (test servers only). Default false.
+        :param pulumi.Input[_builtins.int] max_concurrency: The most requests in flight at once, 1 to 32. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota. Default 16.
+        :param pulumi.Input[_builtins.int] max_retries: Retries after a first failed attempt, 0 to 20. Default 5.
         :param pulumi.Input[_builtins.str] profile: The profile of the shared config file; default the file's current one.
-        :param pulumi.Input[_builtins.str] project_id: The project id; found through IAM when unset.
+        :param pulumi.Input[_builtins.str] project_id: The project id; found through IAM (`GET {authUrl}/projects?name={region}`) when unset.
         :param pulumi.Input[_builtins.str] region: The region, e.g. cn-north-4.
         :param pulumi.Input[_builtins.str] secret_key: The secret key (SK).
         :param pulumi.Input[_builtins.str] security_token: The security token of temporary AK/SK credentials.
@@ -184,7 +184,7 @@ class ProviderArgs:
     @pulumi.getter(name="ecsMetadata")
     def ecs_metadata(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set; default false.
+        Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set. Default false.
         """
         return pulumi.get(self, "ecs_metadata")
 
@@ -196,7 +196,7 @@ class ProviderArgs:
     @pulumi.getter
     def endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The ModelArts endpoint; default https://modelarts.{region}.{cloud}.
+        The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://..."}`), the plugin the URL.
         """
         return pulumi.get(self, "endpoint")
 
@@ -208,7 +208,7 @@ class ProviderArgs:
     @pulumi.getter
     def insecure(self) -> pulumi.Input[Optional[_builtins.bool]]:
         """
-        Skip TLS certificate verification (test servers only).
+        Skip TLS certificate verification (test servers only). Default false.
         """
         return pulumi.get(self, "insecure")
 
@@ -220,7 +220,7 @@ class ProviderArgs:
     @pulumi.getter(name="maxConcurrency")
     def max_concurrency(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        The most requests in flight at once, 1 to 32; default 16. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota.
+        The most requests in flight at once, 1 to 32. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota. Default 16.
         """
         return pulumi.get(self, "max_concurrency")
 
@@ -232,7 +232,7 @@ class ProviderArgs:
     @pulumi.getter(name="maxRetries")
     def max_retries(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Retries after a first failed attempt; default 5.
+        Retries after a first failed attempt, 0 to 20. Default 5.
         """
         return pulumi.get(self, "max_retries")
 
@@ -256,7 +256,7 @@ class ProviderArgs:
     @pulumi.getter(name="projectId")
     def project_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The project id; found through IAM when unset.
+        The project id; found through IAM (`GET {authUrl}/projects?name={region}`) when unset.
         """
         return pulumi.get(self, "project_id")
 
@@ -346,13 +346,13 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.str] auth_token: An IAM token, used instead of AK/SK.
         :param pulumi.Input[_builtins.str] auth_url: The IAM endpoint; default https://iam.{region}.{cloud}/v3.
         :param pulumi.Input[_builtins.str] cloud: The cloud domain; default myhuaweicloud.com (myhuaweicloud.eu for eu-west-1*).
-        :param pulumi.Input[_builtins.bool] ecs_metadata: Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set; default false.
-        :param pulumi.Input[_builtins.str] endpoint: The ModelArts endpoint; default https://modelarts.{region}.{cloud}.
-        :param pulumi.Input[_builtins.bool] insecure: Skip TLS certificate verification (test servers only).
-        :param pulumi.Input[_builtins.int] max_concurrency: The most requests in flight at once, 1 to 32; default 16. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota.
-        :param pulumi.Input[_builtins.int] max_retries: Retries after a first failed attempt; default 5.
+        :param pulumi.Input[_builtins.bool] ecs_metadata: Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set. Default false.
+        :param pulumi.Input[_builtins.str] endpoint: The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://..."}`), the plugin the URL.
+        :param pulumi.Input[_builtins.bool] insecure: Skip TLS certificate verification (test servers only). Default false.
+        :param pulumi.Input[_builtins.int] max_concurrency: The most requests in flight at once, 1 to 32. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota. Default 16.
+        :param pulumi.Input[_builtins.int] max_retries: Retries after a first failed attempt, 0 to 20. Default 5.
         :param pulumi.Input[_builtins.str] profile: The profile of the shared config file; default the file's current one.
-        :param pulumi.Input[_builtins.str] project_id: The project id; found through IAM when unset.
+        :param pulumi.Input[_builtins.str] project_id: The project id; found through IAM (`GET {authUrl}/projects?name={region}`) when unset.
         :param pulumi.Input[_builtins.str] region: The region, e.g. cn-north-4.
         :param pulumi.Input[_builtins.str] secret_key: The secret key (SK).
         :param pulumi.Input[_builtins.str] security_token: The security token of temporary AK/SK credentials.

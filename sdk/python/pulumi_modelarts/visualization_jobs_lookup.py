@@ -39,16 +39,16 @@ class VisualizationJobsLookupArgs:
         :param pulumi.Input[_builtins.str] endpoint: Overrides the configured ModelArts endpoint for this call.
         :param pulumi.Input[_builtins.int] limit: At most this many jobs, after all filters.
         :param pulumi.Input[_builtins.str] name: The exact job name.
-        :param pulumi.Input[_builtins.str] name_regex: A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time.
-        :param pulumi.Input[_builtins.str] order: The sort direction: "asc" (default) or "desc".
-        :param pulumi.Input[_builtins.int] page_size: Jobs asked for per request, 1 to 1000; default 1000.
+        :param pulumi.Input[_builtins.str] name_regex: A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
+        :param pulumi.Input[_builtins.str] order: The sort direction: "asc" or "desc". Default "asc".
+        :param pulumi.Input[_builtins.int] page_size: Jobs asked for per request, 1 to 1000. Default 1000.
         :param pulumi.Input[_builtins.str] project_id: Overrides the configured project id for this call.
         :param pulumi.Input[_builtins.str] region: Overrides the configured region for this call.
-        :param pulumi.Input[_builtins.str] search_content: Server-side search text, matched against the job name: up to 100 characters; some servers take 64.
-        :param pulumi.Input[_builtins.str] sort_by: The sort field: "job_id" (default), "job_name", "job_desc", "create_time" or "status".
-        :param pulumi.Input[Union[_builtins.str, Sequence[pulumi.Input[_builtins.str]]]] status: A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as "8". Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
-        :param pulumi.Input[_builtins.int] timeout_seconds: How long the whole lookup may take, in seconds (1 to 3600); default HW_MODELARTS_TIMEOUT, else 300.
-        :param pulumi.Input[_builtins.str] workspace_id: The workspace; default "0".
+        :param pulumi.Input[_builtins.str] search_content: Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
+        :param pulumi.Input[_builtins.str] sort_by: The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
+        :param pulumi.Input[Union[_builtins.str, Sequence[pulumi.Input[_builtins.str]]]] status: A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. A list names each status once. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
+        :param pulumi.Input[_builtins.int] timeout_seconds: How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
+        :param pulumi.Input[_builtins.str] workspace_id: The workspace. Default "0".
         """
         if endpoint is not None:
             pulumi.set(__self__, "endpoint", endpoint)
@@ -117,7 +117,7 @@ class VisualizationJobsLookupArgs:
     @pulumi.getter(name="nameRegex")
     def name_regex(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time.
+        A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
         """
         return pulumi.get(self, "name_regex")
 
@@ -129,7 +129,7 @@ class VisualizationJobsLookupArgs:
     @pulumi.getter
     def order(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The sort direction: "asc" (default) or "desc".
+        The sort direction: "asc" or "desc". Default "asc".
         """
         return pulumi.get(self, "order")
 
@@ -141,7 +141,7 @@ class VisualizationJobsLookupArgs:
     @pulumi.getter(name="pageSize")
     def page_size(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        Jobs asked for per request, 1 to 1000; default 1000.
+        Jobs asked for per request, 1 to 1000. Default 1000.
         """
         return pulumi.get(self, "page_size")
 
@@ -177,7 +177,7 @@ class VisualizationJobsLookupArgs:
     @pulumi.getter(name="searchContent")
     def search_content(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Server-side search text, matched against the job name: up to 100 characters; some servers take 64.
+        Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
         """
         return pulumi.get(self, "search_content")
 
@@ -189,7 +189,7 @@ class VisualizationJobsLookupArgs:
     @pulumi.getter(name="sortBy")
     def sort_by(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The sort field: "job_id" (default), "job_name", "job_desc", "create_time" or "status".
+        The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
         """
         return pulumi.get(self, "sort_by")
 
@@ -201,7 +201,7 @@ class VisualizationJobsLookupArgs:
     @pulumi.getter
     def status(self) -> pulumi.Input[Optional[Union[_builtins.str, Sequence[pulumi.Input[_builtins.str]]]]]:
         """
-        A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as "8". Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
+        A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. A list names each status once. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
         """
         return pulumi.get(self, "status")
 
@@ -213,7 +213,7 @@ class VisualizationJobsLookupArgs:
     @pulumi.getter(name="timeoutSeconds")
     def timeout_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        How long the whole lookup may take, in seconds (1 to 3600); default HW_MODELARTS_TIMEOUT, else 300.
+        How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
         """
         return pulumi.get(self, "timeout_seconds")
 
@@ -225,7 +225,7 @@ class VisualizationJobsLookupArgs:
     @pulumi.getter(name="workspaceId")
     def workspace_id(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The workspace; default "0".
+        The workspace. Default "0".
         """
         return pulumi.get(self, "workspace_id")
 
@@ -262,16 +262,16 @@ class VisualizationJobsLookup(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] endpoint: Overrides the configured ModelArts endpoint for this call.
         :param pulumi.Input[_builtins.int] limit: At most this many jobs, after all filters.
         :param pulumi.Input[_builtins.str] name: The exact job name.
-        :param pulumi.Input[_builtins.str] name_regex: A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time.
-        :param pulumi.Input[_builtins.str] order: The sort direction: "asc" (default) or "desc".
-        :param pulumi.Input[_builtins.int] page_size: Jobs asked for per request, 1 to 1000; default 1000.
+        :param pulumi.Input[_builtins.str] name_regex: A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
+        :param pulumi.Input[_builtins.str] order: The sort direction: "asc" or "desc". Default "asc".
+        :param pulumi.Input[_builtins.int] page_size: Jobs asked for per request, 1 to 1000. Default 1000.
         :param pulumi.Input[_builtins.str] project_id: Overrides the configured project id for this call.
         :param pulumi.Input[_builtins.str] region: Overrides the configured region for this call.
-        :param pulumi.Input[_builtins.str] search_content: Server-side search text, matched against the job name: up to 100 characters; some servers take 64.
-        :param pulumi.Input[_builtins.str] sort_by: The sort field: "job_id" (default), "job_name", "job_desc", "create_time" or "status".
-        :param pulumi.Input[Union[_builtins.str, Sequence[pulumi.Input[_builtins.str]]]] status: A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as "8". Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
-        :param pulumi.Input[_builtins.int] timeout_seconds: How long the whole lookup may take, in seconds (1 to 3600); default HW_MODELARTS_TIMEOUT, else 300.
-        :param pulumi.Input[_builtins.str] workspace_id: The workspace; default "0".
+        :param pulumi.Input[_builtins.str] search_content: Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
+        :param pulumi.Input[_builtins.str] sort_by: The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
+        :param pulumi.Input[Union[_builtins.str, Sequence[pulumi.Input[_builtins.str]]]] status: A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. A list names each status once. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
+        :param pulumi.Input[_builtins.int] timeout_seconds: How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
+        :param pulumi.Input[_builtins.str] workspace_id: The workspace. Default "0".
         """
         ...
     @overload
@@ -451,7 +451,7 @@ class VisualizationJobsLookup(pulumi.CustomResource):
     @pulumi.getter(name="nameRegex")
     def name_regex(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time.
+        A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
         """
         return pulumi.get(self, "name_regex")
 
@@ -467,7 +467,7 @@ class VisualizationJobsLookup(pulumi.CustomResource):
     @pulumi.getter
     def order(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The sort direction: "asc" (default) or "desc".
+        The sort direction: "asc" or "desc". Default "asc".
         """
         return pulumi.get(self, "order")
 
@@ -475,7 +475,7 @@ class VisualizationJobsLookup(pulumi.CustomResource):
     @pulumi.getter(name="pageSize")
     def page_size(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        Jobs asked for per request, 1 to 1000; default 1000.
+        Jobs asked for per request, 1 to 1000. Default 1000.
         """
         return pulumi.get(self, "page_size")
 
@@ -507,7 +507,7 @@ class VisualizationJobsLookup(pulumi.CustomResource):
     @pulumi.getter(name="searchContent")
     def search_content(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Server-side search text, matched against the job name: up to 100 characters; some servers take 64.
+        Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
         """
         return pulumi.get(self, "search_content")
 
@@ -523,7 +523,7 @@ class VisualizationJobsLookup(pulumi.CustomResource):
     @pulumi.getter(name="sortBy")
     def sort_by(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The sort field: "job_id" (default), "job_name", "job_desc", "create_time" or "status".
+        The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
         """
         return pulumi.get(self, "sort_by")
 
@@ -531,7 +531,7 @@ class VisualizationJobsLookup(pulumi.CustomResource):
     @pulumi.getter
     def status(self) -> pulumi.Output[Optional[Union[_builtins.str, Sequence[_builtins.str]]]]:
         """
-        A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as "8". Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
+        A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. A list names each status once. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
         """
         return pulumi.get(self, "status")
 
@@ -539,7 +539,7 @@ class VisualizationJobsLookup(pulumi.CustomResource):
     @pulumi.getter(name="timeoutSeconds")
     def timeout_seconds(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        How long the whole lookup may take, in seconds (1 to 3600); default HW_MODELARTS_TIMEOUT, else 300.
+        How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
         """
         return pulumi.get(self, "timeout_seconds")
 
@@ -555,7 +555,7 @@ class VisualizationJobsLookup(pulumi.CustomResource):
     @pulumi.getter(name="workspaceId")
     def workspace_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The workspace; default "0".
+        The workspace. Default "0".
         """
         return pulumi.get(self, "workspace_id")
 

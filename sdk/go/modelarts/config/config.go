@@ -68,7 +68,7 @@ func GetCloud(ctx *pulumi.Context) string {
 	return value
 }
 
-// Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set; default false.
+// Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set. Default false.
 func GetEcsMetadata(ctx *pulumi.Context) bool {
 	v, err := config.TryBool(ctx, "modelarts:ecsMetadata")
 	if err == nil {
@@ -81,7 +81,7 @@ func GetEcsMetadata(ctx *pulumi.Context) bool {
 	return value
 }
 
-// The ModelArts endpoint; default https://modelarts.{region}.{cloud}.
+// The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://..."}`), the plugin the URL.
 func GetEndpoint(ctx *pulumi.Context) string {
 	v, err := config.Try(ctx, "modelarts:endpoint")
 	if err == nil {
@@ -94,7 +94,7 @@ func GetEndpoint(ctx *pulumi.Context) string {
 	return value
 }
 
-// Skip TLS certificate verification (test servers only).
+// Skip TLS certificate verification (test servers only). Default false.
 func GetInsecure(ctx *pulumi.Context) bool {
 	v, err := config.TryBool(ctx, "modelarts:insecure")
 	if err == nil {
@@ -107,7 +107,7 @@ func GetInsecure(ctx *pulumi.Context) bool {
 	return value
 }
 
-// The most requests in flight at once, 1 to 32; default 16. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota.
+// The most requests in flight at once, 1 to 32. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota. Default 16.
 func GetMaxConcurrency(ctx *pulumi.Context) int {
 	v, err := config.TryInt(ctx, "modelarts:maxConcurrency")
 	if err == nil {
@@ -120,7 +120,7 @@ func GetMaxConcurrency(ctx *pulumi.Context) int {
 	return value
 }
 
-// Retries after a first failed attempt; default 5.
+// Retries after a first failed attempt, 0 to 20. Default 5.
 func GetMaxRetries(ctx *pulumi.Context) int {
 	v, err := config.TryInt(ctx, "modelarts:maxRetries")
 	if err == nil {
@@ -146,7 +146,7 @@ func GetProfile(ctx *pulumi.Context) string {
 	return value
 }
 
-// The project id; found through IAM when unset.
+// The project id; found through IAM (`GET {authUrl}/projects?name={region}`) when unset.
 func GetProjectId(ctx *pulumi.Context) string {
 	v, err := config.Try(ctx, "modelarts:projectId")
 	if err == nil {

@@ -42,27 +42,27 @@ The cloud domain; default myhuaweicloud.com (myhuaweicloud.eu for eu-west-1*).
 
 ecsMetadata: Optional[bool]
 """
-Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set; default false.
+Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set. Default false.
 """
 
 endpoint: Optional[str]
 """
-The ModelArts endpoint; default https://modelarts.{region}.{cloud}.
+The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://..."}`), the plugin the URL.
 """
 
 insecure: Optional[bool]
 """
-Skip TLS certificate verification (test servers only).
+Skip TLS certificate verification (test servers only). Default false.
 """
 
 maxConcurrency: Optional[int]
 """
-The most requests in flight at once, 1 to 32; default 16. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota.
+The most requests in flight at once, 1 to 32. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota. Default 16.
 """
 
 maxRetries: Optional[int]
 """
-Retries after a first failed attempt; default 5.
+Retries after a first failed attempt, 0 to 20. Default 5.
 """
 
 profile: Optional[str]
@@ -72,7 +72,7 @@ The profile of the shared config file; default the file's current one.
 
 projectId: Optional[str]
 """
-The project id; found through IAM when unset.
+The project id; found through IAM (`GET {authUrl}/projects?name={region}`) when unset.
 """
 
 region: Optional[str]

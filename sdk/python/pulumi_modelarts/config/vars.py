@@ -59,35 +59,35 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def ecs_metadata(self) -> Optional[bool]:
         """
-        Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set; default false.
+        Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set. Default false.
         """
         return __config__.get_bool('ecsMetadata') or _utilities.get_env_bool('HW_ECS_METADATA')
 
     @_builtins.property
     def endpoint(self) -> Optional[str]:
         """
-        The ModelArts endpoint; default https://modelarts.{region}.{cloud}.
+        The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://..."}`), the plugin the URL.
         """
         return __config__.get('endpoint') or _utilities.get_env('HW_MODELARTS_ENDPOINT')
 
     @_builtins.property
     def insecure(self) -> Optional[bool]:
         """
-        Skip TLS certificate verification (test servers only).
+        Skip TLS certificate verification (test servers only). Default false.
         """
         return __config__.get_bool('insecure') or _utilities.get_env_bool('HW_INSECURE')
 
     @_builtins.property
     def max_concurrency(self) -> Optional[int]:
         """
-        The most requests in flight at once, 1 to 32; default 16. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota.
+        The most requests in flight at once, 1 to 32. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota. Default 16.
         """
         return __config__.get_int('maxConcurrency') or _utilities.get_env_int('HW_MODELARTS_MAX_CONCURRENCY')
 
     @_builtins.property
     def max_retries(self) -> Optional[int]:
         """
-        Retries after a first failed attempt; default 5.
+        Retries after a first failed attempt, 0 to 20. Default 5.
         """
         return __config__.get_int('maxRetries') or _utilities.get_env_int('HW_MAX_RETRIES')
 
@@ -101,7 +101,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def project_id(self) -> Optional[str]:
         """
-        The project id; found through IAM when unset.
+        The project id; found through IAM (`GET {authUrl}/projects?name={region}`) when unset.
         """
         return __config__.get('projectId') or _utilities.get_env('HW_PROJECT_ID', 'HUAWEICLOUD_SDK_PROJECT_ID')
 
