@@ -11,7 +11,14 @@ import {
   validationIssue,
 } from "../support/errors";
 import { jsonText } from "../support/jsonText";
-import { ARGUMENT_KEYS, ARGUMENTS, type ArgumentKey, MAX_EPOCH_MS, metaOf } from "../wire/description";
+import {
+  ARGUMENT_KEYS,
+  ARGUMENTS,
+  type ArgumentKey,
+  MAX_EPOCH_MS,
+  metaOf,
+  WIRE_ERROR_ENVELOPE,
+} from "../wire/description";
 import {
   type JobFlavor,
   type JobSchedule,
@@ -383,8 +390,9 @@ function stringOrUndefined(value: unknown): string | undefined {
  * `request_id`). Undefined for a body that reports no error.
  */
 export function apiFailureOf(body: unknown): ApiFailure | undefined {
-  if (!isRecord(body)) return undefined;
-  const b = body;
+  const parsed = WIRE_ERROR_ENVELOPE.safeParse(body);
+  if (!parsed.success) return undefined;
+  const b = parsed.data;
   // A successful body may carry `"error_code": 0` (or "0"): no error. `is_success: true` wins too.
   const code = stringOrUndefined(b.error_code);
   const errorCode = code === "0" ? undefined : code;

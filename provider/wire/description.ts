@@ -230,6 +230,15 @@ const wireNumber = () =>
   z.nullish(z.union([z.number(), z.string().check(z.regex(/^-?\d{1,16}(\.\d{1,9})?$/))]));
 const INT_RULE = "an integer or a numeric string";
 
+/** One rule of a schedule: its unit is `timeUnit`, or `time_unit` where that is absent. */
+const scheduleRule = () =>
+  z.looseObject({ type: wireText(), duration: wireNumber() }).check(
+    z.refine((rule) => {
+      const unit = (rule as Record<string, unknown>).timeUnit ?? (rule as Record<string, unknown>).time_unit;
+      return unit === undefined || unit === null || typeof unit === "string";
+    }),
+  );
+
 /**
  * Every field of a job, by its Pulumi name, with the schema of its value in the API's JSON (lenient:
  * numbers may come as numeric strings, absent text is ""). The listing maps pages with a hand-written
@@ -320,19 +329,11 @@ export const JOB_FIELDS = {
     terraform: "resource_id",
   }),
   // Its rules are for reading by a person; remainingDuration is what a configuration can use.
-  schedule: described(
-    z.nullish(
-      z.union([
-        z.array(z.looseObject({ type: wireText(), duration: wireNumber() })),
-        z.looseObject({ type: wireText(), duration: wireNumber() }),
-      ]),
-    ),
-    {
-      description: "When the job stops itself, when reported: each rule's type, time unit and duration.",
-      rule: "an object or a list of objects",
-      wire: "schedule",
-    },
-  ),
+  schedule: described(z.nullish(z.union([z.array(scheduleRule()), scheduleRule()])), {
+    description: "When the job stops itself, when reported: each rule's type, time unit and duration.",
+    rule: "an object or a list of objects",
+    wire: "schedule",
+  }),
 } as const;
 
 /** A job field's Pulumi name. */
@@ -353,6 +354,23 @@ export const WIRE_JOBS_PAGE = z.looseObject({
   job_total_count: wireInt().check(z.refine((v) => Number(v) >= 0)),
   job_count_limit: z.nullish(wireInt()),
   quotas: z.nullish(wireInt()),
+});
+
+/** A field of an error body that may be absent, or of another type (then read as absent). */
+const lenientField = <S extends z.ZodMiniType>(schema: S) => z.catch(z.optional(schema), undefined);
+const codeOrText = () => lenientField(z.union([z.string(), z.number()]));
+
+/**
+ * What an API body says of a failure, in either of the API's two formats: a ModelArts body
+ * (`is_success`, `error_code`, `error_message` or the older `error_msg`) or an API gateway's
+ * (`error_code`, `error_msg`, `request_id`). Lenient: a field of another type is as good as absent.
+ */
+export const WIRE_ERROR_ENVELOPE = z.looseObject({
+  is_success: lenientField(z.union([z.boolean(), z.enum(["true", "false"])])),
+  error_code: codeOrText(),
+  error_message: codeOrText(),
+  error_msg: codeOrText(),
+  request_id: codeOrText(),
 });
 
 // --- Settings ---------------------------------------------------------------------------------------
