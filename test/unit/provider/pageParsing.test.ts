@@ -5,17 +5,7 @@
  */
 import { parseJobsPage } from "../../../provider/boundary/schemas";
 import { WIRE_JOBS_PAGE } from "../../../provider/wire/description";
-
-/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from "../../support/random";
 
 /** Values a field may hold on the wire: valid for some fields, wrong for others. */
 const VALUES: unknown[] = [
