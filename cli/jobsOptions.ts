@@ -4,15 +4,8 @@
  * A flag added to the description is an option here, and a line of `--help`, with nothing else to write.
  */
 import * as z from "zod/mini";
-import {
-  ARGUMENT_KEYS,
-  ARGUMENTS,
-  type ArgumentKey,
-  type EntryMeta,
-  metaOf,
-  SETTINGS,
-  type SettingKey,
-} from "../provider/wire/description";
+import { ARGUMENT_KEYS, ARGUMENTS, type EntryMeta, metaOf, SETTINGS } from "../provider/wire/description";
+import type { ArgumentKey, SettingKey } from "../provider/wire/entryKeys";
 import { wholeNumberOption } from "./options";
 
 /** One option: the entry it sets, its flag, and whether it takes a whole number. */

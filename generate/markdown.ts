@@ -17,8 +17,8 @@ import {
   type JobFieldKey,
   metaOf,
   SETTINGS,
-  type SettingKey,
 } from "../provider/wire/description";
+import type { SettingKey } from "../provider/wire/entryKeys";
 import type { AttributeSpec, BlockSpec } from "../terraform/schema";
 
 const code = (text: string | undefined) => (text === undefined || text === "" ? "" : `\`${text}\``);

@@ -17,9 +17,9 @@ import {
   type JobFieldKey,
   metaOf,
   SETTINGS,
-  type SettingKey,
   valueType,
 } from "../provider/wire/description";
+import type { SettingKey } from "../provider/wire/entryKeys";
 import type {
   JobFlavor,
   JobSchedule,

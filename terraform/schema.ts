@@ -9,15 +9,14 @@ import {
   AGENCY_FIELDS,
   ARGUMENT_KEYS,
   ARGUMENTS,
-  type ArgumentKey,
   documented,
   JOB_FIELDS,
   type JobFieldKey,
   metaOf,
   SETTINGS,
-  type SettingKey,
   valueType,
 } from "../provider/wire/description";
+import type { ArgumentKey, SettingKey } from "../provider/wire/entryKeys";
 import type { VisualizationJob } from "../provider/wire/model";
 import type { CtyObject, CtyType, CtyValue } from "./ctyCodec";
 

@@ -11,14 +11,8 @@ import {
   validationIssue,
 } from "../support/errors";
 import { jsonText } from "../support/jsonText";
-import {
-  ARGUMENT_KEYS,
-  ARGUMENTS,
-  type ArgumentKey,
-  MAX_EPOCH_MS,
-  metaOf,
-  WIRE_ERROR_ENVELOPE,
-} from "../wire/description";
+import { ARGUMENT_KEYS, ARGUMENTS, MAX_EPOCH_MS, metaOf, WIRE_ERROR_ENVELOPE } from "../wire/description";
+import type { ArgumentKey } from "../wire/entryKeys";
 import {
   type JobFlavor,
   type JobSchedule,
@@ -38,11 +32,6 @@ import { type Words, words } from "../wire/wording";
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-
-// The description and the public type name the same arguments: one without the other does not compile.
-ARGUMENTS satisfies Record<keyof VisualizationJobsQueryArgs, unknown>;
-({}) as Record<ArgumentKey, unknown> satisfies Record<keyof VisualizationJobsQueryArgs, unknown>;
-({}) as VisualizationJobsQueryArgs satisfies Partial<Record<ArgumentKey, unknown>>;
 
 /** The names of the lookup's arguments (also the inputs of VisualizationJobsLookup). */
 export const QUERY_ARGUMENT_NAMES = ARGUMENT_KEYS;

@@ -8,7 +8,8 @@
 import { existsSync } from "node:fs";
 import { ModelArtsConfigError } from "../support/errors";
 import { expandHome } from "../support/userFile";
-import { AGENCY_FIELDS, metaOf, SETTINGS, type SettingKey } from "../wire/description";
+import { AGENCY_FIELDS, metaOf, SETTINGS } from "../wire/description";
+import type { SettingKey } from "../wire/entryKeys";
 import { type Words, words } from "../wire/wording";
 import type { Agency, AkskCredentials, CredentialSource, Credentials } from "./credentials";
 import {

@@ -5,7 +5,8 @@
  */
 import { ModelArtsConfigError } from "../support/errors";
 import { jsonText } from "../support/jsonText";
-import { AGENCY_FIELDS, type ArgumentKey, metaOf, SETTINGS, type SettingKey } from "../wire/description";
+import { AGENCY_FIELDS, metaOf, SETTINGS } from "../wire/description";
+import type { ArgumentKey, SettingKey } from "../wire/entryKeys";
 import { type SettingOrigin, type Words, words } from "../wire/wording";
 
 /** Reads one stack-config value by its full key (`huaweicloud:region`); undefined when unset. */

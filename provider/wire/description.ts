@@ -9,6 +9,7 @@
  * half the time (`npm run bench`, "require").
  */
 import * as z from "zod/mini";
+import type { ArgumentKey, SettingKey } from "./entryKeys";
 import {
   DEFAULT_TIMEOUT_SECONDS,
   MAX_NAME_REGEX,
@@ -23,8 +24,7 @@ import { JobStatus, parseJobStatus } from "./status";
 /** The latest instant a JavaScript Date (and so an RFC 3339 rendering) can hold, in epoch ms. */
 export const MAX_EPOCH_MS = 8_640_000_000_000_000;
 
-/** Where a name or a message is shown: each surface names things its own way. */
-export type Surface = "typescript" | "plugin" | "terraform" | "cli";
+export type { ArgumentKey, SettingKey, Surface } from "./entryKeys";
 
 /** What every entry says of itself, on every surface. */
 export interface EntryMeta {
@@ -205,10 +205,7 @@ export const ARGUMENTS = {
     tsType: "number",
     flag: "timeout",
   }),
-} as const;
-
-/** A lookup argument's Pulumi name. */
-export type ArgumentKey = keyof typeof ARGUMENTS;
+} as const satisfies Record<ArgumentKey, z.ZodMiniType>;
 
 /** The names of the lookup's arguments, in the description's order. */
 export const ARGUMENT_KEYS = Object.keys(ARGUMENTS) as readonly ArgumentKey[];
@@ -574,10 +571,7 @@ export const SETTINGS = {
     rule: "an http:// URL to 169.254.169.254 or a loopback host",
     env: ["HW_ECS_METADATA_URL"],
   }),
-} as const;
-
-/** A setting's key. */
-export type SettingKey = keyof typeof SETTINGS;
+} as const satisfies Record<SettingKey, z.ZodMiniType>;
 
 /** The fields of an agency (`huaweicloud:assumeRole`, Terraform's `assume_role` block), in order. */
 export const AGENCY_FIELDS = ["agencyName", "agencyDomainName", "agencyDomainId", "agencyDuration"] as const;

@@ -4,15 +4,8 @@
  * its own names. A Terraform user reads `max_retries`, a plugin user `modelarts:maxRetries`, a
  * TypeScript user `huaweicloud:maxRetries`, a command-line user `HW_MAX_RETRIES`: from one message.
  */
-import {
-  ARGUMENTS,
-  type ArgumentKey,
-  type EntryMeta,
-  metaOf,
-  SETTINGS,
-  type SettingKey,
-  type Surface,
-} from "./description";
+import { ARGUMENTS, type EntryMeta, metaOf, SETTINGS } from "./description";
+import type { ArgumentKey, SettingKey, Surface } from "./entryKeys";
 
 /** Where a setting's value was found. */
 export type SettingOrigin =

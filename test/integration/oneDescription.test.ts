@@ -17,13 +17,12 @@ import { resolveSettings } from "../../provider/settings/settings";
 import {
   ARGUMENT_KEYS,
   ARGUMENTS,
-  type ArgumentKey,
   defaultText,
   metaOf,
   rangeOf,
   SETTINGS,
-  type SettingKey,
 } from "../../provider/wire/description";
+import type { ArgumentKey, SettingKey } from "../../provider/wire/entryKeys";
 import { type CtyObject, encodeCty } from "../../terraform/ctyCodec";
 import { blockType, JOBS_DATA_SOURCE, PROVIDER_BLOCK } from "../../terraform/schema";
 import { TerraformProvider } from "../../terraform/terraformProvider";
