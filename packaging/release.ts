@@ -2,7 +2,9 @@
  * `npm run release`: writes into `release/` one standalone executable of the provider per platform,
  * packed three times: as `pulumi plugin install` fetches it (a tarball), as Terraform's registries
  * and mirrors hold it (a zip), and as the command line `pulumi-modelarts` (a tarball), with the
- * checksums of each, and the registries' manifest and signature (terraformRegistry.ts). `--platform linux-amd64` (again
+ * checksums of each, and the registries' manifest and signature (terraformRegistry.ts); and the
+ * SDKs as their registries take them: the Python wheel and sdist (pythonPackages.ts) and the Go module
+ * as a module proxy serves it (goModuleProxy.ts). `--platform linux-amd64` (again
  * for more) builds only those. A platform whose inputs (the bundle, Node.js, this code) have not
  * changed since its last build is kept, so a second run takes seconds.
  */
@@ -11,8 +13,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from "node:path";
 import { writeChecksums, writeTarball } from "./archives";
 import { bundleProvider } from "./bundle";
+import { writeGoModuleProxy } from "./goModuleProxy";
 import { NODE_VERSION, PLATFORMS, type Platform, platformName } from "./platforms";
+import { writePythonPackages } from "./pythonPackages";
 import { type ArchiveEntry, platformExecutable, seaBlob } from "./seaExecutable";
+import { releaseTime } from "./sourceFiles";
 import { signChecksums, TERRAFORM_PROVIDER, writeTerraformManifest } from "./terraformRegistry";
 import { writeZip } from "./zipArchive";
 
@@ -144,7 +149,13 @@ export async function release(
       (f.startsWith(`${PLUGIN_EXECUTABLE}-v${version}-`) || f.startsWith(`${COMMAND_LINE}-v${version}-`)) &&
       f.endsWith(".tar.gz"),
   );
-  writeChecksums(outDir, tarballs, "SHA256SUMS");
+  // The SDKs as PyPI and a Go module proxy take them, dated by the commit, not the clock.
+  const time = releaseTime(repo);
+  const sdks = [
+    ...writePythonPackages(repo, outDir, work, time),
+    ...writeGoModuleProxy(repo, outDir, version, time),
+  ];
+  writeChecksums(outDir, [...tarballs, ...sdks], "SHA256SUMS");
   const zips = readdirSync(outDir).filter(
     (f) => f.startsWith(`${TERRAFORM_PROVIDER}_${version}_`) && f.endsWith(".zip"),
   );

@@ -14,9 +14,11 @@ import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { findCommand, findPulumiCli, isolatedPulumiEnv } from "../../demo/exampleStack";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
+import { PLUGIN_DOWNLOAD_URL } from "../../plugin/schema";
 import { textUnder } from "../support/backendText";
+import { type PackageIndex, servePackageIndex } from "../support/packageIndex";
 import { fencedBlockAfter } from "../support/readme";
-import { buildRelease, RELEASE_DIR, VERSION } from "../support/release";
+import { buildRelease, RELEASE_DIR, serveRelease, VERSION } from "../support/release";
 
 jest.setTimeout(900_000);
 
@@ -31,27 +33,30 @@ if (why !== undefined) process.stdout.write(`Python SDK tests skipped: ${why}\n`
 (why === undefined ? describe : describe.skip)("the Python SDK in a Python program", () => {
   let root: string;
   let venvBin: string;
+  let index: PackageIndex;
   let emulator: RunningEmulator;
-  beforeAll(() => {
+  beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), "modelarts-python-"));
     buildRelease();
+    index = await servePackageIndex([join(RELEASE_DIR, `pulumi_modelarts-${VERSION}-py3-none-any.whl`)]);
     // A fresh virtual environment, as a user makes one; pip's own cache (~/.cache/pip) spares the downloads.
     execFileSync(python!, ["-m", "venv", join(root, "venv")]);
     venvBin = join(root, "venv", "bin");
     const example = join(REPO, "examples", "python-tensorboard-urls");
-    // From a copy: pip builds a local project in place, leaving build/ behind.
-    cpSync(join(REPO, "sdk", "python"), join(root, "sdk-python"), { recursive: true });
-    execFileSync(
+    // The SDK from a package index holding the release's wheel, as from PyPI once it is there.
+    // Not a synchronous child: this process serves the index pip asks.
+    await run(
       join(venvBin, "pip"),
       [
         "install",
         "--disable-pip-version-check",
         "-q",
+        "--index-url",
+        index.url,
         "-r",
         join(example, "requirements.txt"),
-        join(root, "sdk-python"),
       ],
-      { stdio: ["ignore", "ignore", "inherit"], timeout: 600_000 },
+      { timeout: 600_000 },
     );
     cpSync(example, join(root, "project"), { recursive: true });
     const tarball = join(RELEASE_DIR, `pulumi-resource-modelarts-v${VERSION}-linux-amd64.tar.gz`);
@@ -60,7 +65,10 @@ if (why !== undefined) process.stdout.write(`Python SDK tests skipped: ${why}\n`
       stdio: "pipe",
     });
   });
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  afterAll(async () => {
+    await index.close();
+    rmSync(root, { recursive: true, force: true });
+  });
   beforeEach(async () => {
     emulator = await startEmulator({ jobs: demoJobs() });
   });
@@ -143,23 +151,32 @@ if (why !== undefined) process.stdout.write(`Python SDK tests skipped: ${why}\n`
   });
 
   it("the README's quick start, its requirements.txt and __main__.py as written, runs against the emulator", async () => {
-    // A clone of the repository beside the project, as the requirements' path expects (a copy: pip
-    // builds a local project in place).
-    cpSync(join(REPO, "sdk", "python"), join(root, "pulumi-modelarts", "sdk", "python"), { recursive: true });
     const project = join(root, "quickstart");
     mkdirSync(project);
     for (const file of ["requirements.txt", "__main__.py"]) {
       writeFileSync(join(project, file), fencedBlockAfter("README.md", `<!-- file: ${file}`));
     }
+    // A fresh environment: pip takes the SDK from the index, and the engine downloads the plugin
+    // itself through the SDK's pluginDownloadURL, here pointed at a server of the release.
+    await run(python!, ["-m", "venv", join(project, "venv")]);
+    const bin = join(project, "venv", "bin");
+    const asked = index.asked.length;
     await run(
-      join(venvBin, "pip"),
-      ["install", "--disable-pip-version-check", "-q", "-r", "requirements.txt"],
-      {
-        cwd: project,
-        env: userEnv(),
-        timeout: 600_000,
-      },
+      join(bin, "pip"),
+      ["install", "--disable-pip-version-check", "-q", "--index-url", index.url, "-r", "requirements.txt"],
+      { cwd: project, timeout: 600_000 },
     );
+    expect(index.asked.slice(asked)).toContain("pulumi-modelarts");
+    const releaseServer = await serveRelease();
+    const home = isolatedPulumiEnv(join(project, "pulumi"));
+    const quickEnv = {
+      ...emulator.env,
+      PATH: `${bin}:${dirname(cli!)}`,
+      HOME: process.env.HOME ?? root,
+      ...home,
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "false",
+      PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES: `^${PLUGIN_DOWNLOAD_URL.replaceAll(".", "\\.")}=${releaseServer.url}`,
+    };
     // `pulumi up` would run __main__.py with the Python language host; here it runs inline, as is.
     const harness = `import json, runpy
 from pulumi import automation as auto
@@ -168,11 +185,12 @@ stack = auto.create_or_select_stack(stack_name="quickstart", project_name="tenso
 up = stack.up(on_output=lambda _line: None)
 print(json.dumps({name: output.value for name, output in up.outputs.items()}))
 stack.destroy(on_output=lambda _line: None)`;
-    const { stdout } = await run(join(venvBin, "python"), ["-c", harness], {
+    const { stdout } = await run(join(bin, "python"), ["-c", harness], {
       cwd: project,
-      env: userEnv(emulator.env),
+      env: quickEnv,
       encoding: "utf8",
-    });
+    }).finally(() => releaseServer.close());
+    expect(releaseServer.requested).toContain(`/pulumi-resource-modelarts-v${VERSION}-linux-amd64.tar.gz`);
     const outputs = JSON.parse(stdout.trim().split("\n").pop()!);
     expect(outputs.serviceUrls).toEqual(
       [1001, 1003, 1007].map((id) => `${emulator.url}/visualization/${id}/`),

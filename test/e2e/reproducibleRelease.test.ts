@@ -6,11 +6,12 @@
  * build is given a throwaway GPG key and signs the Terraform sums, as the registries want.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findCommand } from "../../demo/exampleStack";
 import { terraformSumsName } from "../../packaging/release";
+import { throwawayKey } from "../support/gpg";
 import { pathWithOnly, VERSION } from "../support/release";
 
 jest.setTimeout(600_000);
@@ -36,26 +37,6 @@ release(${JSON.stringify(REPO)}, ${JSON.stringify(outDir)}, PLATFORMS.filter((p)
   });
 }
 
-/** A throwaway signing key in its own GnuPG home: the armoured secret key's file, and the home. */
-function throwawayKey(): { keyFile: string; home: string } {
-  const home = join(root, "gnupg");
-  mkdirSync(home, { mode: 0o700 });
-  const gpg = (...args: string[]) =>
-    execFileSync("gpg", ["--homedir", home, "--batch", ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  gpg(
-    "--passphrase",
-    "",
-    "--quick-gen-key",
-    "Release Test <release-test@example.invalid>",
-    "default",
-    "default",
-    "never",
-  );
-  const keyFile = join(root, "release-key.asc");
-  writeFileSync(keyFile, gpg("--armor", "--export-secret-keys"));
-  return { keyFile, home };
-}
-
 it("two builds at different paths, with no tar or zip on PATH, write identical checksum files; a given key signs them", () => {
   const PATH = pathWithOnly([process.execPath, findCommand("npm")!, findCommand("gpg")!], root);
   for (const command of ["tar", "zip"]) {
@@ -63,9 +44,13 @@ it("two builds at different paths, with no tar or zip on PATH, write identical c
   }
   const first = join(root, "a");
   const second = join(root, "somewhere", "else", "entirely");
-  const key = throwawayKey();
-  build(first, PATH);
-  build(second, PATH, { RELEASE_GPG_KEY_FILE: key.keyFile });
+  const key = throwawayKey(root);
+  // Python builds the wheel and sdist: named by its real path, since a pyenv shim needs pyenv on PATH.
+  const PYTHON = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], {
+    encoding: "utf8",
+  }).trim();
+  build(first, PATH, { PYTHON });
+  build(second, PATH, { PYTHON, RELEASE_GPG_KEY_FILE: key.keyFile });
   // The signature is over the sums as a registry serves them, checked with the public key alone.
   const sums = join(second, terraformSumsName(VERSION));
   const verified = spawnSync("gpg", ["--homedir", key.home, "--batch", "--verify", `${sums}.sig`, sums], {
@@ -79,7 +64,13 @@ it("two builds at different paths, with no tar or zip on PATH, write identical c
     expect(text.trim().split("\n").length).toBeGreaterThan(0);
     expect(readFileSync(join(second, sums), "utf8")).toBe(text);
   }
-  expect(readFileSync(join(first, "SHA256SUMS"), "utf8")).toContain(
+  const listed = readFileSync(join(first, "SHA256SUMS"), "utf8");
+  for (const file of [
     `pulumi-resource-modelarts-v${VERSION}-linux-amd64.tar.gz`,
-  );
+    `pulumi_modelarts-${VERSION}-py3-none-any.whl`,
+    `pulumi_modelarts-${VERSION}.tar.gz`,
+    `goproxy/github.com/pulumi-modelarts/pulumi-modelarts/sdk/@v/v${VERSION}.zip`,
+  ]) {
+    expect(listed).toContain(`  ${file}\n`);
+  }
 });

@@ -19,8 +19,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findCommand } from "../../demo/exampleStack";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
+import { sha256File } from "../../packaging/archives";
+import { terraformSumsName } from "../../packaging/release";
+import { signChecksums } from "../../packaging/terraformRegistry";
 import { lookupVisualizationJobs, resetSharedState } from "../../provider/lookup/lookup";
 import type { VisualizationJobsQueryArgs } from "../../provider/wire/model";
+import { type ThrowawayKey, throwawayKey } from "../support/gpg";
+import { serveProviderRegistry } from "../support/providerRegistry";
 import { buildRelease, pathWithOnly, RELEASE_DIR, VERSION } from "../support/release";
 
 jest.setTimeout(900_000);
@@ -333,5 +338,73 @@ output "count" { value = length(data.modelarts_visualization_jobs.running.ids) }
     );
     expect(`${plan.stdout}${plan.stderr}`).not.toContain(wrong);
     expect(existsSync(join(dir, "terraform.tfstate"))).toBe(false);
+  });
+
+  /** The registry's copy of the release's Terraform files, its sums signed by the release's own code. */
+  function signedRegistryFiles(): { dir: string; key: ThrowawayKey } {
+    const dir = join(root, "registry-files");
+    mkdirSync(dir, { recursive: true });
+    const zip = `terraform-provider-modelarts_${VERSION}_linux_amd64.zip`;
+    for (const file of [zip, terraformSumsName(VERSION)])
+      copyFileSync(join(RELEASE_DIR, file), join(dir, file));
+    const key = throwawayKey(root);
+    signChecksums(dir, terraformSumsName(VERSION), { RELEASE_GPG_KEY_FILE: key.keyFile });
+    return { dir, key };
+  }
+
+  it("tofu init installs from a provider registry over HTTPS, verifying the release's signature, and refuses another key", async () => {
+    const { dir, key } = signedRegistryFiles();
+    const other = throwawayKey(root, "Someone Else");
+    const content = (signer: { keyId: string; publicKey: string }) => ({
+      dir,
+      namespace: "pulumi-modelarts",
+      type: "modelarts",
+      version: VERSION,
+      platforms: [{ os: "linux", arch: "amd64" }],
+      zipName: (os: string, arch: string) => `terraform-provider-modelarts_${VERSION}_${os}_${arch}.zip`,
+      sumsName: terraformSumsName(VERSION),
+      sha256: sha256File,
+      key: signer,
+    });
+    const noMirror = join(root, "no-mirror.tfrc");
+    writeFileSync(noMirror, "");
+    for (const [name, signer] of [
+      ["registry-ok", key],
+      ["registry-wrong-key", other],
+    ] as const) {
+      const registry = await serveProviderRegistry(content(signer));
+      try {
+        writeFileSync(join(root, `${name}.pem`), registry.certificatePem);
+        const project = join(root, name);
+        mkdirSync(project);
+        const source = `${registry.host}/pulumi-modelarts/modelarts`;
+        writeFileSync(
+          join(project, "main.tf"),
+          `terraform {\n  required_providers {\n    modelarts = { source = "${source}", version = "${VERSION}" }\n  }\n}\n${providerBlock()}data "modelarts_visualization_jobs" "running" {\n  status = "RUNNING"\n}\noutput "ids" { value = data.modelarts_visualization_jobs.running.ids }\n`,
+        );
+        const extra = { TF_CLI_CONFIG_FILE: noMirror, SSL_CERT_FILE: join(root, `${name}.pem`) };
+        const init = await tofu(project, ["init", "-input=false"], extra);
+        if (signer === other) {
+          expect(init.code).not.toBe(0);
+          expect(init.stderr).toMatch(/signature|key/i);
+          continue;
+        }
+        expect(init.stderr).toBe("");
+        expect(init.stdout).toContain(`Installed ${source} v${VERSION} (signed, key ID ${key.keyId})`);
+        expect(registry.requested).toEqual(
+          expect.arrayContaining([
+            "/.well-known/terraform.json",
+            `/files/${terraformSumsName(VERSION)}.sig`,
+            `/files/terraform-provider-modelarts_${VERSION}_linux_amd64.zip`,
+          ]),
+        );
+        const apply = await tofu(project, ["apply", "-auto-approve", "-input=false"], extra);
+        expect(apply.code).toBe(0);
+        const ids = JSON.parse((await tofu(project, ["output", "-json"], extra)).stdout).ids.value;
+        expect(ids).toEqual((await coreLookup({ status: "RUNNING" })).ids.map(String));
+      } finally {
+        await registry.close();
+      }
+    }
   });
 });

@@ -1,0 +1,71 @@
+/**
+ * A PEP 503 "simple" package index on loopback, as a private index serves a package before it is on
+ * PyPI: `/simple/<name>/` lists our files with their sha256, and any other project is passed through
+ * (a redirect) to the index pip would otherwise use.
+ */
+import { createHash } from "node:crypto";
+import { createReadStream, readFileSync, statSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { basename } from "node:path";
+
+/** A running index: its `/simple/` URL, and the project pages asked for. */
+export interface PackageIndex {
+  readonly url: string;
+  readonly asked: string[];
+  close(): Promise<void>;
+}
+
+/** PEP 503's normalised name: lower case, runs of `-`, `_` and `.` as one `-`. */
+export function normalisedName(name: string): string {
+  return name.toLowerCase().replace(/[-_.]+/g, "-");
+}
+
+/** The project a distribution file belongs to (`pulumi_modelarts-0.1.0-py3-none-any.whl`). */
+function projectOf(file: string): string {
+  return normalisedName(basename(file).split("-")[0]!);
+}
+
+/** Serves `files` under their projects' pages; other projects are redirected to `passThrough`. */
+export async function servePackageIndex(
+  files: readonly string[],
+  passThrough = process.env.PIP_INDEX_URL ?? "https://pypi.org/simple",
+): Promise<PackageIndex> {
+  const asked: string[] = [];
+  const byName = new Map(files.map((file) => [basename(file), file]));
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent((request.url ?? "/").split("?")[0]!);
+    const page = /^\/simple\/([^/]+)\/?$/.exec(path);
+    if (page) {
+      const project = normalisedName(page[1]!);
+      asked.push(project);
+      const ours = files.filter((file) => projectOf(file) === project);
+      if (ours.length === 0) {
+        response.writeHead(302, { location: `${passThrough.replace(/\/$/, "")}/${project}/` }).end();
+        return;
+      }
+      const links = ours.map((file) => {
+        const sha = createHash("sha256").update(readFileSync(file)).digest("hex");
+        return `<a href="/files/${basename(file)}#sha256=${sha}">${basename(file)}</a><br/>`;
+      });
+      response.writeHead(200, { "content-type": "text/html" });
+      response.end(`<!DOCTYPE html><html><body>\n${links.join("\n")}\n</body></html>\n`);
+      return;
+    }
+    const file = /^\/files\/([^/]+)$/.exec(path)?.[1];
+    const source = file === undefined ? undefined : byName.get(file);
+    if (source === undefined) {
+      response.writeHead(404).end("not found\n");
+      return;
+    }
+    response.writeHead(200, { "content-length": String(statSync(source).size) });
+    createReadStream(source).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/simple/`,
+    asked,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
