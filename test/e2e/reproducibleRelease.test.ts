@@ -1,12 +1,12 @@
 /**
- * The release is reproducible and portable: two builds of this commit into folders at different
- * paths, one after the other, with no `tar` and no `zip` on PATH (bsdtar, macOS's and Windows's
+ * The release is reproducible and portable: two clones of this commit at different paths, built one
+ * after the other, with no `tar` and no `zip` on PATH (bsdtar, macOS's and Windows's
  * `tar`, lacks GNU tar's flags), give byte-identical archives, so anyone can check a registry's
  * SHA256SUMS against a rebuild. One platform is built twice here, to keep the suite short; the second
  * build is given a throwaway GPG key and signs the Terraform sums, as the registries want.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findCommand } from "../../demo/exampleStack";
@@ -24,12 +24,25 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-/** Builds linux-amd64 into `outDir` in a process whose PATH holds only node and npm (and `extra`). */
-function build(outDir: string, PATH: string, extra: NodeJS.ProcessEnv = {}): void {
+/**
+ * A clone of this repository's commit at `path`, with this tree's installed packages (a clone has
+ * none, and installing them again would only cost time).
+ */
+function clone(path: string): string {
+  execFileSync("git", ["clone", "-q", REPO, path]);
+  symlinkSync(join(REPO, "node_modules"), join(path, "node_modules"));
+  return path;
+}
+
+/**
+ * Builds `repo`'s linux-amd64 release into `outDir` in a process whose PATH holds only node and npm
+ * (and `extra`).
+ */
+function build(repo: string, outDir: string, PATH: string, extra: NodeJS.ProcessEnv = {}): void {
   mkdirSync(outDir, { recursive: true });
   const script = `const { release } = require(${JSON.stringify(join(REPO, "dist", "packaging", "release.js"))});
 const { PLATFORMS } = require(${JSON.stringify(join(REPO, "dist", "packaging", "platforms.js"))});
-release(${JSON.stringify(REPO)}, ${JSON.stringify(outDir)}, PLATFORMS.filter((p) => p.os === "linux" && p.arch === "amd64"))
+release(${JSON.stringify(repo)}, ${JSON.stringify(outDir)}, PLATFORMS.filter((p) => p.os === "linux" && p.arch === "amd64"))
   .catch((e) => { console.error(e.message); process.exit(1); });`;
   execFileSync(process.execPath, ["-e", script], {
     env: { PATH, HOME: process.env.HOME, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME ?? "", ...extra },
@@ -37,7 +50,7 @@ release(${JSON.stringify(REPO)}, ${JSON.stringify(outDir)}, PLATFORMS.filter((p)
   });
 }
 
-it("two builds at different paths, with no tar or zip on PATH, write identical checksum files; a given key signs them", () => {
+it("two clones of the commit at different paths, built with no tar or zip on PATH, write identical checksum files; a given key signs them", () => {
   const PATH = pathWithOnly([process.execPath, findCommand("npm")!, findCommand("gpg")!], root);
   for (const command of ["tar", "zip"]) {
     expect(() => execFileSync("/bin/sh", ["-c", `command -v ${command}`], { env: { PATH } })).toThrow();
@@ -49,8 +62,12 @@ it("two builds at different paths, with no tar or zip on PATH, write identical c
   const PYTHON = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], {
     encoding: "utf8",
   }).trim();
-  build(first, PATH, { PYTHON });
-  build(second, PATH, { PYTHON, RELEASE_GPG_KEY_FILE: key.keyFile });
+  // Two clones of the commit, at different paths, built one after the other (so at other times).
+  build(clone(join(root, "clone-a")), first, PATH, { PYTHON });
+  build(clone(join(root, "elsewhere", "clone-b")), second, PATH, {
+    PYTHON,
+    RELEASE_GPG_KEY_FILE: key.keyFile,
+  });
   // The signature is over the sums as a registry serves them, checked with the public key alone.
   const sums = join(second, terraformSumsName(VERSION));
   const verified = spawnSync("gpg", ["--homedir", key.home, "--batch", "--verify", `${sums}.sig`, sums], {
