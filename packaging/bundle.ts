@@ -38,6 +38,9 @@ export function bundleProvider(repo: string, outFile: string): Bundle {
     define: { MODELARTS_STANDALONE: "true" },
     metafile: true,
     logLevel: "error",
+    // Module paths are recorded as the repository sees them (node_modules/...), not where a linked
+    // node_modules really lives: otherwise the bundle, and every archive, would name the build's folders.
+    preserveSymlinks: true,
   });
   const inputs = Object.keys(result.metafile.inputs);
   const unwanted = inputs.filter((input) => UNWANTED.some((name) => input.includes(name)));
