@@ -14,6 +14,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  realpathSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
@@ -24,7 +25,7 @@ import { demoJobs, startEmulator } from "../../emulator";
 import { GO_MODULE, GO_PROXY_FOLDER } from "../../packaging/goModuleProxy";
 import { textUnder } from "../support/backendText";
 import { fencedBlockAfter } from "../support/readme";
-import { buildRelease, RELEASE_DIR, VERSION } from "../support/release";
+import { buildRelease, pathWithOnly, RELEASE_DIR, VERSION } from "../support/release";
 
 jest.setTimeout(900_000);
 
@@ -114,8 +115,11 @@ function goRun(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<str
       // The SDK module from the release's Go module proxy, the rest from the machine's proxy; the
       // checksum database is not asked about a module it cannot know yet.
       forgetCachedSdkModule();
+      // No Node.js: go, the pulumi CLI and git (which go may run) only, through their real paths.
+      const PATH = pathWithOnly([realpathSync(go!), cli!, findCommand("git")!], root);
       const env = {
         ...process.env,
+        PATH,
         ...emulator.env,
         ...isolatedPulumiEnv(root),
         GOFLAGS: "-mod=mod",
