@@ -137,7 +137,11 @@ export function authenticate(request: ArrivedRequest, keys: KeyRing, now: Date):
     headers: signedHeaders,
     body: request.body,
   };
-  const expected = computeSignature(signable, accepted.secretKey).signature;
+  const expected = computeSignature(
+    signable,
+    accepted.secretKey,
+    header(request.headers, HEADER.sdkDate) ?? "",
+  ).signature;
   if (!equalSecrets(expected, signature.toLowerCase())) {
     const canonical = canonicalRequest(signable).text.split("\n").join("|");
     return {

@@ -149,10 +149,8 @@ export class ApiClient {
   /** The headers of one attempt, signed afresh. */
   private headersFor(request: ApiGetRequest, base: URL, path: string): Record<string, string> {
     const credentials = this.options.credentials;
-    const signed: Record<string, string> = {
-      [HEADER.host]: base.host,
-      [HEADER.sdkDate]: formatSdkDate(this.clock()),
-    };
+    const sdkDate = formatSdkDate(this.clock());
+    const signed: Record<string, string> = { [HEADER.host]: base.host, [HEADER.sdkDate]: sdkDate };
     const unsigned: Record<string, string> = {
       [HEADER.accept]: "application/json",
       [HEADER.userAgent]: "pulumi-modelarts",
@@ -165,6 +163,7 @@ export class ApiClient {
     const authorization = authorizationHeader(
       { method: methodOf(request), path, query: request.query, headers: signed, body: request.jsonBody },
       credentials,
+      sdkDate,
     );
     return { ...signed, ...unsigned, [HEADER.authorization]: authorization };
   }

@@ -5,7 +5,6 @@
  * verifies signatures with the same functions.
  */
 import { createHash, createHmac } from "node:crypto";
-import { HEADER } from "./headerNames";
 
 /** The algorithm name, first word of the `Authorization` header and of the string to sign. */
 export const SIGNING_ALGORITHM = "SDK-HMAC-SHA256";
@@ -116,21 +115,19 @@ export function parseSdkDate(value: string): Date | undefined {
   return Number.isNaN(time) ? undefined : new Date(time);
 }
 
-function headerValue(headers: Readonly<Record<string, string>>, name: string): string | undefined {
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-  return key === undefined ? undefined : headers[key];
-}
-
-/** The hex signature of a request: HMAC-SHA256 of the string to sign, keyed by the secret key. */
+/**
+ * The hex signature of a request: HMAC-SHA256 of the string to sign, keyed by the secret key.
+ * `sdkDate` is the `X-Sdk-Date` the request carries among its signed headers: given, not looked up,
+ * so that a request cannot be signed without one.
+ */
 export function computeSignature(
   request: SignableRequest,
   secretKey: string,
+  sdkDate: string,
 ): {
   signature: string;
   signedHeaders: string;
 } {
-  const sdkDate = headerValue(request.headers, HEADER.sdkDate);
-  if (sdkDate === undefined) throw new TypeError("the request to sign has no X-Sdk-Date header");
   const canonical = canonicalRequest(request);
   const signature = createHmac("sha256", secretKey)
     .update(stringToSign(sdkDate.trim(), canonical.text))
@@ -142,7 +139,7 @@ export function computeSignature(
  * The `Authorization` header value for a request:
  * `SDK-HMAC-SHA256 Access={AK}, SignedHeaders={h1;h2}, Signature={hex}`.
  */
-export function authorizationHeader(request: SignableRequest, key: SigningKey): string {
-  const { signature, signedHeaders } = computeSignature(request, key.secretKey);
+export function authorizationHeader(request: SignableRequest, key: SigningKey, sdkDate: string): string {
+  const { signature, signedHeaders } = computeSignature(request, key.secretKey, sdkDate);
   return `${SIGNING_ALGORITHM} Access=${key.accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
 }

@@ -78,6 +78,7 @@ describe("our signer against the official Node SDK signer", () => {
           const ours = authorizationHeader(
             { method: "GET", path, query, headers: { ...headers, host: "modelarts.example.com" } },
             key,
+            sdkDate,
           );
           expect(ours).toBe(theirs);
         },

@@ -12,7 +12,7 @@ import { QUERY_ENCODING_VECTOR, SIGNING_VECTORS } from "./signingVectors";
 describe("SDK-HMAC-SHA256 signer", () => {
   describe.each(SIGNING_VECTORS)("published vector: $source", (vector) => {
     it("produces the published signature", () => {
-      const header = authorizationHeader(vector.request, vector.key);
+      const header = authorizationHeader(vector.request, vector.key, vector.request.headers["X-Sdk-Date"]!);
       expect(header).toMatch(
         /^SDK-HMAC-SHA256 Access=[^,]+, SignedHeaders=[a-z;-]+, Signature=[0-9a-f]{64}$/,
       );
@@ -89,12 +89,16 @@ describe("SDK-HMAC-SHA256 signer", () => {
 
   it("changes the signature when any signed part changes", () => {
     const base = SIGNING_VECTORS[1]!;
-    const signature = (patch: object) => authorizationHeader({ ...base.request, ...patch }, base.key);
+    const date = base.request.headers["X-Sdk-Date"]!;
+    const signature = (patch: object, sdkDate = date) =>
+      authorizationHeader({ ...base.request, ...patch }, base.key, sdkDate);
     const original = signature({});
     expect(signature({ path: "/path2" })).not.toBe(original);
     expect(signature({ query: [["limit", "2"]] })).not.toBe(original);
-    expect(signature({ headers: { "X-Sdk-Date": "20060102T150406Z" } })).not.toBe(original);
-    expect(authorizationHeader(base.request, { ...base.key, secretKey: "other" })).not.toBe(original);
+    expect(signature({ headers: { "X-Sdk-Date": "20060102T150406Z" } }, "20060102T150406Z")).not.toBe(
+      original,
+    );
+    expect(authorizationHeader(base.request, { ...base.key, secretKey: "other" }, date)).not.toBe(original);
   });
 
   it("formats and parses X-Sdk-Date", () => {
@@ -102,11 +106,5 @@ describe("SDK-HMAC-SHA256 signer", () => {
     expect(formatSdkDate(date)).toBe("20191115T033655Z");
     expect(parseSdkDate("20191115T033655Z")?.getTime()).toBe(Date.UTC(2019, 10, 15, 3, 36, 55));
     expect(parseSdkDate("2019-11-15T03:36:55Z")).toBeUndefined();
-  });
-
-  it("refuses to sign a request without X-Sdk-Date", () => {
-    expect(() =>
-      authorizationHeader({ method: "GET", path: "/", query: [], headers: {} }, SIGNING_VECTORS[1]!.key),
-    ).toThrow(/X-Sdk-Date/);
   });
 });
