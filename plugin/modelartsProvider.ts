@@ -136,7 +136,7 @@ export class ModelArtsProvider implements Provider {
           return { outputs: plainData(exactlyOneJob(result, args, token)) };
         }
         default:
-          throw new Error(
+          throw new ModelArtsProtocolError(
             `unknown function ${token}; this provider serves ${TOKENS.getVisualizationJobs} and ${TOKENS.getVisualizationJob}`,
           );
       }
