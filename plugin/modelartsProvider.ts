@@ -21,6 +21,7 @@ import {
 import { exactlyOneJob } from "../provider/lookup/singleJob";
 import {
   ModelArtsError,
+  ModelArtsProtocolError,
   ModelArtsValidationError,
   type ValidationIssue,
   validationIssue,
