@@ -3,14 +3,38 @@
  * JavaScript in other processes (the dynamic-provider host loads `pulumi-modelarts/dynamic-provider`,
  * the TLS and CLI tests spawn node, the e2e tests run the examples), so `npx jest` after an edit must
  * compile first, or it would test the code as it was. Incremental: a build with no change takes ~1 s.
+ *
+ * When end-to-end tests will run, it also builds the release (`npm run release`'s own code), once,
+ * before the suites: they run in parallel, and each building it itself would write the same files
+ * at once. A platform whose inputs did not change is kept, so this costs seconds after the first time.
  */
 const { execFileSync } = require("node:child_process");
 const { join } = require("node:path");
 
-module.exports = async () => {
+/** Whether this run includes the e2e project: by `--selectProjects`, then by the paths given. */
+function runsEndToEnd(globalConfig) {
+  const args = process.argv;
+  const at = args.indexOf("--selectProjects");
+  const projects =
+    at < 0
+      ? undefined
+      : args.slice(at + 1).filter((a, i, all) => !all.slice(0, i + 1).some((x) => x.startsWith("-")));
+  if (projects !== undefined && !projects.includes("e2e")) return false;
+  const patterns = globalConfig.testPathPatterns?.patterns ?? [];
+  return patterns.length === 0 || patterns.some((p) => /e2e|consumer/.test(p));
+}
+
+module.exports = async (globalConfig) => {
   const root = join(__dirname, "..", "..");
   execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
     cwd: root,
     stdio: "inherit",
   });
+  if (runsEndToEnd(globalConfig)) {
+    process.stderr.write("building the release for the end-to-end tests (kept when unchanged)...\n");
+    execFileSync(process.execPath, [join(root, "dist", "packaging", "release.js")], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+  }
 };
