@@ -9,6 +9,7 @@ import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { GO_MODULE, GO_PROXY_FOLDER } from "../../packaging/goModuleProxy";
 import { nodeBinary } from "../../packaging/nodeBinaries";
 import { certificateTable } from "../../packaging/peSignature";
 import { PLATFORMS, type Platform, platformName } from "../../packaging/platforms";
@@ -110,7 +111,10 @@ describe("the release tarballs", () => {
         .map((l) => l.split("  ")[1])
         .sort(),
     ).toEqual(
-      PLATFORMS.flatMap((p) => [pluginTarballName(VERSION, p), commandLineTarballName(VERSION, p)]).sort(),
+      [
+        ...PLATFORMS.flatMap((p) => [pluginTarballName(VERSION, p), commandLineTarballName(VERSION, p)]),
+        ...SDK_FILES,
+      ].sort(),
     );
     expect(execFileSync("sha256sum", ["-c", "SHA256SUMS"], { cwd: RELEASE_DIR, encoding: "utf8" })).toMatch(
       /: OK/,
@@ -129,6 +133,55 @@ describe("the release tarballs", () => {
     });
     expect(check.status).not.toBe(0);
     expect(check.stdout).toContain(`${name}: FAILED`);
+  });
+});
+
+/** The SDKs' files in the release, as PyPI and a Go module proxy take them. */
+const GO_AT = `${GO_PROXY_FOLDER}/${GO_MODULE}/@v`;
+const SDK_FILES = [
+  `pulumi_modelarts-${VERSION}-py3-none-any.whl`,
+  `pulumi_modelarts-${VERSION}.tar.gz`,
+  ...["list", `v${VERSION}.info`, `v${VERSION}.mod`, `v${VERSION}.zip`].map((name) => `${GO_AT}/${name}`),
+];
+
+describe("the SDKs' packages", () => {
+  it("the wheel is a whole wheel of pulumi_modelarts at this version, naming the plugin it needs", () => {
+    const wheel = join(RELEASE_DIR, SDK_FILES[0]!);
+    const entries = zipEntries(wheel);
+    expect(entries.every((e) => e.crcOk)).toBe(true);
+    const names = entries.map((e) => e.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "pulumi_modelarts/__init__.py",
+        "pulumi_modelarts/pulumi-plugin.json",
+        `pulumi_modelarts-${VERSION}.dist-info/METADATA`,
+        `pulumi_modelarts-${VERSION}.dist-info/RECORD`,
+      ]),
+    );
+    expect(zipMember(wheel, `pulumi_modelarts-${VERSION}.dist-info/METADATA`).toString()).toContain(
+      `Version: ${VERSION}`,
+    );
+    expect(JSON.parse(zipMember(wheel, "pulumi_modelarts/pulumi-plugin.json").toString())).toMatchObject({
+      resource: true,
+      name: "modelarts",
+      version: VERSION,
+    });
+  });
+
+  it("the Go module zip holds sdk/ under <module>@v<version>/, with its go.mod as the proxy's .mod", () => {
+    const zip = join(RELEASE_DIR, GO_AT, `v${VERSION}.zip`);
+    const names = zipEntries(zip).map((e) => e.name);
+    expect(names.every((name) => name.startsWith(`${GO_MODULE}@v${VERSION}/`))).toBe(true);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        `${GO_MODULE}@v${VERSION}/go.mod`,
+        `${GO_MODULE}@v${VERSION}/go/modelarts/getVisualizationJobs.go`,
+        `${GO_MODULE}@v${VERSION}/LICENSE`,
+      ]),
+    );
+    const mod = readFileSync(join(RELEASE_DIR, GO_AT, `v${VERSION}.mod`), "utf8");
+    expect(zipMember(zip, `${GO_MODULE}@v${VERSION}/go.mod`).toString()).toBe(mod);
+    expect(readFileSync(join(RELEASE_DIR, GO_AT, "list"), "utf8")).toBe(`v${VERSION}\n`);
   });
 });
 
