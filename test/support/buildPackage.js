@@ -15,13 +15,13 @@ const { join } = require("node:path");
 function runsEndToEnd(globalConfig) {
   const args = process.argv;
   const at = args.indexOf("--selectProjects");
-  const projects =
-    at < 0
-      ? undefined
-      : args.slice(at + 1).filter((a, i, all) => !all.slice(0, i + 1).some((x) => x.startsWith("-")));
-  if (projects !== undefined && !projects.includes("e2e")) return false;
+  if (at >= 0) {
+    // The project names follow the option, up to the next option.
+    const end = args.findIndex((arg, i) => i > at && arg.startsWith("-"));
+    if (!args.slice(at + 1, end < 0 ? undefined : end).includes("e2e")) return false;
+  }
   const patterns = globalConfig.testPathPatterns?.patterns ?? [];
-  return patterns.length === 0 || patterns.some((p) => /e2e|consumer/.test(p));
+  return patterns.length === 0 || patterns.some((p) => /e2e/.test(p));
 }
 
 module.exports = async (globalConfig) => {
