@@ -7,12 +7,12 @@
 import { ARGUMENT_OPTIONS, SETTING_OPTIONS } from "../cli/jobsOptions";
 import { CONFIG_PROPERTIES } from "../plugin/schema";
 import {
-  AGENCY_FIELDS,
   ARGUMENT_KEYS,
   ARGUMENTS,
   defaultText,
   documented,
   type EntryMeta,
+  isAgencyField,
   JOB_FIELDS,
   type JobFieldKey,
   metaOf,
@@ -67,9 +67,7 @@ export function jobFieldsTable(): string {
 /** A setting's stack-config key: an agency's fields are set inside `huaweicloud:assumeRole`. */
 function configCell(key: SettingKey, prefix: string, name: string | undefined): string {
   if (name === undefined) return "";
-  return (AGENCY_FIELDS as readonly string[]).includes(key)
-    ? `\`${prefix}assumeRole\`.${name}`
-    : code(`${prefix}${name}`);
+  return isAgencyField(key) ? `\`${prefix}assumeRole\`.${name}` : code(`${prefix}${name}`);
 }
 
 /** The README's configuration table: every setting, by each surface's name. */
@@ -86,9 +84,7 @@ export function settingsTable(): string {
     ],
     (Object.keys(SETTINGS) as SettingKey[]).map((key) => {
       const meta = metaOf(SETTINGS[key]);
-      const terraform = (AGENCY_FIELDS as readonly string[]).includes(key)
-        ? `assume_role.${meta.terraform}`
-        : meta.terraform;
+      const terraform = isAgencyField(key) ? `assume_role.${meta.terraform}` : meta.terraform;
       const flag = meta.flag ? ` (command line: \`--${meta.flag}\`)` : "";
       return [
         key,

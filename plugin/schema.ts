@@ -13,6 +13,7 @@ import {
   ARGUMENT_KEYS,
   ARGUMENTS,
   documented,
+  isAgencyField,
   JOB_FIELDS,
   type JobFieldKey,
   metaOf,
@@ -167,8 +168,6 @@ function settingProperty(key: SettingKey): PropertySpec {
     ...(meta.env?.length && { defaultInfo: { environment: meta.env } }),
   };
 }
-
-const isAgencyField = (key: SettingKey) => (AGENCY_FIELDS as readonly string[]).includes(key);
 
 /** The agency of `modelarts:assumeRole`, as `huaweicloud:assumeRole` takes it. */
 const ASSUME_ROLE_PROPERTIES = Object.fromEntries(

@@ -10,6 +10,7 @@ import {
   ARGUMENT_KEYS,
   ARGUMENTS,
   documented,
+  isAgencyField,
   JOB_FIELDS,
   type JobFieldKey,
   metaOf,
@@ -75,10 +76,7 @@ function settingAttributes(keys: readonly SettingKey[]): { [name: string]: Attri
 
 /** The provider block's settings: every setting with a Terraform name, apart from the agency's. */
 const PROVIDER_SETTINGS = (Object.keys(SETTINGS) as SettingKey[]).filter(
-  (key) =>
-    metaOf(SETTINGS[key]).terraform !== undefined &&
-    key !== "assumeRole" &&
-    !(AGENCY_FIELDS as readonly string[]).includes(key),
+  (key) => metaOf(SETTINGS[key]).terraform !== undefined && key !== "assumeRole" && !isAgencyField(key),
 );
 
 /** The provider block: terraform-provider-huaweicloud's names, each falling back to the `HW_*` variables. */

@@ -5,7 +5,7 @@
  */
 import { ModelArtsConfigError } from "../support/errors";
 import { jsonText } from "../support/jsonText";
-import { AGENCY_FIELDS, metaOf, SETTINGS } from "../wire/description";
+import { isAgencyField, metaOf, SETTINGS } from "../wire/description";
 import type { ArgumentKey, SettingKey } from "../wire/entryKeys";
 import { type SettingOrigin, type Words, words } from "../wire/wording";
 
@@ -30,7 +30,7 @@ export interface Source {
  */
 function sourceOf(key: SettingKey): Source {
   const meta = metaOf(SETTINGS[key]);
-  const topLevel = meta.config !== undefined && !(AGENCY_FIELDS as readonly string[]).includes(key);
+  const topLevel = meta.config !== undefined && !isAgencyField(key);
   return { key, ...(topLevel && { config: `huaweicloud:${meta.config}` }), env: meta.env ?? [] };
 }
 

@@ -8,6 +8,7 @@
 import type { buildConnector, Dispatcher } from "undici";
 import type { Environment } from "../settings/settings";
 import { BoundedMap } from "../support/boundedMap";
+import { MAX_MAX_CONCURRENCY } from "../wire/description";
 import {
   bypassesProxy,
   type ConnectCallback,
@@ -25,9 +26,9 @@ const KEEP_ALIVE_TIMEOUT_MS = 30_000;
 
 /**
  * Connections per origin at most, whatever the number of lookups at once: 200 concurrent lookups of
- * 4 requests each queue here rather than open 800 sockets.
+ * 4 requests each queue here rather than open 800 sockets. The cap a lookup may ask for.
  */
-export const MAX_CONNECTIONS_PER_ORIGIN = 32;
+export const MAX_CONNECTIONS_PER_ORIGIN = MAX_MAX_CONCURRENCY;
 
 /**
  * The shared dispatchers, one per combination of TLS and proxy settings: a handful in practice.

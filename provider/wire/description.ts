@@ -12,6 +12,7 @@ import * as z from "zod/mini";
 import type { ArgumentKey, SettingKey } from "./entryKeys";
 import {
   DEFAULT_TIMEOUT_SECONDS,
+  DOCUMENTED_SEARCH_CONTENT,
   MAX_NAME_REGEX,
   MAX_PAGE_SIZE,
   MAX_SEARCH_CONTENT,
@@ -139,7 +140,7 @@ export const ARGUMENTS = {
     },
   ),
   searchContent: described(z.string().check(z.maxLength(MAX_SEARCH_CONTENT)), {
-    description: `Server-side search text, matched against the job name: at most ${MAX_SEARCH_CONTENT} characters (some servers take only 64).`,
+    description: `Server-side search text, matched against the job name: at most ${MAX_SEARCH_CONTENT} characters (some servers take only ${DOCUMENTED_SEARCH_CONTENT}).`,
     rule: `a string of at most ${MAX_SEARCH_CONTENT} characters`,
     tsType: "string",
     terraform: "search_content",
@@ -374,8 +375,14 @@ export const WIRE_ERROR_ENVELOPE = z.looseObject({
 
 /** The most retries after a first failed attempt. */
 export const MAX_MAX_RETRIES = 20;
-/** The keep-alive pool's connections per origin (dispatcher.ts): more at once would only queue there. */
+/**
+ * The most requests in flight a setting may ask for: also the keep-alive pool's connections per origin
+ * (dispatcher.ts), since more at once would only queue there.
+ */
 export const MAX_MAX_CONCURRENCY = 32;
+/** IAM's range for an agency's temporary keys, in seconds; its default is the shortest. */
+const MIN_AGENCY_DURATION = 900;
+const MAX_AGENCY_DURATION = 86_400;
 
 const text = () => z.string();
 const flag = () => z.boolean();
@@ -548,10 +555,10 @@ export const SETTINGS = {
     terraform: "domain_id",
     env: ["HW_ASSUME_ROLE_DOMAIN_ID"],
   }),
-  agencyDuration: described(intRange(900, 86_400), {
-    description: "How long the agency's temporary keys last, in seconds, 900 to 86400.",
-    rule: "an integer from 900 to 86400",
-    default: 900,
+  agencyDuration: described(intRange(MIN_AGENCY_DURATION, MAX_AGENCY_DURATION), {
+    description: `How long the agency's temporary keys last, in seconds, ${MIN_AGENCY_DURATION} to ${MAX_AGENCY_DURATION}.`,
+    rule: `an integer from ${MIN_AGENCY_DURATION} to ${MAX_AGENCY_DURATION}`,
+    default: MIN_AGENCY_DURATION,
     config: "durationSeconds",
     plugin: "durationSeconds",
     terraform: "duration",
@@ -575,6 +582,11 @@ export const SETTINGS = {
 
 /** The fields of an agency (`huaweicloud:assumeRole`, Terraform's `assume_role` block), in order. */
 export const AGENCY_FIELDS = ["agencyName", "agencyDomainName", "agencyDomainId", "agencyDuration"] as const;
+
+/** Whether a setting is a field of the agency, set inside `huaweicloud:assumeRole` (Terraform's block). */
+export function isAgencyField(key: SettingKey): boolean {
+  return (AGENCY_FIELDS as readonly string[]).includes(key);
+}
 
 // --- Reading the description --------------------------------------------------------------------
 

@@ -4,7 +4,7 @@
  * its own names. A Terraform user reads `max_retries`, a plugin user `modelarts:maxRetries`, a
  * TypeScript user `huaweicloud:maxRetries`, a command-line user `HW_MAX_RETRIES`: from one message.
  */
-import { ARGUMENTS, type EntryMeta, metaOf, SETTINGS } from "./description";
+import { ARGUMENTS, type EntryMeta, isAgencyField, metaOf, SETTINGS } from "./description";
 import type { ArgumentKey, SettingKey, Surface } from "./entryKeys";
 
 /** Where a setting's value was found. */
@@ -65,7 +65,6 @@ export function argumentName(key: string, surface: Surface): string {
 }
 
 const AGENCY_PARENT: SettingKey = "assumeRole";
-const isAgencyField = (key: SettingKey) => key.startsWith("agency");
 
 /** A setting's own name on a surface (its first environment variable where the surface has none). */
 export function settingName(key: SettingKey, surface: Surface): string {
