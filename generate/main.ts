@@ -1,13 +1,14 @@
 /**
  * `npm run generate` writes everything derived from the one description (provider/wire/description.ts):
  * plugin/schema.json, the blocks of the README and docs/terraform/ between `generated:` markers, and
- * the public TypeScript argument type's TSDoc. `npm run generate:check` (`--check`) writes nothing
+ * the public TypeScript argument type's TSDoc; and from the vendored tfplugin6.proto, the Terraform
+ * protocol's descriptor and message types (protocolTypes.ts). `npm run generate:check` (`--check`) writes nothing
  * and exits 1 naming each file that differs from what it would write. The Go and Python SDKs are
  * made from plugin/schema.json by `npm run plugin:sdk` (sdkgen/, Go): test/e2e/sdkRegeneration.test.ts
  * holds them to it.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { schemaJson } from "../plugin/writeSchema";
 import { DATA_SOURCES, JOB_TYPE, PROVIDER_BLOCK, SHOWN_JOB_ATTRIBUTES } from "../terraform/schema";
@@ -19,6 +20,7 @@ import {
   pluginKeys,
   settingsTable,
 } from "./markdown";
+import { protocolFiles } from "./protocolTypes";
 import { queryArgumentsInterface } from "./typescript";
 
 const ROOT = join(__dirname, "..", "..");
@@ -57,6 +59,8 @@ function formatted(file: string, text: string): string {
 }
 
 const DATA_SOURCE_DOCS = "docs/terraform/data-sources";
+/** The vendored Terraform protocol, and what is generated from it. */
+const PROTOCOL = "terraform/protocol";
 
 /** Every generated block, by file. */
 function blocksByFile(): Record<string, Blocks> {
@@ -92,7 +96,12 @@ function blocksByFile(): Record<string, Blocks> {
 /** What each generated file should hold. */
 function expectedFiles(): Record<string, string> {
   const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
-  const files: Record<string, string> = { "plugin/schema.json": schemaJson(version) };
+  const protocol = protocolFiles(join(ROOT, PROTOCOL, "tfplugin6.proto"));
+  const files: Record<string, string> = {
+    "plugin/schema.json": schemaJson(version),
+    [`${PROTOCOL}/tfplugin6.json`]: protocol.descriptor,
+    [`${PROTOCOL}/tfplugin6.ts`]: formatted(`${PROTOCOL}/tfplugin6.ts`, protocol.types),
+  };
   for (const [file, blocks] of Object.entries(blocksByFile())) {
     files[file] = formatted(file, withBlocks(file, readFileSync(join(ROOT, file), "utf8"), blocks));
   }
@@ -103,7 +112,7 @@ function expectedFiles(): Record<string, string> {
 function main(check: boolean): number {
   const stale: string[] = [];
   for (const [file, text] of Object.entries(expectedFiles())) {
-    if (readFileSync(join(ROOT, file), "utf8") === text) continue;
+    if (existsSync(join(ROOT, file)) && readFileSync(join(ROOT, file), "utf8") === text) continue;
     stale.push(file);
     if (!check) writeFileSync(join(ROOT, file), text);
   }

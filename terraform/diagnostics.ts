@@ -8,18 +8,15 @@ import { ModelArtsError, ModelArtsProtocolError, ModelArtsValidationError } from
 import { forDisplay } from "../provider/support/redact";
 import type { CtyObject } from "./ctyCodec";
 import { type AttributePath, attributePathOf, issueText } from "./dataSourceArguments";
-import type { Message } from "./protocol";
-
-/** tfplugin6's Diagnostic.Severity. */
-export const Severity = { ERROR: 1, WARNING: 2 } as const;
+import { type Diagnostic, DiagnosticSeverity } from "./protocol/tfplugin6";
 
 /** One diagnostic. */
 export function diagnostic(
-  severity: number,
+  severity: DiagnosticSeverity,
   summary: string,
   detail: string,
   path: AttributePath = [],
-): Message {
+): Diagnostic {
   return {
     severity,
     summary: forDisplay(summary),
@@ -50,11 +47,11 @@ const SUMMARY_OF: Record<string, string> = {
  * An error as diagnostics: one per bad argument (with its path) for a validation error; one for any
  * other. Every message is rendered in Terraform's names (`max_retries`, `name_regex`).
  */
-export function errorDiagnostics(error: unknown, config: CtyObject): Message[] {
+export function errorDiagnostics(error: unknown, config: CtyObject): Diagnostic[] {
   if (ModelArtsValidationError.isInstance(error)) {
     const each = error.issues.map((issue) => {
       const path = attributePathOf(issue, config);
-      return diagnostic(Severity.ERROR, "Invalid argument", issueText(issue, path), path);
+      return diagnostic(DiagnosticSeverity.ERROR, "Invalid argument", issueText(issue, path), path);
     });
     const more = error.moreIssues;
     return more === 0
@@ -62,7 +59,7 @@ export function errorDiagnostics(error: unknown, config: CtyObject): Message[] {
       : [
           ...each,
           diagnostic(
-            Severity.ERROR,
+            DiagnosticSeverity.ERROR,
             "Invalid argument",
             `...and ${more} more problem${more === 1 ? "" : "s"} like these.`,
           ),
@@ -70,18 +67,18 @@ export function errorDiagnostics(error: unknown, config: CtyObject): Message[] {
   }
   // Before the others: a message Terraform sent that cannot be read is no failure of the lookup.
   if (error instanceof ModelArtsProtocolError) {
-    return [diagnostic(Severity.ERROR, "Unreadable request from Terraform", error.message)];
+    return [diagnostic(DiagnosticSeverity.ERROR, "Unreadable request from Terraform", error.message)];
   }
   if (ModelArtsError.isInstance(error)) {
     // A provider argument's message names it (the provider argument access_key): a data source's
     // diagnostic cannot point into the provider block.
     const summary = `${SUMMARY_OF[error.code] ?? "The lookup failed"} (${error.code})`;
-    return [diagnostic(Severity.ERROR, summary, error.messageOn("terraform"))];
+    return [diagnostic(DiagnosticSeverity.ERROR, summary, error.messageOn("terraform"))];
   }
   const message = error instanceof Error ? error.message : String(error);
   return [
     diagnostic(
-      Severity.ERROR,
+      DiagnosticSeverity.ERROR,
       "Internal error in the modelarts provider",
       `${message}. Please report it at https://github.com/pulumi-modelarts/pulumi-modelarts/issues.`,
     ),

@@ -2,13 +2,10 @@
  * The schema tables (schema.ts) as tfplugin6's `Schema` messages: attribute types as the JSON bytes
  * Terraform parses, nested blocks with SINGLE nesting (one `assume_role { ... }` at most).
  */
-import type { Message } from "./protocol";
+import { type Schema, type SchemaBlock, SchemaNestedBlockNestingMode } from "./protocol/tfplugin6";
 import type { BlockSpec } from "./schema";
 
-/** tfplugin6's Schema.NestedBlock.NestingMode.SINGLE. */
-const NESTING_SINGLE = 1;
-
-function protoBlock(block: BlockSpec): Message {
+function protoBlock(block: BlockSpec): SchemaBlock {
   return {
     version: 0,
     description: block.description,
@@ -24,12 +21,12 @@ function protoBlock(block: BlockSpec): Message {
     blockTypes: Object.entries(block.blocks ?? {}).map(([typeName, nested]) => ({
       typeName,
       block: protoBlock(nested),
-      nesting: NESTING_SINGLE,
+      nesting: SchemaNestedBlockNestingMode.SINGLE,
     })),
   };
 }
 
 /** A block as a top-level Schema message. */
-export function protoSchema(block: BlockSpec): Message {
+export function protoSchema(block: BlockSpec): Schema {
   return { version: 0, block: protoBlock(block) };
 }

@@ -6,11 +6,15 @@
  */
 import type { ServiceDefinition } from "@grpc/grpc-js";
 import { type INamespace, type Method, Root, type Type } from "protobufjs/light";
+import type { ProviderMethods } from "./protocol/tfplugin6";
 import descriptor from "./protocol/tfplugin6.json";
 
-/** A protocol message as the handlers see it. */
-// biome-ignore lint/suspicious/noExplicitAny: protobufjs's objects are untyped; each handler reads the fields it knows.
-export type Message = Record<string, any>;
+/** A method of `tfplugin6.Provider`. */
+export type ProviderMethod = keyof ProviderMethods;
+/** A method's request, as protocol/tfplugin6.ts (generated from the proto) types it. */
+export type RequestOf<M extends ProviderMethod> = ProviderMethods[M]["request"];
+/** A method's response. */
+export type ResponseOf<M extends ProviderMethod> = ProviderMethods[M]["response"];
 
 // The JSON import is typed by its contents; protobufjs takes it as the descriptor it is.
 const root = Root.fromJSON(descriptor as unknown as INamespace);
@@ -24,7 +28,8 @@ const TO_OBJECT = {
   objects: true,
 } as const;
 
-function codec(type: Type): { serialize: (m: Message) => Buffer; deserialize: (b: Buffer) => Message } {
+/** A message type's encoding: a plain object of protocol/tfplugin6.ts's shape to bytes, and back. */
+function codec(type: Type): { serialize: (m: object) => Buffer; deserialize: (b: Buffer) => object } {
   return {
     serialize: (m) => Buffer.from(type.encode(type.fromObject(m)).finish()),
     deserialize: (b) => type.toObject(type.decode(b), TO_OBJECT),
@@ -32,7 +37,7 @@ function codec(type: Type): { serialize: (m: Message) => Buffer; deserialize: (b
 }
 
 /** The unary methods of `tfplugin6.Provider` named, as a service definition. */
-export function providerService(methods: readonly string[]): ServiceDefinition {
+export function providerService(methods: readonly ProviderMethod[]): ServiceDefinition {
   const service = root.lookupService("tfplugin6.Provider");
   const definition: Record<string, ServiceDefinition[string]> = {};
   for (const name of methods) {
@@ -58,7 +63,7 @@ export function providerService(methods: readonly string[]): ServiceDefinition {
 const EMPTY = { serialize: () => Buffer.alloc(0), deserialize: () => ({}) };
 
 /** A unary method whose request and response carry nothing the provider reads. */
-function bareMethod(path: string, response: (m: Message) => Buffer) {
+function bareMethod(path: string, response: (m: object) => Buffer) {
   return {
     path,
     requestStream: false,

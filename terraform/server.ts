@@ -8,8 +8,19 @@ import * as grpc from "@grpc/grpc-js";
 import { selfSignedCertificate } from "./certificate";
 import { handshakeLine, handshakeProblem } from "./handshake";
 import { whenOrphaned } from "./parentWatch";
-import { CONTROLLER_SERVICE, HEALTH_SERVICE, type Message, providerService } from "./protocol";
-import { SERVED_METHODS, TerraformProvider } from "./terraformProvider";
+import {
+  CONTROLLER_SERVICE,
+  HEALTH_SERVICE,
+  providerService,
+  type RequestOf,
+  type ResponseOf,
+} from "./protocol";
+import {
+  SERVED_METHODS,
+  type ServedMethod,
+  type ServedMethods,
+  TerraformProvider,
+} from "./terraformProvider";
 
 /** A running provider: its port, and how to stop it. */
 export interface RunningProvider {
@@ -18,19 +29,22 @@ export interface RunningProvider {
   stop(): Promise<void>;
 }
 
-/** The provider's methods as grpc-js handlers; a method that throws answers INTERNAL with its message. */
-function handlers(provider: TerraformProvider): grpc.UntypedServiceImplementation {
-  return Object.fromEntries(
-    SERVED_METHODS.map((name) => [
-      name,
-      (call: grpc.ServerUnaryCall<Message, Message>, callback: grpc.sendUnaryData<Message>) => {
-        provider[name](call.request).then(
-          (response) => callback(null, response),
-          (error: Error) => callback({ code: grpc.status.INTERNAL, details: error.message }),
-        );
-      },
-    ]),
-  );
+/** One method as a grpc-js handler; a method that throws answers INTERNAL with its message. */
+function handler<M extends ServedMethod>(provider: ServedMethods, name: M) {
+  return (
+    call: grpc.ServerUnaryCall<RequestOf<M>, ResponseOf<M>>,
+    callback: grpc.sendUnaryData<ResponseOf<M>>,
+  ): void => {
+    provider[name](call.request).then(
+      (response) => callback(null, response),
+      (error: Error) => callback({ code: grpc.status.INTERNAL, details: error.message }),
+    );
+  };
+}
+
+/** The provider's methods as grpc-js handlers. */
+function handlers(provider: ServedMethods): grpc.UntypedServiceImplementation {
+  return Object.fromEntries(SERVED_METHODS.map((name) => [name, handler(provider, name)]));
 }
 
 /** The server's credentials: TLS requiring Terraform's client certificate, or none without AutoMTLS. */
@@ -59,10 +73,10 @@ export async function startTerraformProvider(
   const stop = () => new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
   server.addService(providerService(SERVED_METHODS), handlers(new TerraformProvider(env)));
   server.addService(HEALTH_SERVICE, {
-    Check: (_call: unknown, callback: grpc.sendUnaryData<Message>) => callback(null, {}),
+    Check: (_call: unknown, callback: grpc.sendUnaryData<object>) => callback(null, {}),
   });
   server.addService(CONTROLLER_SERVICE, {
-    Shutdown: (_call: unknown, callback: grpc.sendUnaryData<Message>) => {
+    Shutdown: (_call: unknown, callback: grpc.sendUnaryData<object>) => {
       callback(null, {});
       setImmediate(() => void stop().then(onShutdown));
     },

@@ -15,8 +15,9 @@ import { registerSecrets } from "../provider/support/redact";
 import { metaOf, SETTINGS } from "../provider/wire/description";
 import { type CtyObject, decodeCty, encodeCty, holdsUnknown } from "./ctyCodec";
 import { queryArguments } from "./dataSourceArguments";
-import { diagnostic, errorDiagnostics, Severity } from "./diagnostics";
-import type { Message } from "./protocol";
+import { diagnostic, errorDiagnostics } from "./diagnostics";
+import type { ProviderMethod, RequestOf, ResponseOf } from "./protocol";
+import { type Diagnostic, DiagnosticSeverity, type DynamicValue } from "./protocol/tfplugin6";
 import { protoSchema } from "./protoSchema";
 import { providerLog, warningCollector } from "./providerLog";
 import { providerConfigGetter } from "./providerSettings";
@@ -31,14 +32,21 @@ export const SERVED_METHODS = [
   "ValidateDataResourceConfig",
   "ReadDataSource",
   "StopProvider",
-] as const;
+] as const satisfies readonly ProviderMethod[];
+
+/** A method this provider serves. */
+export type ServedMethod = (typeof SERVED_METHODS)[number];
+/** The served methods, each taking its request and answering its response, as the proto types them. */
+export type ServedMethods = {
+  [M in ServedMethod]: (request: RequestOf<M>) => Promise<ResponseOf<M>>;
+};
 
 /** The endpoints map's keys this provider reads; others (a huaweicloud block copied whole) are ignored with a warning. */
 const USED_ENDPOINTS = ["modelarts"];
 
 /** A DynamicValue as an object of the block's type. */
-function decodeBlock(block: BlockSpec, value: Message | null | undefined): CtyObject {
-  const msgpack: Buffer | undefined = value?.msgpack;
+function decodeBlock(block: BlockSpec, value: DynamicValue | null | undefined): CtyObject {
+  const msgpack = value?.msgpack;
   if (msgpack === undefined || msgpack.length === 0) {
     throw new ModelArtsProtocolError(
       "the configuration came without a msgpack value; this provider reads protocol 6's msgpack",
@@ -71,12 +79,12 @@ function dataSource(typeName: string): BlockSpec {
  * An error per provider argument the lookup would refuse (`max_retries = 1e9`), pointing at it: the
  * same rules as the lookup's, checked before any request. Unknown values wait for apply.
  */
-function settingDiagnostics(block: CtyObject): Message[] {
+function settingDiagnostics(block: CtyObject): Diagnostic[] {
   if (holdsUnknown(block)) return [];
   return givenSettingProblems(providerConfigGetter(block)).map(({ setting, error }) => {
     const name = metaOf(SETTINGS[setting]).terraform;
     return diagnostic(
-      Severity.ERROR,
+      DiagnosticSeverity.ERROR,
       `Invalid provider argument (${error.code})`,
       error.messageOn("terraform"),
       name === undefined ? [] : [name],
@@ -85,14 +93,14 @@ function settingDiagnostics(block: CtyObject): Message[] {
 }
 
 /** Warnings about provider arguments that are read but do nothing here. */
-function providerWarnings(block: CtyObject): Message[] {
+function providerWarnings(block: CtyObject): Diagnostic[] {
   const endpoints = block.endpoints;
   if (endpoints === null || typeof endpoints !== "object" || Array.isArray(endpoints)) return [];
   return Object.keys(endpoints)
     .filter((service) => !USED_ENDPOINTS.includes(service))
     .map((service) =>
       diagnostic(
-        Severity.WARNING,
+        DiagnosticSeverity.WARNING,
         "Endpoint not used",
         `endpoints["${service}"] is not used: this provider calls only ModelArts (endpoints["modelarts"]) and IAM (auth_url).`,
         ["endpoints"],
@@ -101,7 +109,7 @@ function providerWarnings(block: CtyObject): Message[] {
 }
 
 /** The provider's state between RPCs: the provider block, once configured. */
-export class TerraformProvider {
+export class TerraformProvider implements ServedMethods {
   private providerBlock: CtyObject | undefined;
   private readonly stopping = new AbortController();
 
@@ -110,7 +118,7 @@ export class TerraformProvider {
     private readonly log: Logger = providerLog(env),
   ) {}
 
-  async GetMetadata(): Promise<Message> {
+  async GetMetadata(): Promise<ResponseOf<"GetMetadata">> {
     return {
       serverCapabilities: CAPABILITIES,
       dataSources: Object.keys(DATA_SOURCES).map((typeName) => ({ typeName })),
@@ -118,7 +126,7 @@ export class TerraformProvider {
     };
   }
 
-  async GetProviderSchema(): Promise<Message> {
+  async GetProviderSchema(): Promise<ResponseOf<"GetProviderSchema">> {
     return {
       provider: protoSchema(PROVIDER_BLOCK),
       dataSourceSchemas: Object.fromEntries(
@@ -130,7 +138,9 @@ export class TerraformProvider {
     };
   }
 
-  async ValidateProviderConfig(request: Message): Promise<Message> {
+  async ValidateProviderConfig(
+    request: RequestOf<"ValidateProviderConfig">,
+  ): Promise<ResponseOf<"ValidateProviderConfig">> {
     return {
       diagnostics: await this.check(PROVIDER, request.config, (block) => [
         ...settingDiagnostics(block),
@@ -139,7 +149,7 @@ export class TerraformProvider {
     };
   }
 
-  async ConfigureProvider(request: Message): Promise<Message> {
+  async ConfigureProvider(request: RequestOf<"ConfigureProvider">): Promise<ResponseOf<"ConfigureProvider">> {
     const diagnostics = await this.check(PROVIDER, request.config, (block) => {
       registerSecrets(
         ...[block.secret_key, block.security_token, block.token].filter((v) => typeof v === "string"),
@@ -151,32 +161,38 @@ export class TerraformProvider {
     return { diagnostics };
   }
 
-  async ValidateDataResourceConfig(request: Message): Promise<Message> {
-    const diagnostics = await this.check(request.typeName, request.config, (config) => {
+  async ValidateDataResourceConfig(
+    request: RequestOf<"ValidateDataResourceConfig">,
+  ): Promise<ResponseOf<"ValidateDataResourceConfig">> {
+    const { typeName = "", config } = request;
+    const diagnostics = await this.check(typeName, config, (block) => {
       // Unknown arguments are left out: Terraform reads the data source once they are known.
-      parseQueryArgs(queryArguments(config), request.typeName);
+      parseQueryArgs(queryArguments(block), typeName);
     });
     return { diagnostics };
   }
 
-  async ReadDataSource(request: Message): Promise<Message> {
+  async ReadDataSource(request: RequestOf<"ReadDataSource">): Promise<ResponseOf<"ReadDataSource">> {
     let state: CtyObject | undefined;
     const { logger, warnings } = warningCollector(this.log);
-    const failures = await this.check(request.typeName, request.config, async (config) => {
-      state = await this.read(request.typeName, config, logger);
+    const { typeName = "", config } = request;
+    const failures = await this.check(typeName, config, async (block) => {
+      state = await this.read(typeName, block, logger);
     });
     // The lookup's warnings (a profile file others can read) as Terraform shows them.
     const diagnostics = [
-      ...warnings.map((w) => diagnostic(Severity.WARNING, "Warning from the modelarts provider", w)),
+      ...warnings.map((w) =>
+        diagnostic(DiagnosticSeverity.WARNING, "Warning from the modelarts provider", w),
+      ),
       ...failures,
     ];
     if (state === undefined) return { diagnostics };
-    const type = blockType(DATA_SOURCES[request.typeName]!);
+    const type = blockType(DATA_SOURCES[typeName]!);
     return { state: { msgpack: encodeCty(type, state) }, diagnostics };
   }
 
   /** Terraform is stopping (Ctrl-C): the reads in flight end now, each with a diagnostic. */
-  async StopProvider(): Promise<Message> {
+  async StopProvider(): Promise<ResponseOf<"StopProvider">> {
     this.stopping.abort();
     return { Error: "" };
   }
@@ -187,9 +203,9 @@ export class TerraformProvider {
    */
   private async check(
     typeName: string,
-    value: Message | null | undefined,
-    run: (config: CtyObject) => Promise<void> | Message[] | void,
-  ): Promise<Message[]> {
+    value: DynamicValue | null | undefined,
+    run: (config: CtyObject) => Promise<void> | Diagnostic[] | void,
+  ): Promise<Diagnostic[]> {
     let config: CtyObject = {};
     try {
       config = decodeBlock(typeName === PROVIDER ? PROVIDER_BLOCK : dataSource(typeName), value);

@@ -12,7 +12,13 @@ import { selfSignedCertificate } from "../../terraform/certificate";
 import { type CtyObject, decodeCty, encodeCty } from "../../terraform/ctyCodec";
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../../terraform/handshake";
 import { encodeMsgpack } from "../../terraform/msgpack";
-import { HEALTH_SERVICE, type Message, providerService } from "../../terraform/protocol";
+import {
+  HEALTH_SERVICE,
+  type ProviderMethod,
+  providerService,
+  type RequestOf,
+  type ResponseOf,
+} from "../../terraform/protocol";
 import { blockType, JOBS_DATA_SOURCE, PROVIDER_BLOCK } from "../../terraform/schema";
 import { type RunningProvider, startTerraformProvider } from "../../terraform/server";
 import { SERVED_METHODS } from "../../terraform/terraformProvider";
@@ -55,8 +61,12 @@ function client(identity = terraformClient): grpc.Client {
   });
 }
 
-function call(method: string, request: Message, via = client()): Promise<Message> {
-  const definition = METHODS[method] ?? HEALTH_SERVICE[method]!;
+function call<M extends ProviderMethod>(
+  method: M,
+  request: RequestOf<M>,
+  via = client(),
+): Promise<ResponseOf<M>> {
+  const definition = METHODS[method]!;
   return new Promise((resolve, reject) =>
     via.makeUnaryRequest(
       definition.path,
@@ -84,7 +94,7 @@ describe("the handshake and AutoMTLS", () => {
 
   it("serves Terraform's client certificate, and refuses any other client", async () => {
     const schema = await call("GetProviderSchema", {});
-    expect(Object.keys(schema.dataSourceSchemas).sort()).toEqual([
+    expect(Object.keys(schema.dataSourceSchemas!).sort()).toEqual([
       "modelarts_visualization_job",
       "modelarts_visualization_jobs",
     ]);
@@ -130,13 +140,13 @@ describe("tfplugin6 calls", () => {
       msgpack: encodeMsgpack({ status: UNKNOWN_EXT, statuses: ["RUNNING", UNKNOWN_EXT], limit: UNKNOWN_EXT }),
     };
     const { diagnostics } = await call("ValidateDataResourceConfig", { typeName, config });
-    expect(diagnostics.map((d: Message) => [d.severity, d.attribute?.steps])).toEqual([]);
+    expect(diagnostics!.map((d) => [d.severity, d.attribute?.steps])).toEqual([]);
     const known = {
       msgpack: encodeMsgpack({ statuses: ["RUNNING", "RUNING"], limit: 0, name_regex: UNKNOWN_EXT }),
     };
     const second = await call("ValidateDataResourceConfig", { typeName, config: known });
     expect(
-      second.diagnostics.map((d: Message) => ({
+      second.diagnostics!.map((d) => ({
         severity: d.severity,
         steps: d.attribute?.steps,
         detail: d.detail,
@@ -169,13 +179,11 @@ describe("tfplugin6 calls", () => {
     };
     const config = msgpack(blockType(PROVIDER_BLOCK), block);
     const validated = await call("ValidateProviderConfig", { config });
-    expect(validated.diagnostics.map((d: Message) => [d.severity, d.summary])).toEqual([
-      [2, "Endpoint not used"],
-    ]);
+    expect(validated.diagnostics!.map((d) => [d.severity, d.summary])).toEqual([[2, "Endpoint not used"]]);
     expect((await call("ConfigureProvider", { config })).diagnostics).toEqual([]);
     const read = await call("ReadDataSource", { typeName, config: msgpack(jobsType, { statuses: ["7"] }) });
     expect(read.diagnostics).toEqual([]);
-    const state = decodeCty(jobsType, read.state.msgpack) as CtyObject;
+    const state = decodeCty(jobsType, read.state!.msgpack!) as CtyObject;
     expect(state).toMatchObject({
       region: s.region,
       statuses: ["7"],
@@ -189,7 +197,7 @@ describe("tfplugin6 calls", () => {
       typeName: "modelarts_notebook",
       config: { msgpack: Buffer.from([0x80]) },
     });
-    expect(diagnostics[0]).toMatchObject({
+    expect(diagnostics![0]).toMatchObject({
       summary: "Unreadable request from Terraform",
       detail:
         "this provider has no data source modelarts_notebook; it has modelarts_visualization_jobs and modelarts_visualization_job",

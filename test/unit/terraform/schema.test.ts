@@ -10,7 +10,6 @@ import { join } from "node:path";
 import { QUERY_ARGUMENT_NAMES } from "../../../provider/boundary/schemas";
 import type { VisualizationJob } from "../../../provider/wire/model";
 import { type CtyObject, decodeCty, encodeCty } from "../../../terraform/ctyCodec";
-import { protocolDescriptor } from "../../../terraform/protocol/writeDescriptor";
 import {
   ARGUMENT_ATTRIBUTES,
   blockType,
@@ -111,15 +110,6 @@ describe("the Terraform schema", () => {
       .filter(([, a]) => a.sensitive)
       .map(([n]) => n);
     expect(sensitive.sort()).toEqual(["access_key", "secret_key", "security_token", "token"]);
-  });
-});
-
-describe("the vendored protocol", () => {
-  it("is committed as npm run terraform:protocol writes it from tfplugin6.proto", () => {
-    const dir = join(__dirname, "../../../terraform/protocol");
-    expect(readFileSync(join(dir, "tfplugin6.json"), "utf8")).toBe(
-      protocolDescriptor(join(dir, "tfplugin6.proto")),
-    );
   });
 });
 
