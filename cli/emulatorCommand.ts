@@ -28,7 +28,7 @@ function configLines(entries: ReadonlyArray<readonly [string, string, boolean?]>
 }
 
 /** The lines that point a shell, a stack (TypeScript functions or the plugin) and a test at the emulator. */
-export function emulatorInstructions(emulator: RunningEmulator, jobCount: number): string {
+function emulatorInstructions(emulator: RunningEmulator, jobCount: number): string {
   const s = emulator.settings;
   const exports = Object.entries(emulator.env).map(([k, v]) => `export ${k}=${shellQuote(v)}`);
   const typescript = configLines([

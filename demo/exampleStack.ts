@@ -16,7 +16,7 @@ const REPO = dirname(require.resolve("pulumi-modelarts/package.json"));
 const PULUMI_SDK = dirname(require.resolve("@pulumi/pulumi/package.json"));
 
 /** The examples, by folder name. */
-export const EXAMPLES = ["tensorboard-urls", "single-job", "state-tracked"] as const;
+const EXAMPLES = ["tensorboard-urls", "single-job", "state-tracked"] as const;
 export type ExampleName = (typeof EXAMPLES)[number];
 
 /** The path of the `pulumi` CLI on PATH, or undefined. */

@@ -9,7 +9,7 @@ import { HEADER } from "../provider/wire/headerNames";
 import { canonicalRequest, computeSignature, parseSdkDate, SIGNING_ALGORITHM } from "../provider/wire/signer";
 
 /** One access key the emulator accepts. */
-export interface AcceptedKey {
+interface AcceptedKey {
   readonly secretKey: string;
   /** When set, the key is temporary: requests must carry this as `X-Security-Token`. */
   readonly securityToken?: string;
@@ -24,7 +24,7 @@ export interface KeyRing {
 }
 
 /** The largest difference between `X-Sdk-Date` and the server clock the gateway accepts. */
-export const MAX_CLOCK_SKEW_MS = 15 * 60_000;
+const MAX_CLOCK_SKEW_MS = 15 * 60_000;
 
 /** A request as it arrived: method, raw path and query, headers. */
 export interface ArrivedRequest {

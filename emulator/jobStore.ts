@@ -47,7 +47,7 @@ export interface StoreQuery {
 }
 
 /** Fills in the defaults of a job input. */
-export function completeJob(input: EmulatorJobInput): EmulatorJob {
+function completeJob(input: EmulatorJobInput): EmulatorJob {
   return {
     jobDesc: "",
     status: 8,

@@ -12,12 +12,12 @@ import { extract as extractTar } from "tar";
 import { NODE_VERSION, type Platform, platformName } from "./platforms";
 
 /** Where downloads and builds are kept between runs: `$XDG_CACHE_HOME/pulumi-modelarts` or `~/.cache/...`. */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "pulumi-modelarts");
 }
 
 /** The npm integrity string (`sha512-<base64>`) of a file's bytes. */
-export function integrityOf(bytes: Buffer): string {
+function integrityOf(bytes: Buffer): string {
   return `sha512-${createHash("sha512").update(bytes).digest("base64")}`;
 }
 

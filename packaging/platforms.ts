@@ -8,7 +8,7 @@
 export const NODE_VERSION = "22.23.2";
 
 /** How an executable is made for a platform. */
-export type Packaging =
+type Packaging =
   /** the bundle injected into the Node.js binary as a single executable application */
   | "sea"
   /** the unmodified Node.js binary beside the bundle, started by a small launcher (SEA is unsupported there) */

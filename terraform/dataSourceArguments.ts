@@ -49,7 +49,7 @@ export function attributePathOf(issue: ValidationIssue, config: CtyObject): Attr
 }
 
 /** A path as Terraform users write it: `statuses[1]`. */
-export function pathText(path: AttributePath): string {
+function pathText(path: AttributePath): string {
   return path
     .map((step, i) => (typeof step === "number" ? `[${step}]` : i === 0 ? step : `.${step}`))
     .join("");

@@ -10,7 +10,7 @@ import { AGENCY_FIELDS, metaOf, SETTINGS } from "../provider/wire/description";
 import { type CtyObject, type CtyValue, UNKNOWN } from "./ctyCodec";
 
 /** Each provider argument, by the settings key it stands for (the description's Terraform names). */
-export const PROVIDER_ARGUMENT_OF: Readonly<Record<string, string>> = Object.fromEntries(
+const PROVIDER_ARGUMENT_OF: Readonly<Record<string, string>> = Object.fromEntries(
   Object.values(SETTING_SOURCES).flatMap((source) => {
     const terraform = metaOf(SETTINGS[source.key]).terraform;
     return source.config !== undefined && terraform !== undefined ? [[source.config, terraform]] : [];

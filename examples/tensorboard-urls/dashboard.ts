@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 
 /** One link of the dashboard. */
-export interface DashboardLink {
+interface DashboardLink {
   name: string;
   url: string;
 }

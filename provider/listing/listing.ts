@@ -22,30 +22,30 @@ import { jobStatusName } from "../wire/status";
 import { pageSizeFor, refusesPageSize, refusesSearchContent, rememberPageSizeLimit } from "./serverLimits";
 
 /** The list call, as messages name it. */
-export const LIST_OPERATION = "GET /v1/{project_id}/visualization-jobs";
+const LIST_OPERATION = "GET /v1/{project_id}/visualization-jobs";
 
 /** How many times a listing that changed while it was paged is listed again before giving up. */
-export const CONSISTENCY_RETRIES = 3;
+const CONSISTENCY_RETRIES = 3;
 
 /**
  * The most pages one listing may take (10 million jobs at 1000 a page). A total beyond it is not a
  * real account: a server reporting `job_total_count` of a billion with 2 jobs a page must get an
  * error, not half a billion requests.
  */
-export const MAX_PAGES = 10_000;
+const MAX_PAGES = 10_000;
 
 /**
  * The requests a listing may spend, over all its passes: twice the pages of its first pass plus
  * this. A server whose pages never agree (one that repeats a job on every page, say) then gets one
  * new listing and an error, not an amplification of three more whole listings.
  */
-export const EXTRA_REQUESTS = 10;
+const EXTRA_REQUESTS = 10;
 
 /**
  * The most bytes one page's body may have: a job is well under 1 KiB on the wire; 16 KiB a job and
  * 64 KiB besides leave room for long descriptions and still stop a body that never ends.
  */
-export function maxPageBytes(perPage: number): number {
+function maxPageBytes(perPage: number): number {
   return perPage * 16 * 1024 + 64 * 1024;
 }
 

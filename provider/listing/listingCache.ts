@@ -10,7 +10,7 @@ import { SharedPromises } from "../support/sharedPromises";
 import type { Listing } from "./listing";
 
 /** How long a listing is shared. */
-export const LISTING_TTL_MS = 60_000;
+const LISTING_TTL_MS = 60_000;
 
 /** The most listings kept; the least recently listed goes first (an expired one is listed anew when asked for). */
 const MAX_ENTRIES = 256;

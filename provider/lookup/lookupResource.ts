@@ -92,7 +92,7 @@ export function changedProperties(olds: Props, news: Props): string[] {
 }
 
 /** No drift: what `drift` holds after a create or an update, so that exporting it never warns "undefined". */
-export const NO_DRIFT: LookupDrift = { appeared: [], disappeared: [], changed: [] };
+const NO_DRIFT: LookupDrift = { appeared: [], disappeared: [], changed: [] };
 
 /** Whether a state's `drift` records anything (an older state may hold none at all). */
 function hasDrift(drift: unknown): drift is LookupDrift {

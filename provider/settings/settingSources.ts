@@ -94,7 +94,7 @@ export function isLoopback(hostname: string): boolean {
 }
 
 /** `true`/`false` (also 1/0, yes/no), or a config error naming the source. */
-export function parseBoolean(found: Found): boolean {
+function parseBoolean(found: Found): boolean {
   const text = found.value.toLowerCase();
   if (["true", "1", "yes"].includes(text)) return true;
   if (["false", "0", "no"].includes(text)) return false;

@@ -27,7 +27,7 @@ import {
 } from "./settingSources";
 
 export type { Agency, AkskCredentials, CredentialSource, Credentials } from "./credentials";
-export { type ConfigGetter, type Environment, SETTING_SOURCES } from "./settingSources";
+export type { ConfigGetter, Environment } from "./settingSources";
 
 /** The settings every lookup has, however its project id is found. */
 interface CommonSettings {

@@ -25,10 +25,10 @@ const knownSecrets = new BoundedMap<string, string>(MAX_KNOWN_SECRETS);
 let longestFirst: string[] | undefined;
 
 /** What replaces a credential in redacted text. */
-export const REDACTED = "[REDACTED]";
+const REDACTED = "[REDACTED]";
 
 /** What replaces an argument the user marked secret (a secret name filter, say) in redacted text. */
-export const SECRET_ARGUMENT = "[secret]";
+const SECRET_ARGUMENT = "[secret]";
 
 /**
  * Remembers secret values so that {@link redact} removes them from any text. Values shorter than

@@ -34,7 +34,7 @@ export type AttemptOutcome = ApiResponse | RetryableFailure;
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|TLS|SSL|ERR_OSSL/;
 
 /** The service a request goes to, as messages name it. */
-export function serviceOf(request: ApiGetRequest): string {
+function serviceOf(request: ApiGetRequest): string {
   return request.service ?? "ModelArts";
 }
 

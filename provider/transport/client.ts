@@ -23,7 +23,7 @@ export interface ClientTimeouts {
 }
 
 /** The timeouts used unless a caller gives others. */
-export const DEFAULT_TIMEOUTS: ClientTimeouts = { headersMs: 30_000, bodyMs: 30_000 };
+const DEFAULT_TIMEOUTS: ClientTimeouts = { headersMs: 30_000, bodyMs: 30_000 };
 
 /** What an {@link ApiClient} needs. */
 export interface ApiClientOptions {
@@ -46,7 +46,7 @@ export interface ApiClientOptions {
 }
 
 /** The most bytes of a response body read unless a request says otherwise: 1 MiB. */
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /** The method of a request: POST when it carries a body. */
 const methodOf = (request: ApiGetRequest): "GET" | "POST" =>

@@ -11,7 +11,7 @@
 import type { AttemptGate } from "./apiRequest";
 
 /** How many requests a lookup starts with, before it has seen how the server copes. */
-export const INITIAL_CONCURRENCY = 4;
+const INITIAL_CONCURRENCY = 4;
 
 /** Runs tasks with at most `limit` at a time; `limit` follows throttling between 1 and the maximum. */
 export class AdaptiveLimiter implements AttemptGate {

@@ -19,7 +19,7 @@ import {
 } from "./proxyTunnel";
 
 /** Connection timeouts: how long to wait for a TCP + TLS connection (through the proxy too). */
-export const CONNECT_TIMEOUT_MS = 10_000;
+const CONNECT_TIMEOUT_MS = 10_000;
 
 /** How long an idle kept-alive connection stays open. */
 const KEEP_ALIVE_TIMEOUT_MS = 30_000;

@@ -30,7 +30,7 @@ function firstSet(env: Environment, ...names: string[]): [string, string] | unde
 }
 
 /** A URL as messages show it: without its userinfo. */
-export function withoutUserinfo(url: URL): string {
+function withoutUserinfo(url: URL): string {
   return `${url.protocol}//${url.host}${url.pathname === "/" ? "" : url.pathname}`;
 }
 

@@ -10,7 +10,7 @@ import { createHash, createHmac } from "node:crypto";
 export const SIGNING_ALGORITHM = "SDK-HMAC-SHA256";
 
 /** Hex SHA-256 of an empty body. */
-export const EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+const EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 /** A request as the signer sees it: the path and query decoded, the headers to be signed. */
 export interface SignableRequest {
@@ -61,7 +61,7 @@ export function canonicalQuery(query: ReadonlyArray<readonly [string, string]>):
 }
 
 /** The signed-headers list (`host;x-sdk-date`) and the canonical headers block of a request. */
-export function canonicalHeaders(headers: Readonly<Record<string, string>>): {
+function canonicalHeaders(headers: Readonly<Record<string, string>>): {
   signedHeaders: string;
   block: string;
 } {
@@ -95,7 +95,7 @@ export function canonicalRequest(request: SignableRequest): { text: string; sign
 }
 
 /** `SDK-HMAC-SHA256\n{X-Sdk-Date}\n{hex(sha256(canonical request))}`. */
-export function stringToSign(sdkDate: string, canonicalRequestText: string): string {
+function stringToSign(sdkDate: string, canonicalRequestText: string): string {
   return `${SIGNING_ALGORITHM}\n${sdkDate}\n${sha256Hex(canonicalRequestText)}`;
 }
 

@@ -19,7 +19,7 @@ export type SettingOrigin =
   | { readonly byDefault: true };
 
 /** The lookup functions, as a message may point to them. */
-export type LookupFunction = "getVisualizationJobs" | "getVisualizationJob";
+type LookupFunction = "getVisualizationJobs" | "getVisualizationJob";
 
 /** A reference a surface renders in its own names. */
 export type Ref =
@@ -57,7 +57,7 @@ const argumentMeta = (key: string): EntryMeta | undefined =>
 const settingMeta = (key: SettingKey): EntryMeta => metaOf(SETTINGS[key]);
 
 /** An argument's name on a surface: `pageSize`, `page_size`, `--page-size`. */
-export function argumentName(key: string, surface: Surface): string {
+function argumentName(key: string, surface: Surface): string {
   const meta = argumentMeta(key);
   if (surface === "terraform") return meta?.terraform ?? key;
   if (surface === "cli") return meta?.flag ? `--${meta.flag}` : key;
@@ -67,7 +67,7 @@ export function argumentName(key: string, surface: Surface): string {
 const AGENCY_PARENT: SettingKey = "assumeRole";
 
 /** A setting's own name on a surface (its first environment variable where the surface has none). */
-export function settingName(key: SettingKey, surface: Surface): string {
+function settingName(key: SettingKey, surface: Surface): string {
   const meta = settingMeta(key);
   const env = meta.env?.[0] ?? key;
   if (isAgencyField(key) && surface !== "cli") {
@@ -81,7 +81,7 @@ export function settingName(key: SettingKey, surface: Surface): string {
 }
 
 /** Every name a setting is looked up under on a surface: `huaweicloud:region, HW_REGION_NAME`. */
-export function settingNames(key: SettingKey, surface: Surface): string {
+function settingNames(key: SettingKey, surface: Surface): string {
   const own = settingName(key, surface);
   const env = settingMeta(key).env ?? [];
   return [...new Set([own, ...env])].join(", ");

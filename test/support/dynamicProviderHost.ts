@@ -18,7 +18,7 @@ const { Struct } = fromPulumi("google-protobuf/google/protobuf/struct_pb");
 const { ResourceProviderClient } = require("@pulumi/pulumi/proto/provider_grpc_pb");
 
 /** The engine's wrapping of a secret value in a property map. */
-export function secret(value: string): Record<string, string> {
+function secret(value: string): Record<string, string> {
   return { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value };
 }
 

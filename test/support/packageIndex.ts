@@ -17,7 +17,7 @@ export interface PackageIndex {
 }
 
 /** PEP 503's normalised name: lower case, runs of `-`, `_` and `.` as one `-`. */
-export function normalisedName(name: string): string {
+function normalisedName(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, "-");
 }
 
