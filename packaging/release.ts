@@ -59,6 +59,8 @@ export function commandLineTarballName(version: string, platform: Platform): str
 export const BUILD_STATE = ".build";
 /** The SEA blob every SEA executable carries, kept in BUILD_STATE. */
 export const SEA_BLOB = "sea-prep.blob";
+/** The provider's bundle the blob was made from, kept in BUILD_STATE. */
+export const BUNDLE_FILE = "provider.js";
 
 /** `pulumi-resource-modelarts-v<version>-<os>-<arch>.tar.gz`, the name Pulumi's installer asks for. */
 export function pluginTarballName(version: string, platform: Platform): string {
@@ -137,7 +139,7 @@ export async function release(
   mkdirSync(join(outDir, BUILD_STATE), { recursive: true });
   // At a fixed path: the SEA blob records the path of its main script, and a blob that changed with
   // the work folder would make every build look new.
-  const bundle = bundleProvider(repo, join(outDir, BUILD_STATE, "provider.js"));
+  const bundle = bundleProvider(repo, join(outDir, BUILD_STATE, BUNDLE_FILE));
   const blob = seaBlob(bundle, work);
   // Kept for the checks that every platform's executable carries this same blob.
   writeFileSync(join(outDir, BUILD_STATE, SEA_BLOB), blob);

@@ -22,7 +22,8 @@ const MAX_32 = 0xffffffff;
 /** One file's local header and data, and its central directory record. */
 function fileRecords(entry: ArchiveEntry, offset: number): { local: Buffer[]; central: Buffer } {
   const data = readFileSync(entry.source);
-  const compressed = deflateRawSync(data, { level: 9 });
+  // zlib's default level: level 9 took 11 s a 100 MB executable against 3.6 s, for 0.4% less.
+  const compressed = deflateRawSync(data);
   if (data.length > MAX_32 || offset > MAX_32) throw new Error(`${entry.name} is too large for a 32-bit zip`);
   const name = Buffer.from(entry.name, "utf8");
   const checksum = crc32(data);

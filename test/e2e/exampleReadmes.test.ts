@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findCommand, isolatedPulumiEnv } from "../../demo/exampleStack";
 import { fencedBlockAfter } from "../support/readme";
-import { buildRelease, pathWithOnly, RELEASE_DIR } from "../support/release";
+import { pathWithOnly, RELEASE_DIR } from "../support/release";
 
 jest.setTimeout(600_000);
 
@@ -62,7 +62,6 @@ const tofu = findCommand("tofu");
 const EMULATOR = "http://127.0.0.1:8787";
 let roots: string[] = [];
 
-beforeAll(() => buildRelease());
 afterEach(() => {
   for (const root of roots) rmSync(root, { recursive: true, force: true });
   roots = [];

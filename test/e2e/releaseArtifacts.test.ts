@@ -1,128 +1,172 @@
 /**
- * What `npm run release` writes, checked as a user's tools would check it, for the platforms that
- * cannot run here too: each tarball's layout and modes, the checksums (`sha256sum -c`, which refuses a
- * damaged download), each executable's format and architecture from its headers, the same SEA blob
- * injected in every one, the macOS signature valid on paper, the Windows signature removed. The
- * Linux x64 executable is also run by hand, with no Node.js anywhere in its environment.
+ * What the release writes, checked as a user's tools would check it. `npm test` builds this machine's
+ * platform (jest's set-up): its tarballs' layout and modes, the checksums (`sha256sum -c`, which
+ * refuses a damaged download), its Terraform zip, its executable run by hand with no Node.js anywhere
+ * in its environment. The platforms that cannot run here are made by the release's own code
+ * (`platformExecutable`, from the same bundle and blob) into a folder of this test and checked from
+ * their headers: each executable's format and architecture, the same SEA blob injected in every one,
+ * the macOS launcher beside the Apple-signed binary, the Windows signature removed.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sha256File } from "../../packaging/archives";
 import { GO_MODULE, GO_PROXY_FOLDER } from "../../packaging/goModuleProxy";
 import { nodeBinary } from "../../packaging/nodeBinaries";
 import { certificateTable } from "../../packaging/peSignature";
-import { PLATFORMS, type Platform, platformName } from "../../packaging/platforms";
+import {
+  executableSuffix,
+  hostPlatform,
+  PLATFORMS,
+  type Platform,
+  platformName,
+} from "../../packaging/platforms";
 import {
   BUILD_STATE,
+  BUNDLE_FILE,
   commandLineTarballName,
+  PLUGIN_EXECUTABLE,
   pluginTarballName,
   SEA_BLOB,
   terraformSumsName,
   terraformZipName,
 } from "../../packaging/release";
+import { type ArchiveEntry, platformExecutable } from "../../packaging/seaExecutable";
 import { terraformManifestName } from "../../packaging/terraformRegistry";
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../../terraform/handshake";
 import { printedControl, printedEnv, startEmulatorProcess } from "../support/emulatorProcess";
-import { buildRelease, RELEASE_DIR, VERSION } from "../support/release";
+import { RELEASE_DIR, VERSION } from "../support/release";
 
 jest.setTimeout(900_000);
 
 const SEA_FUSE_SET = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2:1";
+const byName = (name: string) => PLATFORMS.find((p) => platformName(p) === name)!;
+const HOST = hostPlatform()!;
+const sea = PLATFORMS.filter((p) => p.packaging === "sea");
+
+/** The release's bundle and SEA blob, from which every platform's executable is made. */
+function releaseInputs(): { bundle: { path: string; sha256: string }; blob: Buffer } {
+  const path = join(RELEASE_DIR, BUILD_STATE, BUNDLE_FILE);
+  return {
+    bundle: { path, sha256: sha256File(path) },
+    blob: readFileSync(join(RELEASE_DIR, BUILD_STATE, SEA_BLOB)),
+  };
+}
+
+/**
+ * Another platform's executable files, as the release makes them, under `work/<platform>/<name>`,
+ * with the modes its archives record (as unpacking them gives).
+ */
+async function otherPlatform(platform: Platform, name = PLUGIN_EXECUTABLE): Promise<ArchiveEntry[]> {
+  const { bundle, blob } = releaseInputs();
+  const warn = jest.spyOn(console, "warn").mockImplementation((text: unknown) => {
+    // postject's warning per ELF note it cannot name, which the release itself hides.
+    if (!String(text).startsWith("warning: Can't find string offset")) process.stderr.write(`${text}\n`);
+  });
+  try {
+    const entries = await platformExecutable(
+      platform,
+      bundle,
+      blob,
+      join(work, platformName(platform), name),
+      name,
+    );
+    for (const entry of entries) chmodSync(entry.source, entry.mode);
+    return entries;
+  } finally {
+    warn.mockRestore();
+  }
+}
+
 let work: string;
-beforeAll(() => {
-  buildRelease();
+/** The files of each platform other than this machine's, by platform name. */
+const others = new Map<string, ArchiveEntry[]>();
+beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "modelarts-release-"));
+  for (const platform of PLATFORMS.filter((p) => p !== HOST)) {
+    others.set(platformName(platform), await otherPlatform(platform));
+  }
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 type TarballName = (version: string, platform: Platform) => string;
-const tarball = (platform: Platform, name: TarballName = pluginTarballName) =>
-  join(RELEASE_DIR, name(VERSION, platform));
-/** One file of a platform's tarball (the plugin's unless another is named). */
-const member = (platform: Platform, name: string, of: TarballName = pluginTarballName): Buffer =>
-  execFileSync("tar", ["-xzOf", tarball(platform, of), name], { maxBuffer: 512 << 20 });
+const tarball = (name: TarballName = pluginTarballName) => join(RELEASE_DIR, name(VERSION, HOST));
+/** One file of this machine's tarball (the plugin's unless another is named). */
+const member = (name: string, of: TarballName = pluginTarballName): Buffer =>
+  execFileSync("tar", ["-xzOf", tarball(of), name], { maxBuffer: 512 << 20 });
 
-/** `tar -tv` rows: mode, owner, name. */
-function listing(
-  platform: Platform,
-  of: TarballName = pluginTarballName,
-): Array<{ mode: string; owner: string; name: string }> {
-  return execFileSync("tar", ["-tvzf", tarball(platform, of), "--numeric-owner"], { encoding: "utf8" })
+/** `tar -tv` rows of this machine's tarball: mode, owner, name. */
+function listing(of: TarballName = pluginTarballName): Array<{ mode: string; owner: string; name: string }> {
+  return execFileSync("tar", ["-tvzf", tarball(of), "--numeric-owner"], { encoding: "utf8" })
     .trim()
     .split("\n")
     .map((row) => row.split(/\s+/))
     .map((cols) => ({ mode: cols[0]!, owner: cols[1]!, name: cols[cols.length - 1]! }));
 }
 
-const sea = PLATFORMS.filter((p) => p.packaging === "sea");
-const byName = (name: string) => PLATFORMS.find((p) => platformName(p) === name)!;
+/** A platform's plugin executable: this machine's from its tarball, another's as the release made it. */
+function executableOf(platform: Platform): Buffer {
+  const name = `${PLUGIN_EXECUTABLE}${executableSuffix(platform)}`;
+  if (platform === HOST) return member(name);
+  const entry = others.get(platformName(platform))!.find((e) => e.name === name)!;
+  return readFileSync(entry.source);
+}
 
-describe("the release tarballs", () => {
-  it.each(sea.map(platformName))(
-    "%s holds the executable (0755, owned by root), README.md and LICENSE",
-    (name) => {
-      const executable = `pulumi-resource-modelarts${name.startsWith("windows") ? ".exe" : ""}`;
-      const rows = listing(byName(name));
-      expect(rows.map((r) => r.name).sort()).toEqual(["LICENSE", "README.md", executable].sort());
-      expect(rows.find((r) => r.name === executable)).toMatchObject({ mode: "-rwxr-xr-x", owner: "0/0" });
-      expect(rows.find((r) => r.name === "README.md")!.mode).toBe("-rw-r--r--");
-    },
-  );
+/** The release folder's files whose names match, sorted. */
+const releaseFiles = (match: (name: string) => boolean) => readdirSync(RELEASE_DIR).filter(match).sort();
 
-  it.each(sea.map(platformName))(
-    "%s's command line tarball holds pulumi-modelarts (0755), README.md and LICENSE",
-    (name) => {
-      const executable = `pulumi-modelarts${name.startsWith("windows") ? ".exe" : ""}`;
-      const rows = listing(byName(name), commandLineTarballName);
-      expect(rows.map((r) => r.name).sort()).toEqual(["LICENSE", "README.md", executable].sort());
-      expect(rows.find((r) => r.name === executable)).toMatchObject({ mode: "-rwxr-xr-x", owner: "0/0" });
-    },
-  );
+describe(`this machine's tarballs (${platformName(HOST)})`, () => {
+  it("the plugin's holds the executable (0755, owned by root), README.md and LICENSE", () => {
+    const executable = `${PLUGIN_EXECUTABLE}${executableSuffix(HOST)}`;
+    const rows = listing();
+    expect(rows.map((r) => r.name).sort()).toEqual(["LICENSE", "README.md", executable].sort());
+    expect(rows.find((r) => r.name === executable)).toMatchObject({ mode: "-rwxr-xr-x", owner: "0/0" });
+    expect(rows.find((r) => r.name === "README.md")!.mode).toBe("-rw-r--r--");
+  });
 
-  it.each(["darwin-amd64", "darwin-arm64"])(
-    "%s holds a launcher, the official Apple-signed Node.js binary byte for byte, and the bundle",
-    (name) => {
-      const platform = byName(name);
-      expect(listing(platform).map((r) => `${r.mode} ${r.name}`)).toEqual(
-        expect.arrayContaining([
-          "-rwxr-xr-x pulumi-resource-modelarts",
-          "-rwxr-xr-x runtime/node",
-          "-rw-r--r-- runtime/provider.js",
-        ]),
-      );
-      expect(member(platform, "pulumi-resource-modelarts").toString()).toMatch(
-        /^#!\/bin\/sh\n[\s\S]*exec "\$here\/runtime\/node" "\$here\/runtime\/provider.js" "\$@"/,
-      );
-      expect(member(platform, "runtime/node").equals(readFileSync(nodeBinary(platform)))).toBe(true);
-      // Mach-O for the platform's processor: x86_64 (0x01000007) or arm64 (0x0100000c).
-      const node = member(platform, "runtime/node");
-      expect(node.readUInt32LE(0)).toBe(0xfeedfacf);
-      expect(node.readUInt32LE(4)).toBe(name === "darwin-arm64" ? 0x0100000c : 0x01000007);
-    },
-  );
+  it("the command line's holds pulumi-modelarts (0755), README.md and LICENSE", () => {
+    const executable = `pulumi-modelarts${executableSuffix(HOST)}`;
+    const rows = listing(commandLineTarballName);
+    expect(rows.map((r) => r.name).sort()).toEqual(["LICENSE", "README.md", executable].sort());
+    expect(rows.find((r) => r.name === executable)).toMatchObject({ mode: "-rwxr-xr-x", owner: "0/0" });
+  });
 
-  it("SHA256SUMS covers every tarball; sha256sum -c passes, and refuses a damaged download", () => {
+  it("SHA256SUMS covers every tarball and the SDKs' files; sha256sum -c passes, and refuses a damaged download", () => {
     const sums = readFileSync(join(RELEASE_DIR, "SHA256SUMS"), "utf8");
+    const tarballs = releaseFiles(
+      (f) =>
+        /^pulumi-(resource-)?modelarts-v/.test(f) && f.endsWith(".tar.gz") && f.includes(`-v${VERSION}-`),
+    );
+    expect(tarballs).toEqual(
+      expect.arrayContaining(
+        [tarball(), tarball(commandLineTarballName)].map((t) => t.slice(RELEASE_DIR.length + 1)),
+      ),
+    );
     expect(
       sums
         .trim()
         .split("\n")
         .map((l) => l.split("  ")[1])
         .sort(),
-    ).toEqual(
-      [
-        ...PLATFORMS.flatMap((p) => [pluginTarballName(VERSION, p), commandLineTarballName(VERSION, p)]),
-        ...SDK_FILES,
-      ].sort(),
-    );
+    ).toEqual([...tarballs, ...SDK_FILES].sort());
     expect(execFileSync("sha256sum", ["-c", "SHA256SUMS"], { cwd: RELEASE_DIR, encoding: "utf8" })).toMatch(
       /: OK/,
     );
 
     const damaged = join(work, "damaged");
     execFileSync("mkdir", ["-p", damaged]);
-    const name = pluginTarballName(VERSION, byName("linux-amd64"));
+    const name = pluginTarballName(VERSION, HOST);
     copyFileSync(join(RELEASE_DIR, "SHA256SUMS"), join(damaged, "SHA256SUMS"));
     const bytes = readFileSync(join(RELEASE_DIR, name));
     bytes.writeUInt8(bytes.readUInt8(bytes.length >> 1) ^ 0xff, bytes.length >> 1);
@@ -134,6 +178,40 @@ describe("the release tarballs", () => {
     expect(check.status).not.toBe(0);
     expect(check.stdout).toContain(`${name}: FAILED`);
   });
+});
+
+describe("the other platforms' executables, as the release makes them", () => {
+  it.each(sea.filter((p) => p !== HOST).map(platformName))("%s is one executable, 0755", (name) => {
+    const platform = byName(name);
+    expect(others.get(name)!.map((e) => [e.name, e.mode])).toEqual([
+      [`${PLUGIN_EXECUTABLE}${executableSuffix(platform)}`, 0o755],
+    ]);
+  });
+
+  it.each(["darwin-amd64", "darwin-arm64"])(
+    "%s is a launcher (0755), the official Apple-signed Node.js binary byte for byte (0755), and the bundle (0644)",
+    (name) => {
+      const platform = byName(name);
+      const entries = others.get(name)!;
+      expect(entries.map((e) => [e.name, e.mode])).toEqual([
+        [PLUGIN_EXECUTABLE, 0o755],
+        ["runtime/node", 0o755],
+        ["runtime/provider.js", 0o644],
+      ]);
+      const file = (n: string) => readFileSync(entries.find((e) => e.name === n)!.source);
+      expect(file(PLUGIN_EXECUTABLE).toString()).toMatch(
+        /^#!\/bin\/sh\n[\s\S]*exec "\$here\/runtime\/node" "\$here\/runtime\/provider.js" "\$@"/,
+      );
+      const node = file("runtime/node");
+      expect(node.equals(readFileSync(nodeBinary(platform)))).toBe(true);
+      // Mach-O for the platform's processor: x86_64 (0x01000007) or arm64 (0x0100000c).
+      expect(node.readUInt32LE(0)).toBe(0xfeedfacf);
+      expect(node.readUInt32LE(4)).toBe(name === "darwin-arm64" ? 0x0100000c : 0x01000007);
+      expect(
+        file("runtime/provider.js").equals(readFileSync(join(RELEASE_DIR, BUILD_STATE, BUNDLE_FILE))),
+      ).toBe(true);
+    },
+  );
 });
 
 /** The SDKs' files in the release, as PyPI and a Go module proxy take them. */
@@ -208,25 +286,16 @@ describe("the Terraform provider zips", () => {
   const executable = (platform: Platform) =>
     `terraform-provider-modelarts_v${VERSION}${platform.os === "windows" ? ".exe" : ""}`;
 
-  it.each(PLATFORMS.map(platformName))(
-    "%s holds terraform-provider-modelarts_v<version> (0755) beside README.md and LICENSE, every CRC right",
-    (name) => {
-      const platform = byName(name);
-      const entries = zipEntries(zipOf(platform));
-      expect(entries.every((e) => e.crcOk)).toBe(true);
-      expect(entries.find((e) => e.name === executable(platform))?.mode).toBe("-rwxr-xr-x");
-      expect(entries.find((e) => e.name === "README.md")?.mode).toBe("-rw-r--r--");
-      const expected = ["LICENSE", "README.md", executable(platform)];
-      if (platform.packaging === "launcher") expected.push("runtime/node", "runtime/provider.js");
-      expect(entries.map((e) => e.name).sort()).toEqual(expected.sort());
-    },
-  );
+  it(`${platformName(HOST)}'s holds terraform-provider-modelarts_v<version> (0755) beside README.md and LICENSE, every CRC right`, () => {
+    const entries = zipEntries(zipOf(HOST));
+    expect(entries.every((e) => e.crcOk)).toBe(true);
+    expect(entries.find((e) => e.name === executable(HOST))?.mode).toBe("-rwxr-xr-x");
+    expect(entries.find((e) => e.name === "README.md")?.mode).toBe("-rw-r--r--");
+    expect(entries.map((e) => e.name).sort()).toEqual(["LICENSE", "README.md", executable(HOST)].sort());
+  });
 
-  it("the linux-amd64 zip's executable is the tarball's, byte for byte: one executable serves both tools", () => {
-    const platform = byName("linux-amd64");
-    expect(
-      zipMember(zipOf(platform), executable(platform)).equals(member(platform, "pulumi-resource-modelarts")),
-    ).toBe(true);
+  it("its executable is the tarball's, byte for byte: one executable serves both tools", () => {
+    expect(zipMember(zipOf(HOST), executable(HOST)).equals(executableOf(HOST))).toBe(true);
   });
 
   it("terraform-provider-modelarts_<version>_SHA256SUMS covers every zip and the registries' manifest, and sha256sum -c passes", () => {
@@ -235,8 +304,12 @@ describe("the Terraform provider zips", () => {
       .trim()
       .split("\n")
       .map((l) => l.split("  ")[1]);
+    expect(names).toContain(terraformZipName(VERSION, HOST));
     expect(names.sort()).toEqual(
-      [...PLATFORMS.map((p) => terraformZipName(VERSION, p)), terraformManifestName(VERSION)].sort(),
+      [
+        ...releaseFiles((f) => PLATFORMS.some((p) => f === terraformZipName(VERSION, p))),
+        terraformManifestName(VERSION),
+      ].sort(),
     );
     expect(JSON.parse(readFileSync(join(RELEASE_DIR, terraformManifestName(VERSION)), "utf8"))).toEqual({
       version: 1,
@@ -248,9 +321,8 @@ describe("the Terraform provider zips", () => {
   });
 
   it("run by hand under Terraform's name it prints Terraform's usage; a wrong cookie or protocol is refused, stdout empty", () => {
-    const platform = byName("linux-amd64");
-    const file = join(work, executable(platform));
-    writeFileSync(file, zipMember(zipOf(platform), executable(platform)), { mode: 0o755 });
+    const file = join(work, executable(HOST));
+    writeFileSync(file, zipMember(zipOf(HOST), executable(HOST)), { mode: 0o755 });
     for (const stray of [[], ["emulator"], ["127.0.0.1:1234"]]) {
       const byHand = spawnSync(file, stray, { env: {}, encoding: "utf8", timeout: 30_000 });
       expect([byHand.status, byHand.stdout]).toEqual([2, ""]);
@@ -287,9 +359,6 @@ describe("the Terraform provider zips", () => {
 });
 
 describe("the executables, from their headers", () => {
-  const executableOf = (platform: Platform) =>
-    member(platform, `pulumi-resource-modelarts${platform.os === "windows" ? ".exe" : ""}`);
-
   it.each([
     ["linux-amd64", 0x3e],
     ["linux-arm64", 0xb7],
@@ -319,7 +388,7 @@ describe("the executables, from their headers", () => {
 
   it("run by hand with no Node.js in its environment, linux-amd64 says what it is and exits 2, whatever the stray argument; --version exits 0", () => {
     const file = join(work, "pulumi-resource-modelarts");
-    writeFileSync(file, executableOf(byName("linux-amd64")), { mode: 0o755 });
+    writeFileSync(file, executableOf(HOST), { mode: 0o755 });
     for (const stray of [[], ["emulator"], ["jobs", "--status", "running"], ["-v=9"]]) {
       const run = spawnSync(file, stray, { env: {}, encoding: "utf8", timeout: 30_000 });
       expect([run.status, run.stdout]).toEqual([2, ""]);
@@ -338,15 +407,15 @@ describe("the executables, from their headers", () => {
 });
 
 describe("the command line from the release, with no Node.js anywhere", () => {
-  /** The tarball's executable (or launcher and runtime) unpacked into a folder of its own. */
-  function unpacked(platform: Platform): string {
-    const dir = mkdtempSync(join(work, `cli-${platformName(platform)}-`));
-    execFileSync("tar", ["-xzf", tarball(platform, commandLineTarballName), "-C", dir]);
+  /** This machine's command line tarball, unpacked into a folder of its own. */
+  function unpacked(): string {
+    const dir = mkdtempSync(join(work, "cli-"));
+    execFileSync("tar", ["-xzf", tarball(commandLineTarballName), "-C", dir]);
     return dir;
   }
 
   it("starts the emulator, whose control API answers with the key it printed; jobs finds its running jobs", async () => {
-    const dir = unpacked(byName("linux-amd64"));
+    const dir = unpacked();
     const bin = join(dir, "pulumi-modelarts");
     const version = spawnSync(bin, ["--version"], { env: {}, encoding: "utf8", timeout: 30_000 });
     expect([version.status, version.stdout]).toEqual([0, `${VERSION}\n`]);
@@ -375,10 +444,12 @@ describe("the command line from the release, with no Node.js anywhere", () => {
     }
   });
 
-  it("darwin-amd64's launcher passes its own name, so that the bundle behind it is the command line", () => {
-    const dir = unpacked(byName("darwin-amd64"));
-    // The launcher and the bundle are the release's; the Node.js binary is this machine's, to run them here.
-    copyFileSync(nodeBinary(byName("linux-amd64")), join(dir, "runtime", "node"));
+  it("darwin-amd64's launcher passes its own name, so that the bundle behind it is the command line", async () => {
+    // The launcher and the bundle as the release makes them under the command line's name; the
+    // Node.js binary is this machine's, to run them here.
+    const [launcher] = await otherPlatform(byName("darwin-amd64"), "pulumi-modelarts");
+    const dir = join(launcher!.source, "..");
+    copyFileSync(nodeBinary(HOST), join(dir, "runtime", "node"));
     const help = spawnSync(join(dir, "pulumi-modelarts"), ["--help"], {
       env: { PATH: "/usr/bin:/bin" },
       encoding: "utf8",
@@ -399,7 +470,7 @@ describe("no code from the environment", () => {
 
   it("the linux-amd64 executable ignores NODE_OPTIONS as the plugin, the command line and Terraform's provider", async () => {
     const file = join(work, "pulumi-resource-modelarts-trap");
-    writeFileSync(file, member(byName("linux-amd64"), "pulumi-resource-modelarts"), { mode: 0o755 });
+    writeFileSync(file, executableOf(HOST), { mode: 0o755 });
     const plugin = trap("plugin");
     expect(spawnSync(file, ["--version"], { env: plugin.env, encoding: "utf8" }).stdout).toBe(`${VERSION}\n`);
     expect(existsSync(plugin.marker)).toBe(false);
@@ -428,9 +499,11 @@ describe("no code from the environment", () => {
   });
 
   it("darwin-amd64's launcher clears NODE_OPTIONS before it runs node", () => {
-    const dir = mkdtempSync(join(work, "launcher-trap-"));
-    execFileSync("tar", ["-xzf", tarball(byName("darwin-amd64")), "-C", dir]);
-    copyFileSync(nodeBinary(byName("linux-amd64")), join(dir, "runtime", "node"));
+    // A copy: the release's files stay as made for the other tests.
+    const [launcher] = others.get("darwin-amd64")!;
+    const dir = join(work, "launcher-trap");
+    cpSync(join(launcher!.source, ".."), dir, { recursive: true });
+    copyFileSync(nodeBinary(HOST), join(dir, "runtime", "node"));
     const { env, marker } = trap("launcher");
     const run = spawnSync(join(dir, "pulumi-resource-modelarts"), ["--version"], {
       env: { ...env, PATH: "/usr/bin:/bin" },

@@ -26,7 +26,7 @@ import { lookupVisualizationJobs, resetSharedState } from "../../provider/lookup
 import type { VisualizationJobsQueryArgs } from "../../provider/wire/model";
 import { type ThrowawayKey, throwawayKey } from "../support/gpg";
 import { serveProviderRegistry } from "../support/providerRegistry";
-import { buildRelease, pathWithOnly, RELEASE_DIR, VERSION } from "../support/release";
+import { pathWithOnly, RELEASE_DIR, VERSION } from "../support/release";
 
 jest.setTimeout(900_000);
 
@@ -50,7 +50,6 @@ withTofu("the Terraform provider from the release, under OpenTofu, with no Node.
   let root: string;
   let env: NodeJS.ProcessEnv;
   beforeAll(() => {
-    buildRelease();
     root = mkdtempSync(join(tmpdir(), "modelarts-tofu-"));
     // The mirror holds the one zip a linux_amd64 machine needs, in the packed layout.
     const mirror = join(root, "mirror", ...ADDRESS.split("/"));

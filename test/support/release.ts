@@ -1,9 +1,8 @@
 /**
- * The release as the end-to-end tests use it: built by `npm run release`'s own code (kept when
- * unchanged, so this costs seconds after the first build), served as a release host serves it, and
- * run with a PATH that holds no Node.js.
+ * The release as the end-to-end tests use it: built for this machine's platform by jest's set-up
+ * (test/support/buildPackage.js, `npm run release`'s own code), served as a release host serves it,
+ * and run with a PATH that holds no Node.js.
  */
-import { execFileSync } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, statSync, symlinkSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -14,18 +13,6 @@ const REPO = join(__dirname, "../..");
 /** The release folder, and the version its files carry. */
 export const RELEASE_DIR = join(REPO, "release");
 export const VERSION: string = require(join(REPO, "package.json")).version;
-
-/**
- * Builds the release (every platform) with the compiled packaging code, unless it is current. The
- * first build fetches Node.js for five platforms and takes a few minutes.
- */
-export function buildRelease(): void {
-  execFileSync(process.execPath, [join(REPO, "dist", "packaging", "release.js")], {
-    cwd: REPO,
-    stdio: ["ignore", "pipe", "inherit"],
-    timeout: 900_000,
-  });
-}
 
 /** A loopback HTTP server of the release folder, sending Content-Length as release hosts do. */
 export interface ReleaseServer {
