@@ -2,9 +2,8 @@ package main
 
 // Runs the program as a Go Automation API inline program against the emulator whose settings are in
 // the environment (HW_*), with the plugin in MODELARTS_PLUGIN_DIR (else the installed or downloaded
-// one) and the backend in PULUMI_BACKEND_URL (test/e2e/goProgram.test.ts and
-// test/e2e/standalonePlugin.test.ts set them). Credentials come from provider config
-// in one test, from the environment in the other.
+// one) and the backend in PULUMI_BACKEND_URL (test/e2e/goProgram.test.ts sets them). Credentials
+// come from provider config in one test, from the environment in the other.
 
 import (
 	"context"

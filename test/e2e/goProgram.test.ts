@@ -1,11 +1,12 @@
 /**
- * The Go example (examples/go-tensorboard-urls), with the generated Go SDK, run by `go test` as a Go
- * Automation API inline program against the emulator and this repository's build of the plugin:
- * credentials from provider config in one test, from the environment in the other; up, refresh,
- * destroy. Afterwards the whole backend is searched for the credentials. Also the README's Go quick
- * start, its go.mod and main.go as written: the SDK module through `GOPROXY=file://` from the
- * release's module proxy folder, the plugin installed from the release. Skipped,
- * saying why, without Go or the `pulumi` CLI.
+ * Go users, with no Node.js on PATH. The Go example (examples/go-tensorboard-urls), with the
+ * generated Go SDK, run by `go test` as a Go Automation API inline program against the emulator: the
+ * engine downloads the release's plugin itself through the SDK's pluginDownloadURL (redirected to a
+ * loopback server of the release); credentials from provider config in one test, from the
+ * environment in the other; up, refresh, destroy; afterwards the whole backend is searched for the
+ * credentials. And the README's Go quick start, its go.mod and main.go as written: the SDK module
+ * through `GOPROXY=file://` from the release's module proxy folder, the plugin installed from the
+ * release's tarball with `--file`. Skipped, saying why, without Go or the `pulumi` CLI.
  */
 import { execFile, execFileSync } from "node:child_process";
 import {
@@ -13,6 +14,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   realpathSync,
   rmSync,
@@ -23,9 +25,10 @@ import { join } from "node:path";
 import { findCommand, findPulumiCli, isolatedPulumiEnv } from "../../demo/exampleStack";
 import { demoJobs, startEmulator } from "../../emulator";
 import { GO_MODULE, GO_PROXY_FOLDER } from "../../packaging/goModuleProxy";
+import { PLUGIN_DOWNLOAD_URL } from "../../plugin/schema";
 import { textUnder } from "../support/backendText";
 import { fencedBlockAfter } from "../support/readme";
-import { buildRelease, pathWithOnly, RELEASE_DIR, VERSION } from "../support/release";
+import { pathWithOnly, RELEASE_DIR, serveRelease, VERSION } from "../support/release";
 
 jest.setTimeout(900_000);
 
@@ -66,31 +69,52 @@ function goRun(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<str
   );
 }
 
+/**
+ * A Go user's shell: go, the pulumi CLI and git (which go may run) only, through their real paths, so
+ * no Node.js; cgo off, as Go turns it off where no C compiler is found, stated so that every Go test
+ * here shares one build cache whatever compilers the machine has.
+ */
+function goUserEnv(root: string, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PATH: pathWithOnly([realpathSync(go!), cli!, findCommand("git")!], root),
+    ...isolatedPulumiEnv(root),
+    GOFLAGS: "-mod=mod",
+    CGO_ENABLED: "0",
+    ...extra,
+  };
+}
+
 (why === undefined ? it : it.skip)(
-  "the Go example runs with the generated Go SDK: up, refresh, destroy",
+  "the Go example, with the generated Go SDK and the plugin the engine downloads through its pluginDownloadURL: up, refresh, destroy",
   async () => {
     const emulator = await startEmulator({ jobs: demoJobs() });
-    const backend = mkdtempSync(join(tmpdir(), "modelarts-go-"));
+    const server = await serveRelease();
+    const root = mkdtempSync(join(tmpdir(), "modelarts-go-"));
     try {
+      const env = goUserEnv(root, {
+        ...emulator.env,
+        // The SDK names GitHub releases; the override sends that download to the loopback host.
+        PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES: `^${PLUGIN_DOWNLOAD_URL.replaceAll(".", "\\.")}=${server.url}`,
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "false",
+      });
       const output = await goRun(
         ["test", "-count=1", "-v", "./..."],
         join(REPO, "examples", "go-tensorboard-urls"),
-        {
-          ...process.env,
-          ...emulator.env,
-          MODELARTS_PLUGIN_DIR: join(REPO, "plugin", "bin"),
-          ...isolatedPulumiEnv(backend),
-        },
+        env,
       );
       expect(output).toMatch(/--- PASS: TestCredentialsFromProviderConfig/);
       expect(output).toMatch(/--- PASS: TestCredentialsFromTheEnvironment/);
-      const stored = textUnder(join(backend, ".pulumi"));
+      expect(server.requested).toContain(`/pulumi-resource-modelarts-v${VERSION}-linux-amd64.tar.gz`);
+      expect(readdirSync(join(root, "home", "plugins"))).toContain(`resource-modelarts-v${VERSION}`);
+      const stored = textUnder(join(root, ".pulumi"));
       expect(stored).toContain("modelarts:index:VisualizationJobsLookup");
       for (const credential of [emulator.settings.accessKey, emulator.settings.secretKey]) {
         expect(stored).not.toContain(credential);
       }
     } finally {
-      rmSync(backend, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
+      await server.close();
       await emulator.close();
     }
   },
@@ -111,21 +135,14 @@ function goRun(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<str
         join(__dirname, "../fixtures/go-quickstart/quickstart_test.go"),
         join(project, "quickstart_test.go"),
       );
-      buildRelease();
       // The SDK module from the release's Go module proxy, the rest from the machine's proxy; the
       // checksum database is not asked about a module it cannot know yet.
       forgetCachedSdkModule();
-      // No Node.js: go, the pulumi CLI and git (which go may run) only, through their real paths.
-      const PATH = pathWithOnly([realpathSync(go!), cli!, findCommand("git")!], root);
-      const env = {
-        ...process.env,
-        PATH,
+      const env = goUserEnv(root, {
         ...emulator.env,
-        ...isolatedPulumiEnv(root),
-        GOFLAGS: "-mod=mod",
         GOPROXY: `file://${join(RELEASE_DIR, GO_PROXY_FOLDER)},${goEnv("GOPROXY")}`,
         GONOSUMDB: "github.com/pulumi-modelarts",
-      };
+      });
       const tarball = join(RELEASE_DIR, `pulumi-resource-modelarts-v${VERSION}-linux-amd64.tar.gz`);
       execFileSync(cli!, ["plugin", "install", "resource", "modelarts", VERSION, "--file", tarball], {
         env,

@@ -1,12 +1,13 @@
 /**
- * The `modelarts` provider plugin with the real engine, against the emulator: the YAML example run
- * by the YAML language host (provider config from stack config in one case, from the environment
- * in another: up, refresh after a job changed, destroy), and a TypeScript program's
+ * The `modelarts` provider plugin, this repository's build of it, with the real engine, against the
+ * emulator: the YAML example run by the YAML language host with credentials from the environment,
+ * from keys set without --secret, from a KooCLI profile and through an agency, with the failures a
+ * user meets on the way (a bad argument, a misspelt setting); and a TypeScript program's
  * `pulumi.runtime.invoke` through the engine returning what the in-process lookup returns. The
- * stored state is searched for the credentials. Skipped, with one line saying why, without the
- * `pulumi` CLI or the YAML language host.
+ * stored state is searched for the credentials. The release's plugin, installed as users install it,
+ * runs in standalonePlugin.test.ts (up, refresh, destroy with provider config) and the examples'
+ * READMEs. Skipped, with one line saying why, without the `pulumi` CLI or the YAML language host.
  */
-import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,7 +16,6 @@ import { LocalWorkspace, type ProjectSettings } from "@pulumi/pulumi/automation"
 import { findCommand, findPulumiCli, isolatedPulumiEnv } from "../../demo/exampleStack";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
 import { lookupVisualizationJobs } from "../../provider/lookup/lookup";
-import { buildRelease, RELEASE_DIR, VERSION } from "../support/release";
 
 jest.setTimeout(300_000);
 
@@ -92,33 +92,6 @@ describe("the modelarts plugin with the real engine", () => {
   }
 
   const withYaml = cli === undefined || yamlHost === undefined ? it.skip : it;
-
-  withYaml(
-    "YAML: invokes and a lookup resource, credentials from provider config; refresh shows a stopped job",
-    async () => {
-      const { stack, stateFile } = await yamlStack({});
-      await stack.setAllConfig(pluginConfig(true));
-      const up = await stack.up();
-      expect(up.outputs.jobNames!.value).toEqual([
-        "vision-resnet50-tb",
-        "vision-vit-b16-tb",
-        "vision-dino-tb",
-      ]);
-      expect(up.outputs.serviceUrls!.value).toEqual(
-        [1001, 1003, 1007].map((id) => `${emulator.settings.endpoint}/visualization/${id}/`),
-      );
-      expect(up.outputs.newestJob!.value).toBe("vision-dino-tb");
-      expect(up.outputs.trackedIds!.value).toEqual([1001, 1003, 1007]);
-      expectNoCredentials(stateFile, emulator);
-
-      emulator.updateJob(1003, { status: 10 });
-      const refresh = await stack.refresh();
-      expect(refresh.summary.resourceChanges).toMatchObject({ update: 1 });
-      const after = await stack.up();
-      expect(after.outputs.trackedIds!.value).toEqual([1001, 1007]);
-      await stack.destroy();
-    },
-  );
 
   withYaml(
     "YAML: credentials from the environment the CLI runs in; a bad argument is a check failure naming the field",
@@ -216,34 +189,6 @@ describe("the modelarts plugin with the real engine", () => {
         expect(logs).not.toContain(secret);
         expect(state).not.toContain(secret);
       }
-      await stack.destroy();
-    },
-  );
-
-  withYaml(
-    "YAML with the plugin installed by `pulumi plugin install --file` from npm run release's tarball",
-    async () => {
-      buildRelease();
-      const tarball = join(RELEASE_DIR, `pulumi-resource-modelarts-v${VERSION}-linux-amd64.tar.gz`);
-      execFileSync("pulumi", ["plugin", "install", "resource", "modelarts", VERSION, "--file", tarball], {
-        env: { ...process.env, ...box.envVars },
-        stdio: "pipe",
-      });
-      const project = join(box.root, "installed");
-      cpSync(join(REPO, "examples", "yaml-tensorboard-urls"), project, { recursive: true });
-      // Without the plugins block: the engine takes the installed plugin.
-      const manifest = readFileSync(join(project, "Pulumi.yaml"), "utf8").replace(
-        /^plugins:\n(?:\s.*\n)+/m,
-        "",
-      );
-      expect(manifest).not.toContain("plugins:");
-      writeFileSync(join(project, "Pulumi.yaml"), manifest);
-      const stack = await LocalWorkspace.createOrSelectStack(
-        { stackName: "dev", workDir: project },
-        { envVars: { ...box.envVars, ...emulator.env } },
-      );
-      const up = await stack.up();
-      expect(up.outputs.trackedIds!.value).toEqual([1001, 1003, 1007]);
       await stack.destroy();
     },
   );

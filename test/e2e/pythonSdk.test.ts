@@ -5,7 +5,9 @@
  * run as an Automation API inline program (no Python language host exists here) against the
  * emulator: the plain and Output invokes, the resource through up, refresh after a job stopped and
  * destroy, credentials from provider config (secrets) and from the environment, a misspelt argument,
- * and the state searched for credentials; and the README's quick start, its files as written. Skipped, saying why, without Python or the `pulumi` CLI.
+ * and the state searched for credentials; and the README's quick start, its files as written, its
+ * requirements.txt installed with the example's into the one fresh environment. Skipped, saying why,
+ * without Python or the `pulumi` CLI.
  */
 import { execFile, execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -18,7 +20,7 @@ import { PLUGIN_DOWNLOAD_URL } from "../../plugin/schema";
 import { textUnder } from "../support/backendText";
 import { type PackageIndex, servePackageIndex } from "../support/packageIndex";
 import { fencedBlockAfter } from "../support/readme";
-import { buildRelease, RELEASE_DIR, serveRelease, VERSION } from "../support/release";
+import { RELEASE_DIR, serveRelease, VERSION } from "../support/release";
 
 jest.setTimeout(900_000);
 
@@ -37,12 +39,17 @@ if (why !== undefined) process.stdout.write(`Python SDK tests skipped: ${why}\n`
   let emulator: RunningEmulator;
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), "modelarts-python-"));
-    buildRelease();
     index = await servePackageIndex([join(RELEASE_DIR, `pulumi_modelarts-${VERSION}-py3-none-any.whl`)]);
     // A fresh virtual environment, as a user makes one; pip's own cache (~/.cache/pip) spares the downloads.
     execFileSync(python!, ["-m", "venv", join(root, "venv")]);
     venvBin = join(root, "venv", "bin");
     const example = join(REPO, "examples", "python-tensorboard-urls");
+    // The README's quick start's requirements.txt as written, and the example's, in one install.
+    const quickStart = join(root, "quickstart");
+    mkdirSync(quickStart);
+    for (const file of ["requirements.txt", "__main__.py"]) {
+      writeFileSync(join(quickStart, file), fencedBlockAfter("README.md", `<!-- file: ${file}`));
+    }
     // The SDK from a package index holding the release's wheel, as from PyPI once it is there.
     // Not a synchronous child: this process serves the index pip asks.
     await run(
@@ -53,6 +60,8 @@ if (why !== undefined) process.stdout.write(`Python SDK tests skipped: ${why}\n`
         "-q",
         "--index-url",
         index.url,
+        "-r",
+        join(quickStart, "requirements.txt"),
         "-r",
         join(example, "requirements.txt"),
       ],
@@ -152,21 +161,11 @@ if (why !== undefined) process.stdout.write(`Python SDK tests skipped: ${why}\n`
 
   it("the README's quick start, its requirements.txt and __main__.py as written, runs against the emulator", async () => {
     const project = join(root, "quickstart");
-    mkdirSync(project);
-    for (const file of ["requirements.txt", "__main__.py"]) {
-      writeFileSync(join(project, file), fencedBlockAfter("README.md", `<!-- file: ${file}`));
-    }
-    // A fresh environment: pip takes the SDK from the index, and the engine downloads the plugin
-    // itself through the SDK's pluginDownloadURL, here pointed at a server of the release.
-    await run(python!, ["-m", "venv", join(project, "venv")]);
-    const bin = join(project, "venv", "bin");
-    const asked = index.asked.length;
-    await run(
-      join(bin, "pip"),
-      ["install", "--disable-pip-version-check", "-q", "--index-url", index.url, "-r", "requirements.txt"],
-      { cwd: project, timeout: 600_000 },
-    );
-    expect(index.asked.slice(asked)).toContain("pulumi-modelarts");
+    // The suite's fresh environment took its requirements.txt: pip asked the index for the SDK. A
+    // fresh Pulumi home holds no plugin: the engine downloads it itself through the SDK's
+    // pluginDownloadURL, here pointed at a server of the release.
+    expect(index.asked).toContain("pulumi-modelarts");
+    const bin = venvBin;
     const releaseServer = await serveRelease();
     const home = isolatedPulumiEnv(join(project, "pulumi"));
     const quickEnv = {
