@@ -1,9 +1,10 @@
 /**
- * The release is reproducible and portable: two clones of this commit at different paths, built one
- * after the other, with no `tar` and no `zip` on PATH (bsdtar, macOS's and Windows's
+ * The release is reproducible and portable: two builds of this commit at different paths, one after
+ * the other, the second in a clone with no `tar` and no `zip` on PATH (bsdtar, macOS's and Windows's
  * `tar`, lacks GNU tar's flags), give byte-identical archives, so anyone can check a registry's
- * SHA256SUMS against a rebuild. One platform is built twice here, to keep the suite short; the second
- * build is given a throwaway GPG key and signs the Terraform sums, as the registries want.
+ * SHA256SUMS against a rebuild. The first is the release npm test's set-up built in this repository
+ * when the tree is exactly the commit (as in CI), else another clone's. One platform is built here;
+ * the second build is given a throwaway GPG key and signs the Terraform sums, as the registries want.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
@@ -12,7 +13,7 @@ import { join } from "node:path";
 import { findCommand } from "../../demo/exampleStack";
 import { terraformSumsName } from "../../packaging/release";
 import { throwawayKey } from "../support/gpg";
-import { pathWithOnly, VERSION } from "../support/release";
+import { pathWithOnly, RELEASE_DIR, VERSION } from "../support/release";
 
 jest.setTimeout(600_000);
 
@@ -50,20 +51,39 @@ release(${JSON.stringify(repo)}, ${JSON.stringify(outDir)}, PLATFORMS.filter((p)
   });
 }
 
-it("two clones of the commit at different paths, built with no tar or zip on PATH, write identical checksum files; a given key signs them", () => {
+/**
+ * The first build: the one npm test's set-up made in this repository, when the tree is exactly the
+ * commit (no change, no untracked file); else a clone's, built here. Either way it is the commit,
+ * built at another path and another time than the second.
+ */
+function firstBuild(root: string, PATH: string, PYTHON: string): string {
+  if (execFileSync("git", ["status", "--porcelain"], { cwd: REPO, encoding: "utf8" }) === "")
+    return RELEASE_DIR;
+  const first = join(root, "a");
+  build(clone(join(root, "clone-a")), first, PATH, { PYTHON });
+  // Given no key, a build writes no signature.
+  expect(existsSync(join(first, `${terraformSumsName(VERSION)}.sig`))).toBe(false);
+  return first;
+}
+
+/** A checksum file's lines, by file name. */
+function sumsOf(dir: string, sums: string): Map<string, string> {
+  const lines = readFileSync(join(dir, sums), "utf8").trim().split("\n");
+  return new Map(lines.map((line) => [line.slice(66), line.slice(0, 64)]));
+}
+
+it("two builds of the commit at different paths, one with no tar or zip on PATH, write identical files; a given key signs the sums", () => {
   const PATH = pathWithOnly([process.execPath, findCommand("npm")!, findCommand("gpg")!], root);
   for (const command of ["tar", "zip"]) {
     expect(() => execFileSync("/bin/sh", ["-c", `command -v ${command}`], { env: { PATH } })).toThrow();
   }
-  const first = join(root, "a");
   const second = join(root, "somewhere", "else", "entirely");
   const key = throwawayKey(root);
   // Python builds the wheel and sdist: named by its real path, since a pyenv shim needs pyenv on PATH.
   const PYTHON = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], {
     encoding: "utf8",
   }).trim();
-  // Two clones of the commit, at different paths, built one after the other (so at other times).
-  build(clone(join(root, "clone-a")), first, PATH, { PYTHON });
+  const first = firstBuild(root, PATH, PYTHON);
   build(clone(join(root, "elsewhere", "clone-b")), second, PATH, {
     PYTHON,
     RELEASE_GPG_KEY_FILE: key.keyFile,
@@ -75,19 +95,24 @@ it("two clones of the commit at different paths, built with no tar or zip on PAT
   });
   expect(verified.status).toBe(0);
   expect(verified.stderr).toContain('Good signature from "Release Test <release-test@example.invalid>"');
-  expect(existsSync(join(first, `${terraformSumsName(VERSION)}.sig`))).toBe(false);
-  for (const sums of ["SHA256SUMS", terraformSumsName(VERSION)]) {
-    const text = readFileSync(join(first, sums), "utf8");
-    expect(text.trim().split("\n").length).toBeGreaterThan(0);
-    expect(readFileSync(join(second, sums), "utf8")).toBe(text);
+  // Every file the second build lists, the first lists with the same hash (the repository's release
+  // may hold more platforms than the one built here).
+  for (const sumsFile of ["SHA256SUMS", terraformSumsName(VERSION)]) {
+    const [a, b] = [sumsOf(first, sumsFile), sumsOf(second, sumsFile)];
+    expect(b.size).toBeGreaterThan(0);
+    for (const [file, hash] of b) expect([file, a.get(file)]).toEqual([file, hash]);
   }
-  const listed = readFileSync(join(first, "SHA256SUMS"), "utf8");
-  for (const file of [
-    `pulumi-resource-modelarts-v${VERSION}-linux-amd64.tar.gz`,
-    `pulumi_modelarts-${VERSION}-py3-none-any.whl`,
-    `pulumi_modelarts-${VERSION}.tar.gz`,
-    `goproxy/github.com/pulumi-modelarts/pulumi-modelarts/sdk/@v/v${VERSION}.zip`,
-  ]) {
-    expect(listed).toContain(`  ${file}\n`);
-  }
+  const listed = [...sumsOf(second, "SHA256SUMS").keys()];
+  expect(listed).toEqual(
+    expect.arrayContaining([
+      `pulumi-resource-modelarts-v${VERSION}-linux-amd64.tar.gz`,
+      `pulumi-modelarts-v${VERSION}-linux-amd64.tar.gz`,
+      `pulumi_modelarts-${VERSION}-py3-none-any.whl`,
+      `pulumi_modelarts-${VERSION}.tar.gz`,
+      `goproxy/github.com/pulumi-modelarts/pulumi-modelarts/sdk/@v/v${VERSION}.zip`,
+    ]),
+  );
+  expect([...sumsOf(second, terraformSumsName(VERSION)).keys()]).toContain(
+    `terraform-provider-modelarts_${VERSION}_linux_amd64.zip`,
+  );
 });
