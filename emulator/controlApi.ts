@@ -13,6 +13,7 @@
  * The key is checked before a body is read (app.ts), and a body is read up to 16 MiB.
  */
 import { timingSafeEqual } from "node:crypto";
+import { ModelArtsEmulatorError } from "../provider/support/errors";
 import { parseFaultRequest } from "./faultInput";
 import { parseJobInputs, parseJobPatch } from "./jobInput";
 import type { Reply } from "./replies";
@@ -65,7 +66,9 @@ function pagingNumber(
   if (text === undefined) return fallback;
   const n = Number(text);
   if (!/^\d+$/.test(text) || n < min || n > max)
-    throw new RangeError(`${name} must be a whole number from ${min} to ${max}, got "${text.slice(0, 32)}"`);
+    throw new ModelArtsEmulatorError(
+      `${name} must be a whole number from ${min} to ${max}, got "${text.slice(0, 32)}"`,
+    );
   return n;
 }
 
@@ -141,7 +144,8 @@ export function answerControl(emulator: RunningEmulator, request: ControlRequest
   try {
     return dispatch(emulator, request);
   } catch (error) {
-    const message = (error as Error).message;
-    return problem(/has no job/.test(message) ? 404 : 400, message);
+    // Anything else is a fault of the emulator itself: the app answers it 500.
+    if (!ModelArtsEmulatorError.isInstance(error)) throw error;
+    return problem(error.notFound ? 404 : 400, error.message);
   }
 }

@@ -5,6 +5,7 @@
  * naming the field, instead of being played as something else.
  */
 
+import { ModelArtsEmulatorError } from "../provider/support/errors";
 import type { Fault, FaultTarget } from "./faults";
 import { MAX_LATENCY_MS } from "./latency";
 
@@ -81,17 +82,17 @@ function faultProblems(value: unknown, where: string): string[] {
   return problems;
 }
 
-/** A fault, checked; throws a RangeError listing every problem. */
+/** A fault, checked; throws a ModelArtsEmulatorError listing every problem. */
 export function checkedFault(value: unknown, where = "fault"): Fault {
   const problems = faultProblems(value, where);
-  if (problems.length > 0) throw new RangeError(problems.join("; "));
+  if (problems.length > 0) throw new ModelArtsEmulatorError(problems.join("; "));
   return value as Fault;
 }
 
 /** The predicate of a fault request's `when`: `{pathContains?: string, page?: number}`. */
 function whenOf(value: unknown): ((target: FaultTarget) => boolean) | undefined {
   if (value === undefined) return undefined;
-  if (!isObject(value)) throw new RangeError(`body.when must be an object, got ${typeOf(value)}`);
+  if (!isObject(value)) throw new ModelArtsEmulatorError(`body.when must be an object, got ${typeOf(value)}`);
   const { pathContains, page, ...rest } = value;
   const problems = Object.keys(rest).map(
     (k) => `body.when.${k} is not a condition (the conditions: pathContains, page)`,
@@ -100,7 +101,7 @@ function whenOf(value: unknown): ((target: FaultTarget) => boolean) | undefined 
     problems.push("body.when.pathContains must be a string");
   if (page !== undefined && !(Number.isInteger(page) && (page as number) >= 1))
     problems.push("body.when.page must be a whole number >= 1");
-  if (problems.length > 0) throw new RangeError(problems.join("; "));
+  if (problems.length > 0) throw new ModelArtsEmulatorError(problems.join("; "));
   return (target) =>
     (pathContains === undefined || target.path.includes(pathContains as string)) &&
     (page === undefined || target.query.page === String(page));
@@ -113,14 +114,14 @@ export function parseFaultRequest(body: unknown): {
   when?: (target: FaultTarget) => boolean;
 } {
   if (!isObject(body))
-    throw new RangeError(`body must be an object {fault, count?, when?}, got ${typeOf(body)}`);
+    throw new ModelArtsEmulatorError(`body must be an object {fault, count?, when?}, got ${typeOf(body)}`);
   const unknown = Object.keys(body).filter((k) => !["fault", "count", "when"].includes(k));
   if (unknown.length > 0)
-    throw new RangeError(
+    throw new ModelArtsEmulatorError(
       `body.${unknown[0]} is not a field of a fault request (its fields: fault, count, when)`,
     );
   const fault = checkedFault(body.fault, "body.fault");
   if (body.count !== undefined && typeof body.count !== "number")
-    throw new RangeError(`body.count must be a whole number >= 1, got ${typeOf(body.count)}`);
+    throw new ModelArtsEmulatorError(`body.count must be a whole number >= 1, got ${typeOf(body.count)}`);
   return { fault, count: body.count as number | undefined, when: whenOf(body.when) };
 }

@@ -3,6 +3,7 @@
  * that match, so that tests can play every failure a client must survive.
  */
 
+import { ModelArtsEmulatorError } from "../provider/support/errors";
 import { checkedFault } from "./faultInput";
 
 /** A fault to inject. */
@@ -55,12 +56,12 @@ interface Pending {
 export class FaultQueue {
   private pending: Pending[] = [];
 
-  /** Queues a fault, checked as the control API checks it (RangeError naming each bad field). */
+  /** Queues a fault, checked as the control API checks it (ModelArtsEmulatorError naming each bad field). */
   add(fault: Fault, options: FaultOptions = {}): void {
     checkedFault(fault);
     const count = options.count ?? 1;
     if (!Number.isInteger(count) || count < 1)
-      throw new RangeError(`a fault's count must be an integer >= 1, got ${count}`);
+      throw new ModelArtsEmulatorError(`a fault's count must be an integer >= 1, got ${count}`);
     this.pending.push({ fault, remaining: count, when: options.when });
   }
 

@@ -2,6 +2,8 @@
  * Jobs given as JSON (the command line's `--jobs FILE`, the control API's bodies), checked field by
  * field: a job the emulator would then serve wrongly, or crash on, is refused with where it is.
  */
+
+import { ModelArtsEmulatorError } from "../provider/support/errors";
 import type { EmulatorJob, EmulatorJobInput } from "./jobStore";
 
 /** The type each optional field must have. */
@@ -56,18 +58,18 @@ function jobProblems(value: unknown, where: string): string[] {
   return problems;
 }
 
-/** Jobs from parsed JSON: a list of jobs (or one job). Throws a RangeError listing every problem. */
+/** Jobs from parsed JSON: a list of jobs (or one job). Throws a ModelArtsEmulatorError listing every problem. */
 export function parseJobInputs(value: unknown, source: string): EmulatorJobInput[] {
   const list = Array.isArray(value) ? value : [value];
   const problems = list.flatMap((job, i) => jobProblems(job, `job ${i}`));
-  if (problems.length > 0) throw new RangeError(`${source}: ${problems.slice(0, 10).join("; ")}`);
+  if (problems.length > 0) throw new ModelArtsEmulatorError(`${source}: ${problems.slice(0, 10).join("; ")}`);
   return list as EmulatorJobInput[];
 }
 
 /** A change to one job, checked like a job's fields. */
 export function parseJobPatch(value: unknown, source: string): Partial<Omit<EmulatorJob, "jobId">> {
   if (typeOf(value) !== "object")
-    throw new RangeError(`${source}: a change must be an object, got ${typeOf(value)}`);
+    throw new ModelArtsEmulatorError(`${source}: a change must be an object, got ${typeOf(value)}`);
   const problems = Object.entries(value as Record<string, unknown>)
     .map(([field, v]) =>
       field === "jobName"
@@ -77,6 +79,6 @@ export function parseJobPatch(value: unknown, source: string): Partial<Omit<Emul
         : fieldProblem(field, v),
     )
     .filter((p): p is string => p !== undefined);
-  if (problems.length > 0) throw new RangeError(`${source}: ${problems.join("; ")}`);
+  if (problems.length > 0) throw new ModelArtsEmulatorError(`${source}: ${problems.join("; ")}`);
   return value as Partial<Omit<EmulatorJob, "jobId">>;
 }

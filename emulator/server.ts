@@ -7,6 +7,7 @@
 import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo, Socket } from "node:net";
+import { ModelArtsEmulatorError } from "../provider/support/errors";
 import { EmulatorApp } from "./app";
 import { answerControl, CONTROL_PREFIX } from "./controlApi";
 import { exposureWarning, hostCheck } from "./hostCheck";
@@ -29,10 +30,13 @@ async function listen(server: Server, options: EmulatorOptions): Promise<Address
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(
         error.code === "EADDRINUSE"
-          ? new Error(
+          ? new ModelArtsEmulatorError(
               `port ${options.port} is in use: pass --port 0 for any free port (or port: 0 to startEmulator)`,
             )
-          : error,
+          : new ModelArtsEmulatorError(
+              `the emulator cannot listen on ${options.host ?? "127.0.0.1"}:${options.port ?? 0}: ${error.message}`,
+              { cause: error },
+            ),
       ),
     );
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
@@ -91,10 +95,12 @@ function runningEmulator(app: EmulatorApp, server: Server, warning: string | und
     setJobs: (jobs) => store.replace(jobs),
     putJobs: (...jobs) => store.put(...jobs),
     updateJob: (jobId, patch) => {
-      if (!store.update(jobId, patch)) throw new RangeError(`the emulator has no job ${jobId}`);
+      if (!store.update(jobId, patch))
+        throw new ModelArtsEmulatorError(`the emulator has no job ${jobId}`, { notFound: true });
     },
     removeJob: (jobId) => {
-      if (!store.remove(jobId)) throw new RangeError(`the emulator has no job ${jobId}`);
+      if (!store.remove(jobId))
+        throw new ModelArtsEmulatorError(`the emulator has no job ${jobId}`, { notFound: true });
     },
     injectFault: (fault, faultOptions) => faults.add(fault, faultOptions),
     clearFaults: () => faults.clear(),

@@ -33,7 +33,8 @@ export type ModelArtsErrorCode =
   | "MODELARTS_NO_MATCH"
   | "MODELARTS_AMBIGUOUS_MATCH"
   | "MODELARTS_PROXY"
-  | "MODELARTS_PROTOCOL";
+  | "MODELARTS_PROTOCOL"
+  | "MODELARTS_EMULATOR";
 
 /**
  * The base of every error this package throws.
@@ -273,6 +274,21 @@ export class ModelArtsProxyError extends ModelArtsError {
 export class ModelArtsProtocolError extends ModelArtsError {
   constructor(message: string | Words) {
     super("MODELARTS_PROTOCOL", message);
+  }
+}
+
+/**
+ * The emulator was asked something it cannot do: a job, fault, latency or option that is not valid
+ * (each problem named), a job it does not have (`notFound`), a port it cannot listen on. The control
+ * API answers it 404 when `notFound`, else 400.
+ */
+export class ModelArtsEmulatorError extends ModelArtsError {
+  /** Whether what was asked for does not exist (a job id), rather than being malformed. */
+  readonly notFound: boolean;
+
+  constructor(message: string, options: { notFound?: boolean; cause?: unknown } = {}) {
+    super("MODELARTS_EMULATOR", message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.notFound = options.notFound ?? false;
   }
 }
 

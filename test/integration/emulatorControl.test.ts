@@ -9,6 +9,7 @@ import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
 import { JobStore, MAX_VIEWS } from "../../emulator/jobStore";
 import { recordedHeaders } from "../../emulator/requestLog";
 import { lookupVisualizationJobs, resetSharedState } from "../../provider/lookup/lookup";
+import { ModelArtsEmulatorError, ModelArtsError } from "../../provider/support/errors";
 
 let emulator: RunningEmulator;
 beforeEach(async () => {
@@ -102,6 +103,37 @@ describe("the control API", () => {
     expect((await control("PATCH", "jobs/1001", { jobId: 5 })).status).toBe(400);
     expect((await control("GET", "nothing-here")).status).toBe(404);
     expect(emulator.jobs()).toHaveLength(30);
+  });
+
+  it("a program's bad call is a ModelArtsEmulatorError with its code: a missing job (404 over HTTP), a bad fault, a port in use", async () => {
+    const thrown = (call: () => unknown) => {
+      try {
+        call();
+      } catch (error) {
+        return error;
+      }
+      return "UNEXPECTED SUCCESS";
+    };
+    const missing = thrown(() => emulator.updateJob(99_999, { status: 10 }));
+    expect(missing).toBeInstanceOf(ModelArtsError);
+    expect(missing).toMatchObject({
+      code: "MODELARTS_EMULATOR",
+      notFound: true,
+      message: "the emulator has no job 99999",
+    });
+    expect((await control("DELETE", "jobs/99999")).status).toBe(404);
+    const badFault = thrown(() => emulator.injectFault({ kind: "status", status: 503 }, { count: 0 }));
+    expect(badFault).toBeInstanceOf(ModelArtsEmulatorError);
+    expect(badFault).toMatchObject({ code: "MODELARTS_EMULATOR", notFound: false });
+    const port = Number(new URL(emulator.url).port);
+    const taken = await startEmulator({ port }).then(
+      () => "UNEXPECTED SUCCESS",
+      (error: unknown) => error,
+    );
+    expect(taken).toBeInstanceOf(ModelArtsEmulatorError);
+    expect((taken as Error).message).toBe(
+      `port ${port} is in use: pass --port 0 for any free port (or port: 0 to startEmulator)`,
+    );
   });
 });
 
