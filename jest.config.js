@@ -5,6 +5,8 @@
  * real Pulumi engine). ts-jest runs the TypeScript without type-checking it (`npm run typecheck`
  * does that once, faster); the package is built first, since some suites run it in child processes.
  */
+const { availableParallelism } = require("node:os");
+
 const common = {
   testEnvironment: "node",
   testMatch: ["**/*.test.ts"],
@@ -14,6 +16,10 @@ const common = {
 module.exports = {
   // A run-wide option: a project's own testTimeout is ignored. The e2e tests set longer ones.
   testTimeout: 30000,
+  // Jest's default is one worker fewer than the cores: one, on a 2-core CI machine. The end-to-end
+  // suites spend part of their time waiting on other processes (the engine, go, pip, tofu), so a
+  // second worker there shortens the run (CONTRIBUTING, "How long the tests take").
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   globalSetup: "<rootDir>/test/support/buildPackage.js",
   reporters: ["default", "<rootDir>/test/support/summaryReporter.js"],
   projects: [
