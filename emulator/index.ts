@@ -9,6 +9,8 @@
  * ```
  */
 
+/** What the emulator's functions throw for a bad request: also exported by `pulumi-modelarts`. */
+export { ModelArtsEmulatorError } from "../provider/support/errors";
 export type { EmulatorStats } from "./counters";
 export { demoJobs, type GenerateOptions, generateJobs } from "./dataGen";
 export type { Fault, FaultOptions, FaultTarget } from "./faults";

@@ -19,6 +19,7 @@ export {
   ModelArtsApiError,
   ModelArtsCancelledError,
   ModelArtsConfigError,
+  ModelArtsEmulatorError,
   ModelArtsError,
   type ModelArtsErrorCode,
   ModelArtsNetworkError,
