@@ -40,5 +40,9 @@ export function releaseTime(repo: string, env: NodeJS.ProcessEnv = process.env):
     }).trim();
     if (/^\d+$/.test(seconds)) return new Date(Number(seconds) * 1000);
   } catch {}
+  // Said, not silent: a build dated so differs from the same commit's built in a checkout.
+  process.stderr.write(
+    "release: no commit time (no git on PATH, or not a checkout) and no SOURCE_DATE_EPOCH: the SDK packages are dated 1980-01-01\n",
+  );
   return new Date(Date.UTC(1980, 0, 1));
 }

@@ -36,8 +36,7 @@ function clone(path: string): string {
 }
 
 /**
- * Builds `repo`'s linux-amd64 release into `outDir` in a process whose PATH holds only node and npm
- * (and `extra`).
+ * Builds `repo`'s linux-amd64 release into `outDir` in a process whose PATH is `PATH` (and `extra`).
  */
 function build(repo: string, outDir: string, PATH: string, extra: NodeJS.ProcessEnv = {}): void {
   mkdirSync(outDir, { recursive: true });
@@ -73,7 +72,11 @@ function sumsOf(dir: string, sums: string): Map<string, string> {
 }
 
 it("two builds of the commit at different paths, one with no tar or zip on PATH, write identical files; a given key signs the sums", () => {
-  const PATH = pathWithOnly([process.execPath, findCommand("npm")!, findCommand("gpg")!], root);
+  // git too: the release dates its files by the commit (without git, or SOURCE_DATE_EPOCH, 1980-01-01).
+  const PATH = pathWithOnly(
+    [process.execPath, findCommand("npm")!, findCommand("gpg")!, findCommand("git")!],
+    root,
+  );
   for (const command of ["tar", "zip"]) {
     expect(() => execFileSync("/bin/sh", ["-c", `command -v ${command}`], { env: { PATH } })).toThrow();
   }
