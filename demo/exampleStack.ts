@@ -34,12 +34,17 @@ export function findCommand(name: string): string | undefined {
 }
 
 /**
- * The environment of an engine run that touches nothing outside `root`: a file backend and a Pulumi
- * home there, a passphrase for its throwaway secrets, no update check and no plugin download (none
+ * The environment of an engine run that touches nothing outside `root`: a file backend, a Pulumi
+ * home and a temporary folder there, a passphrase for its throwaway secrets, no update check and no plugin download (none
  * can be had on a machine without network, and a missing plugin must fail, not be fetched).
  */
 export function isolatedPulumiEnv(root: string): Record<string, string> {
+  // The CLI leaves each plugin it downloads in the temporary folder (pulumi-plugin-tar*, 43 MB for
+  // ours): in one under `root`, it goes when `root` does.
+  const tmp = join(root, "tmp");
+  mkdirSync(tmp, { recursive: true });
   return {
+    TMPDIR: tmp,
     PULUMI_BACKEND_URL: `file://${root}`,
     PULUMI_HOME: join(root, "home"),
     PULUMI_CONFIG_PASSPHRASE: "pulumi-modelarts-local",

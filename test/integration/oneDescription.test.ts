@@ -4,7 +4,7 @@
  * every surface that has it (TypeScript, the plugin, Terraform, the command line), with the same
  * rule in the message, in that surface's names; and the docs state that range and default.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main as commandLine } from "../../cli/commandLine";
@@ -214,9 +214,15 @@ describe.each(numericSettings)("the setting %s", (key) => {
 });
 
 describe("messages in each surface's names", () => {
+  /** The folders wrongProfile made, removed after each test. */
+  const made: string[] = [];
+  afterEach(() => {
+    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
   /** A KooCLI file whose profile "ci" holds keys the emulator refuses. */
   function wrongProfile(): string {
     const dir = mkdtempSync(join(tmpdir(), "modelarts-profile-"));
+    made.push(dir);
     const file = join(dir, "config.json");
     writeFileSync(
       file,
