@@ -9,6 +9,10 @@
 # then npm installs the newest @pulumi/pulumi and undici 8 into it. The main tree is not touched.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
+if [ ! -d "$repo/node_modules" ]; then
+  echo "legs: $repo has no node_modules; run npm ci first" >&2
+  exit 1
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
