@@ -3,6 +3,7 @@
  * 1 on a lookup or emulator error (our message, never a stack trace), 2 on a usage error. Run by the
  * npm bin (cli/main.ts) and by the release's executable under the name `pulumi-modelarts`.
  */
+import { version } from "pulumi-modelarts/package.json";
 import { ModelArtsError } from "../provider/support/errors";
 import { escapeControls } from "../provider/support/redact";
 import { emulatorCommand } from "./emulatorCommand";
@@ -19,7 +20,7 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
   const [command, ...rest] = argv;
   try {
     if (command === "--version" || command === "-v" || rest.includes("--version")) {
-      io.stdout.write(`${(require("pulumi-modelarts/package.json") as { version: string }).version}\n`);
+      io.stdout.write(`${version}\n`);
       return 0;
     }
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {

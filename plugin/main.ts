@@ -6,9 +6,10 @@
  * `emulator`) when installed as `pulumi-modelarts` (executableRole.ts). Each part is loaded only when
  * chosen, so that none pays for loading the others.
  */
+// A named import, so that the release's bundle holds the version and not the whole package.json.
+import { version } from "pulumi-modelarts/package.json";
 import { roleOf } from "./executableRole";
 
-const { version } = require("pulumi-modelarts/package.json") as { version: string };
 const args = process.argv.slice(2);
 const role = roleOf({ env: process.env, args, paths: [process.execPath, process.argv[1] ?? ""] }, version);
 
