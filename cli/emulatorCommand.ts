@@ -9,6 +9,7 @@ import { demoJobs, generateJobs } from "../emulator/dataGen";
 import { parseJobInputs } from "../emulator/jobInput";
 import type { EmulatorJobInput } from "../emulator/jobStore";
 import { MAX_LATENCY_MS } from "../emulator/latency";
+import { isUsableSecretKey, SECRET_KEY_RULE } from "../emulator/secretKey";
 import { type RunningEmulator, startEmulator } from "../emulator/server";
 import { readUserFile } from "../provider/support/userFile";
 import type { CommandIo } from "./jobsCommand";
@@ -95,8 +96,7 @@ function latencyOption(value: string | undefined): number {
 /** `--key`: the secret key (also the control API's), at least 8 printable characters; random without it. */
 function keyOption(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^[\x21-\x7e]{8,128}$/.test(value))
-    throw new UsageError("--key takes 8 to 128 printable characters without spaces");
+  if (!isUsableSecretKey(value)) throw new UsageError(`--key takes ${SECRET_KEY_RULE}`);
   return value;
 }
 

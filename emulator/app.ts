@@ -25,6 +25,7 @@ import { checkedLatency } from "./latency";
 import { gatewayError, type Reply, send } from "./replies";
 import { RequestLog, recordedHeaders, recordedTarget } from "./requestLog";
 import { type RouteState, route } from "./routes";
+import { secretKeyOf } from "./secretKey";
 import { renderServicePage } from "./servicePage";
 import { DEFAULT_AGENCIES, METADATA_PATH, SECURITY_TOKENS_PATH, TemporaryKeyIssuer } from "./temporaryKeys";
 import type { EmulatorOptions, RecordedRequest } from "./types";
@@ -83,8 +84,7 @@ export class EmulatorApp {
     this.log = new RequestLog(options.maxRecordedRequests ?? 10_000);
     this.credentials = {
       accessKey: options.accessKey ?? "EMULATORACCESSKEY00001",
-      // Hex: a key that began with "-" was read as a flag by `pulumi config set --secret ... <key>`.
-      secretKey: options.secretKey ?? randomBytes(20).toString("hex"),
+      secretKey: secretKeyOf(options.secretKey),
       securityToken: options.securityToken,
       token: options.token ?? `emulator-token-${randomBytes(16).toString("hex")}`,
     };

@@ -8,6 +8,7 @@
 import { ModelArtsEmulatorError } from "../provider/support/errors";
 import type { Fault, FaultTarget } from "./faults";
 import { MAX_LATENCY_MS } from "./latency";
+import { typeOf } from "./valueType";
 
 /** Each kind of fault, and the type of each of its optional (or, marked `!`, required) fields. */
 const FAULT_FIELDS: Readonly<Record<Fault["kind"], Readonly<Record<string, string>>>> = {
@@ -22,7 +23,6 @@ const FAULT_FIELDS: Readonly<Record<Fault["kind"], Readonly<Record<string, strin
 /** The most characters of a fault's body or message. */
 const MAX_FAULT_TEXT = 1024 * 1024;
 
-const typeOf = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
 const isObject = (value: unknown): value is Record<string, unknown> => typeOf(value) === "object";
 // A CR or LF in a header value would split the response's headers.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.

@@ -5,6 +5,7 @@
 
 import { ModelArtsEmulatorError } from "../provider/support/errors";
 import type { EmulatorJob, EmulatorJobInput } from "./jobStore";
+import { typeOf } from "./valueType";
 
 /** The type each optional field must have. */
 const FIELD_TYPES: Readonly<Record<string, "string" | "number" | "object" | "array" | "number|null">> = {
@@ -21,11 +22,6 @@ const FIELD_TYPES: Readonly<Record<string, "string" | "number" | "object" | "arr
   schedule: "array",
   remainingDuration: "number|null",
 };
-
-function typeOf(value: unknown): string {
-  if (value === null) return "null";
-  return Array.isArray(value) ? "array" : typeof value;
-}
 
 /** The problem with one field's value, or undefined. */
 function fieldProblem(field: string, value: unknown): string | undefined {

@@ -134,6 +134,11 @@ describe("the control API", () => {
     expect((taken as Error).message).toBe(
       `port ${port} is in use: pass --port 0 for any free port (or port: 0 to startEmulator)`,
     );
+    // The rule the command line's --key states holds for a program's secretKey too.
+    await expect(startEmulator({ secretKey: "short" })).rejects.toMatchObject({
+      code: "MODELARTS_EMULATOR",
+      message: "secretKey takes 8 to 128 printable characters without spaces",
+    });
   });
 });
 
