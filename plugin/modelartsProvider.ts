@@ -36,11 +36,15 @@ import { packageSchema, TOKENS } from "./schema";
 type Provider = pulumi.provider.Provider;
 
 /**
- * What a configuration error adds for a plugin user: stack config under `huaweicloud:*` is
- * pulumi-huaweicloud's, which the engine never passes to this plugin.
+ * What a configuration error adds for a plugin user whose setting was not found in its config:
+ * stack config under `huaweicloud:*` is pulumi-huaweicloud's, which the engine never passes to this
+ * plugin. A value the plugin did read from `modelarts:*` and refused needs no such hint.
  */
 function configHint(error: ModelArtsError): string {
-  return error.code === "MODELARTS_CONFIG"
+  const readFromConfig = error.words.some(
+    (part) => typeof part !== "string" && "from" in part && "config" in part.from,
+  );
+  return error.code === "MODELARTS_CONFIG" && !readFromConfig
     ? " (The modelarts plugin reads its own keys, modelarts:*: keys set as huaweicloud:* are pulumi-huaweicloud's and do not reach it.)"
     : "";
 }

@@ -321,10 +321,18 @@ describe("messages in each surface's names", () => {
     expect(error.messageOn("plugin")).not.toMatch(/huaweicloud:|--page-size/);
   });
 
-  it("tells a plugin user whose settings are missing that the plugin reads modelarts:*, not huaweicloud:*", async () => {
+  it("tells a plugin user whose settings are missing, and only then, that the plugin reads modelarts:*, not huaweicloud:*", async () => {
     const plugin = new ModelArtsProvider("0.1.0", () => ({}), {});
     await expect(plugin.invoke(TOKENS.getVisualizationJobs, {})).rejects.toThrow(
       /No credentials found\. Looked for an access key in modelarts:accessKey, HW_ACCESS_KEY.*`pulumi config set --secret modelarts:accessKey AK` or export HW_ACCESS_KEY=AK.*keys set as huaweicloud:\* are pulumi-huaweicloud's/,
     );
+    // A value it read from modelarts:* and refused is named; the hint would only distract.
+    const given = new ModelArtsProvider("0.1.0", () => ({ maxRetries: "1e9" }), emulator.env);
+    const refused = await given.invoke(TOKENS.getVisualizationJobs, {}).then(
+      () => "UNEXPECTED SUCCESS",
+      (error: Error) => error.message,
+    );
+    expect(refused).toContain("modelarts:maxRetries");
+    expect(refused).not.toContain("huaweicloud:*");
   });
 });
