@@ -11,7 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, utimesSync } 
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { create as createTar, extract as extractTar } from "tar";
-import { sourceFiles } from "./sourceFiles";
+import { filesBelow, sourceFiles } from "./sourceFiles";
 
 /** The build tools, pinned: the same tools give the same bytes. */
 const BUILD_TOOLS = ["build==1.3.0", "setuptools==80.9.0", "wheel==0.45.1"];
@@ -65,18 +65,9 @@ function repackSdist(built: string, target: string, work: string, time: Date): v
   rmSync(unpacked, { recursive: true, force: true });
   mkdirSync(unpacked, { recursive: true });
   extractTar({ file: built, cwd: unpacked, sync: true });
-  const files = sourceFilesWithDots(unpacked);
+  // An sdist's own files: nothing to leave out, its egg-info and dot-files included.
+  const files = filesBelow(unpacked);
   createTar({ gzip: true, file: target, cwd: unpacked, sync: true, portable: true, mtime: time }, files);
-}
-
-/** Every file below a folder, sorted (an sdist's own files only: nothing to leave out). */
-function sourceFilesWithDots(dir: string, relative = ""): string[] {
-  return readdirSync(join(dir, relative), { withFileTypes: true })
-    .flatMap((entry) => {
-      const path = relative === "" ? entry.name : `${relative}/${entry.name}`;
-      return entry.isDirectory() ? sourceFilesWithDots(dir, path) : [path];
-    })
-    .sort();
 }
 
 /**

@@ -11,19 +11,37 @@ import { join } from "node:path";
 /** Names a build or a tool leaves in a source folder; never released. */
 const LEFT_BEHIND = /^(\..*|__pycache__|node_modules|build|dist|.*\.egg-info|.*\.pyc)$/;
 
-/** Every file below `dir`, as paths relative to it with `/`, sorted; folders holding a go.mod skipped. */
-export function sourceFiles(dir: string, relative = ""): string[] {
+/**
+ * Every file below `dir`, as paths relative to it with `/`, sorted; entries `left` names (a file, or
+ * a folder and all below it) left out, and a folder `ownModule` says is another module's skipped.
+ */
+export function filesBelow(
+  dir: string,
+  left: (name: string) => boolean = () => false,
+  ownModule: (names: readonly string[]) => boolean = () => false,
+  relative = "",
+): string[] {
   const entries = readdirSync(join(dir, relative), { withFileTypes: true }).filter(
-    (entry) => !LEFT_BEHIND.test(entry.name),
+    (entry) => !left(entry.name),
   );
-  if (relative !== "" && entries.some((entry) => entry.isFile() && entry.name === "go.mod")) return [];
+  if (relative !== "" && ownModule(entries.filter((entry) => entry.isFile()).map((entry) => entry.name)))
+    return [];
   return entries
     .flatMap((entry) => {
       const path = relative === "" ? entry.name : `${relative}/${entry.name}`;
-      if (entry.isDirectory()) return sourceFiles(dir, path);
+      if (entry.isDirectory()) return filesBelow(dir, left, ownModule, path);
       return entry.isFile() ? [path] : [];
     })
     .sort();
+}
+
+/** A source folder's files as the release packs them: no leftovers, and no folder holding a go.mod. */
+export function sourceFiles(dir: string): string[] {
+  return filesBelow(
+    dir,
+    (name) => LEFT_BEHIND.test(name),
+    (names) => names.includes("go.mod"),
+  );
 }
 
 /**
