@@ -5,11 +5,11 @@
  * the provider does not have is refused with the nearest one it does (`modelarts:acessKey`).
  */
 
-import type { CheckFailure } from "../provider/lookup/lookupResource";
+import { type CheckFailure, containsUnknown } from "../provider/lookup/lookupResource";
 import { givenSettingProblems } from "../provider/settings/givenSettings";
 import { didYouMean } from "../provider/support/closestName";
 import { SETTINGS as DESCRIBED_SETTINGS, metaOf } from "../provider/wire/description";
-import { isWrappedSecret, wrappedSecret } from "./inputs";
+import { decodeInputs, isWrappedSecret, wrappedSecret } from "./inputs";
 import { settingsConfig } from "./providerConfig";
 import { CONFIG_PROPERTIES, PACKAGE } from "./schema";
 
@@ -25,16 +25,14 @@ const SECRET_SETTINGS: ReadonlySet<string> = new Set(
 
 /**
  * A failure per setting given a value the lookup would refuse (`modelarts:maxRetries` 1e9), by the
- * lookup's own rules, named as the plugin names it.
+ * lookup's own rules, named as the plugin names it. A value not known yet (a preview's, from another
+ * resource's output) waits: it is checked when the provider is configured with it.
  */
 function valueFailures(news: Record<string, unknown>): CheckFailure[] {
-  const plain = Object.fromEntries(
-    Object.entries(news).map(([key, value]) => [
-      key,
-      isWrappedSecret(value) ? (value as { value: unknown }).value : value,
-    ]),
+  const known = Object.fromEntries(
+    Object.entries(decodeInputs(news).values).filter(([, value]) => !containsUnknown(value)),
   );
-  return givenSettingProblems(settingsConfig(plain)).map(({ setting, error }) => ({
+  return givenSettingProblems(settingsConfig(known)).map(({ setting, error }) => ({
     property: metaOf(DESCRIBED_SETTINGS[setting]).plugin ?? setting,
     reason: error.messageOn("plugin"),
   }));

@@ -46,11 +46,10 @@ export function argumentsOf(props: Props): Props {
   return args;
 }
 
-/** Whether a value is, or holds, the engine's unknown marker. */
+/** Whether a value is, or holds (in a list or an object, at any depth), the engine's unknown marker. */
 export function containsUnknown(value: unknown): boolean {
   if (value === UNKNOWN) return true;
-  if (Array.isArray(value)) return value.some(containsUnknown);
-  return false;
+  return typeof value === "object" && value !== null && Object.values(value).some(containsUnknown);
 }
 
 /** Validation issues as check failures: one per field (`status[1]` is reported on `status`). */

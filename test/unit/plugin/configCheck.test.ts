@@ -1,6 +1,7 @@
 /**
- * The plugin's CheckConfig: credentials wrapped as secrets whatever way they were set, and a key the
- * provider does not have refused with the one most likely meant.
+ * The plugin's CheckConfig: credentials wrapped as secrets whatever way they were set, a key the
+ * provider does not have refused with the one most likely meant, a bad value refused and an unknown
+ * one left for later.
  */
 import { checkProviderConfig } from "../../../plugin/configCheck";
 import { closestName } from "../../../provider/support/closestName";
@@ -43,6 +44,22 @@ describe("CheckConfig", () => {
         ),
       },
     ]);
+  });
+
+  it("refuses a value the lookup would refuse, but lets a value not known yet wait for Configure", () => {
+    const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    const OUTPUT_VALUE = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+    expect(checkProviderConfig({ maxRetries: "1e9" }).failures).toEqual([
+      { property: "maxRetries", reason: expect.stringContaining("must be an integer from 0 to 20") },
+    ]);
+    // A preview's unknowns, as a plain marker, as an output value without one, and inside an object.
+    expect(
+      checkProviderConfig({
+        maxRetries: UNKNOWN,
+        maxConcurrency: { [SIGNATURE]: OUTPUT_VALUE },
+        assumeRole: { agencyName: UNKNOWN, durationSeconds: 5 },
+      }).failures,
+    ).toEqual([]);
   });
 
   it("offers no guess for a name near nothing", () => {
