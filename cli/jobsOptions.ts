@@ -3,8 +3,15 @@
  * a `flag` is an option, its help line is its description, and its value is read by its schema's type.
  * A flag added to the description is an option here, and a line of `--help`, with nothing else to write.
  */
-import * as z from "zod/mini";
-import { ARGUMENT_KEYS, ARGUMENTS, type EntryMeta, metaOf, SETTINGS } from "../provider/wire/description";
+import {
+  ARGUMENT_KEYS,
+  ARGUMENTS,
+  documented,
+  type EntryMeta,
+  metaOf,
+  SETTINGS,
+  valueType,
+} from "../provider/wire/description";
 import type { ArgumentKey, SettingKey } from "../provider/wire/entryKeys";
 import { wholeNumberOption } from "./options";
 
@@ -17,18 +24,12 @@ export interface EntryOption {
   readonly multiple: boolean;
 }
 
-/** Whether a schema takes a whole number (its JSON Schema says "integer"). */
-function takesInteger(schema: z.ZodMiniType): boolean {
-  return (
-    (z.toJSONSchema(schema, { unrepresentable: "any", io: "input" }) as { type?: unknown }).type === "integer"
-  );
-}
-
-function optionOf(schema: z.ZodMiniType, multiple = false): EntryOption | undefined {
+/** An entry's option, when the description gives it a flag. */
+function optionOf(schema: Parameters<typeof valueType>[0], multiple = false): EntryOption | undefined {
   const meta = metaOf(schema);
   return meta.flag === undefined
     ? undefined
-    : { flag: meta.flag, meta, integer: takesInteger(schema), multiple };
+    : { flag: meta.flag, meta, integer: valueType(schema) === "integer", multiple };
 }
 
 /** The lookup arguments the command line sets, by argument. */
@@ -84,13 +85,10 @@ function wrapped(head: string, text: string): string {
 export function entryOptionsHelp(): string {
   return [...Object.values(ARGUMENT_OPTIONS), ...Object.values(SETTING_OPTIONS)]
     .map((o) => {
-      const more = o!.meta.default === undefined ? "" : ` Default ${o!.meta.default}.`;
       const env = o!.meta.env?.length ? ` Else ${o!.meta.env.join(", ")}.` : "";
       const repeat = o!.multiple ? " Repeat for several." : "";
-      return wrapped(
-        `  --${o!.flag} ${o!.integer ? "N" : "V"}`,
-        `${o!.meta.description}${more}${env}${repeat}`,
-      );
+      // The description and default as the README's list of these options says them.
+      return wrapped(`  --${o!.flag} ${o!.integer ? "N" : "V"}`, `${documented(o!.meta)}${env}${repeat}`);
     })
     .join("\n");
 }

@@ -590,19 +590,20 @@ export function isAgencyField(key: SettingKey): boolean {
 
 // --- Reading the description --------------------------------------------------------------------
 
+/** The JSON Schema of what a schema takes (its input), the fields read here. */
+function inputJsonSchema(schema: z.ZodMiniType): { type?: unknown; minimum?: number; maximum?: number } {
+  return z.toJSONSchema(schema, { unrepresentable: "any", io: "input" });
+}
+
 /** The JSON type of a schema's input: `integer`, `boolean`, `string`, `array`, ... */
 export function valueType(schema: z.ZodMiniType): string | undefined {
-  const json = z.toJSONSchema(schema, { unrepresentable: "any", io: "input" }) as { type?: unknown };
-  return typeof json.type === "string" ? json.type : undefined;
+  const { type } = inputJsonSchema(schema);
+  return typeof type === "string" ? type : undefined;
 }
 
 /** The inclusive range of a whole-number schema, from its checks. */
 export function rangeOf(schema: z.ZodMiniType): { readonly min: number; readonly max: number } | undefined {
-  const json = z.toJSONSchema(schema, { unrepresentable: "any", io: "input" }) as {
-    type?: unknown;
-    minimum?: number;
-    maximum?: number;
-  };
+  const json = inputJsonSchema(schema);
   if (json.type !== "integer") return undefined;
   return { min: json.minimum ?? Number.MIN_SAFE_INTEGER, max: json.maximum ?? Number.MAX_SAFE_INTEGER };
 }
