@@ -5,17 +5,11 @@
  * name the plugin's keys because the plugin renders them so (`messageOn("plugin")`).
  */
 
-import { SETTING_SOURCES, settingValueText } from "../provider/settings/settingSources";
-import { metaOf, SETTINGS } from "../provider/wire/description";
+import { configKeysAs, SETTING_SOURCES, settingValueText } from "../provider/settings/settingSources";
 import type { ProviderConfig } from "./configCapture";
 
 /** Each plugin config key, by the stack-config key it stands for. */
-const PLUGIN_KEY_OF: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.values(SETTING_SOURCES).flatMap((source) => {
-    const plugin = metaOf(SETTINGS[source.key]).plugin;
-    return source.config !== undefined && plugin !== undefined ? [[source.config, plugin]] : [];
-  }),
-);
+const PLUGIN_KEY_OF = configKeysAs("plugin");
 
 /** A settings config getter over the plugin's config. */
 export function settingsConfig(config: ProviderConfig): (key: string) => string | undefined {

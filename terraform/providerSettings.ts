@@ -5,17 +5,12 @@
  * arguments because diagnostics render them so (`messageOn("terraform")`).
  */
 
-import { SETTING_SOURCES, settingValueText } from "../provider/settings/settingSources";
+import { configKeysAs, settingValueText } from "../provider/settings/settingSources";
 import { AGENCY_FIELDS, metaOf, SETTINGS } from "../provider/wire/description";
 import { type CtyObject, type CtyValue, UNKNOWN } from "./ctyCodec";
 
 /** Each provider argument, by the settings key it stands for (the description's Terraform names). */
-const PROVIDER_ARGUMENT_OF: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.values(SETTING_SOURCES).flatMap((source) => {
-    const terraform = metaOf(SETTINGS[source.key]).terraform;
-    return source.config !== undefined && terraform !== undefined ? [[source.config, terraform]] : [];
-  }),
-);
+const PROVIDER_ARGUMENT_OF = configKeysAs("terraform");
 
 /** The `assume_role` block as the settings read an agency: the JSON of `huaweicloud:assumeRole`. */
 function agencyJson(block: CtyObject): string {

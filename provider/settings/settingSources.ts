@@ -39,6 +39,20 @@ export const SETTING_SOURCES = Object.fromEntries(
   (Object.keys(SETTINGS) as SettingKey[]).map((key) => [key, sourceOf(key)]),
 ) as Readonly<Record<SettingKey, Source>>;
 
+/**
+ * Each stack-config key (`huaweicloud:maxRetries`) by the name another surface gives its setting:
+ * the plugin's config key (`maxRetries`) or the Terraform provider argument (`max_retries`), so that
+ * a config getter over that surface's values can serve the settings.
+ */
+export function configKeysAs(surface: "plugin" | "terraform"): Readonly<Record<string, string>> {
+  return Object.fromEntries(
+    Object.values(SETTING_SOURCES).flatMap((source) => {
+      const name = metaOf(SETTINGS[source.key])[surface];
+      return source.config !== undefined && name !== undefined ? [[source.config, name]] : [];
+    }),
+  );
+}
+
 /** A value found, and where it was found (for messages, in each surface's names). */
 export interface Found {
   readonly value: string;
