@@ -287,7 +287,7 @@ export class ModelArtsEmulatorError extends ModelArtsError {
   readonly notFound: boolean;
 
   constructor(message: string, options: { notFound?: boolean; cause?: unknown } = {}) {
-    super("MODELARTS_EMULATOR", message, options.cause === undefined ? undefined : { cause: options.cause });
+    super("MODELARTS_EMULATOR", message, options);
     this.notFound = options.notFound ?? false;
   }
 }
