@@ -40,7 +40,6 @@ export function writeGoModuleProxy(repo: string, outDir: string, version: string
   if (!paths.includes("LICENSE")) {
     entries.push({ name: `${GO_MODULE}@${tag}/LICENSE`, source: join(repo, "LICENSE"), mode: 0o644 });
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   writeZip(entries, join(outDir, at, `${tag}.zip`));
   return [...Object.keys(files), `${tag}.zip`].map((name) => `${at}/${name}`);
 }

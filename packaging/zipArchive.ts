@@ -47,12 +47,13 @@ function fileRecords(entry: ArchiveEntry, offset: number): { local: Buffer[]; ce
   return { local: [local, name, compressed], central: Buffer.concat([central, name]) };
 }
 
-/** Writes a zip holding the entries under their names. */
+/** Writes a zip holding the entries under their names, in name order. */
 export function writeZip(entries: readonly ArchiveEntry[], zipPath: string): void {
   const parts: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const entry of [...entries].sort((a, b) => a.name.localeCompare(b.name))) {
+  // By code unit, as the tarballs' names are sorted: localeCompare would order by this machine's locale.
+  for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const { local, central } = fileRecords(entry, offset);
     parts.push(...local);
     offset += local.reduce((n, b) => n + b.length, 0);
