@@ -95,8 +95,19 @@ export function executableSuffix(platform: Platform): string {
 }
 
 /** The platform of the machine running this, if the release has one. */
-export function hostPlatform(): Platform | undefined {
+function hostPlatform(): Platform | undefined {
   const os = { linux: "linux", darwin: "darwin", win32: "windows" }[process.platform as string];
   const arch = { x64: "amd64", arm64: "arm64" }[process.arch as string];
   return PLATFORMS.find((p) => p.os === os && p.arch === arch);
+}
+
+/** The platform of the machine building the release, which must be one of the release's. */
+export function buildingPlatform(): Platform {
+  const host = hostPlatform();
+  if (host === undefined) {
+    throw new Error(
+      `the release builds on Linux, macOS or Windows (x64 or arm64), not ${process.platform}-${process.arch}`,
+    );
+  }
+  return host;
 }

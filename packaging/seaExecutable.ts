@@ -10,7 +10,7 @@ import { inject } from "postject";
 import type { Bundle } from "./bundle";
 import { nodeBinary } from "./nodeBinaries";
 import { removeAuthenticode } from "./peSignature";
-import { executableSuffix, hostPlatform, type Platform } from "./platforms";
+import { buildingPlatform, executableSuffix, type Platform } from "./platforms";
 
 /** The fuse Node looks for to know a blob was injected (its SEA docs). */
 const SEA_FUSE = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2";
@@ -20,11 +20,7 @@ const SEA_FUSE = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2";
  * the code cache and the snapshot are off, since they would tie the blob to one platform.
  */
 export function seaBlob(bundle: Bundle, workDir: string): Buffer {
-  const host = hostPlatform();
-  if (host === undefined)
-    throw new Error(
-      `the release builds on Linux, macOS or Windows (x64 or arm64), not ${process.platform}-${process.arch}`,
-    );
+  const host = buildingPlatform();
   const config = join(workDir, "sea-config.json");
   const output = join(workDir, "sea-prep.blob");
   writeFileSync(

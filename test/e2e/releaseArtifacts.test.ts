@@ -26,8 +26,8 @@ import { GO_MODULE, GO_PROXY_FOLDER } from "../../packaging/goModuleProxy";
 import { nodeBinary } from "../../packaging/nodeBinaries";
 import { certificateTable } from "../../packaging/peSignature";
 import {
+  buildingPlatform,
   executableSuffix,
-  hostPlatform,
   PLATFORMS,
   type Platform,
   platformName,
@@ -52,7 +52,7 @@ jest.setTimeout(900_000);
 
 const SEA_FUSE_SET = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2:1";
 const byName = (name: string) => PLATFORMS.find((p) => platformName(p) === name)!;
-const HOST = hostPlatform()!;
+const HOST = buildingPlatform();
 const sea = PLATFORMS.filter((p) => p.packaging === "sea");
 
 /** The release's bundle and SEA blob, from which every platform's executable is made. */
