@@ -25,10 +25,9 @@ import { join } from "node:path";
 import { findCommand, findPulumiCli, isolatedPulumiEnv } from "../../demo/exampleStack";
 import { demoJobs, startEmulator } from "../../emulator";
 import { GO_MODULE, GO_PROXY_FOLDER } from "../../packaging/goModuleProxy";
-import { PLUGIN_DOWNLOAD_URL } from "../../plugin/schema";
 import { textUnder } from "../support/backendText";
 import { fencedBlockAfter } from "../support/readme";
-import { pathWithOnly, RELEASE_DIR, serveRelease, VERSION } from "../support/release";
+import { pathWithOnly, pluginDownloadsFrom, RELEASE_DIR, serveRelease, VERSION } from "../support/release";
 
 jest.setTimeout(900_000);
 
@@ -92,12 +91,7 @@ function goUserEnv(root: string, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     const server = await serveRelease();
     const root = mkdtempSync(join(tmpdir(), "modelarts-go-"));
     try {
-      const env = goUserEnv(root, {
-        ...emulator.env,
-        // The SDK names GitHub releases; the override sends that download to the loopback host.
-        PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES: `^${PLUGIN_DOWNLOAD_URL.replaceAll(".", "\\.")}=${server.url}`,
-        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "false",
-      });
+      const env = goUserEnv(root, { ...emulator.env, ...pluginDownloadsFrom(server) });
       const output = await goRun(
         ["test", "-count=1", "-v", "./..."],
         join(REPO, "examples", "go-tensorboard-urls"),

@@ -16,11 +16,10 @@ import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { findCommand, findPulumiCli, isolatedPulumiEnv } from "../../demo/exampleStack";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
-import { PLUGIN_DOWNLOAD_URL } from "../../plugin/schema";
 import { textUnder } from "../support/backendText";
 import { type PackageIndex, servePackageIndex } from "../support/packageIndex";
 import { fencedBlockAfter } from "../support/readme";
-import { RELEASE_DIR, serveRelease, VERSION } from "../support/release";
+import { pluginDownloadsFrom, RELEASE_DIR, serveRelease, VERSION } from "../support/release";
 
 jest.setTimeout(900_000);
 
@@ -165,16 +164,14 @@ if (why !== undefined) process.stdout.write(`Python SDK tests skipped: ${why}\n`
     // fresh Pulumi home holds no plugin: the engine downloads it itself through the SDK's
     // pluginDownloadURL, here pointed at a server of the release.
     expect(index.asked).toContain("pulumi-modelarts");
-    const bin = venvBin;
     const releaseServer = await serveRelease();
     const home = isolatedPulumiEnv(join(project, "pulumi"));
     const quickEnv = {
       ...emulator.env,
-      PATH: `${bin}:${dirname(cli!)}`,
+      PATH: `${venvBin}:${dirname(cli!)}`,
       HOME: process.env.HOME ?? root,
       ...home,
-      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "false",
-      PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES: `^${PLUGIN_DOWNLOAD_URL.replaceAll(".", "\\.")}=${releaseServer.url}`,
+      ...pluginDownloadsFrom(releaseServer),
     };
     // `pulumi up` would run __main__.py with the Python language host; here it runs inline, as is.
     const harness = `import json, runpy
@@ -184,7 +181,7 @@ stack = auto.create_or_select_stack(stack_name="quickstart", project_name="tenso
 up = stack.up(on_output=lambda _line: None)
 print(json.dumps({name: output.value for name, output in up.outputs.items()}))
 stack.destroy(on_output=lambda _line: None)`;
-    const { stdout } = await run(join(bin, "python"), ["-c", harness], {
+    const { stdout } = await run(join(venvBin, "python"), ["-c", harness], {
       cwd: project,
       env: quickEnv,
       encoding: "utf8",

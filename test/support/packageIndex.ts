@@ -3,11 +3,11 @@
  * PyPI: `/simple/<name>/` lists our files with their sha256, and any other project is passed through
  * (a redirect) to the index pip would otherwise use.
  */
-import { createHash } from "node:crypto";
-import { createReadStream, readFileSync, statSync } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { basename } from "node:path";
+import { sha256File } from "../../packaging/archives";
 
 /** A running index: its `/simple/` URL, and the project pages asked for. */
 export interface PackageIndex {
@@ -45,7 +45,7 @@ export async function servePackageIndex(
         return;
       }
       const links = ours.map((file) => {
-        const sha = createHash("sha256").update(readFileSync(file)).digest("hex");
+        const sha = sha256File(file);
         return `<a href="/files/${basename(file)}#sha256=${sha}">${basename(file)}</a><br/>`;
       });
       response.writeHead(200, { "content-type": "text/html" });

@@ -7,6 +7,7 @@ import { createReadStream, existsSync, mkdirSync, statSync, symlinkSync } from "
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { basename, join } from "node:path";
+import { PLUGIN_DOWNLOAD_URL } from "../../plugin/schema";
 
 const REPO = join(__dirname, "../..");
 
@@ -49,6 +50,17 @@ export async function serveRelease(dir: string = RELEASE_DIR): Promise<ReleaseSe
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * The environment in which the engine downloads the plugin itself, as for any provider, but from
+ * `server` rather than the GitHub releases the SDKs' pluginDownloadURL names.
+ */
+export function pluginDownloadsFrom(server: ReleaseServer): Record<string, string> {
+  return {
+    PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES: `^${PLUGIN_DOWNLOAD_URL.replaceAll(".", "\\.")}=${server.url}`,
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "false",
   };
 }
 
