@@ -11,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { schemaJson } from "../plugin/writeSchema";
-import { DATA_SOURCES, JOB_TYPE, PROVIDER_BLOCK, SHOWN_JOB_ATTRIBUTES } from "../terraform/schema";
+import { DATA_SOURCES, PROVIDER_BLOCK, SHOWN_JOB_ATTRIBUTES } from "../terraform/schema";
 import {
   argumentsTable,
   attributeList,
@@ -67,7 +67,6 @@ function blocksByFile(): Record<string, Blocks> {
   const jobs = DATA_SOURCES.modelarts_visualization_jobs!;
   const job = DATA_SOURCES.modelarts_visualization_job!;
   const jobAttributes = SHOWN_JOB_ATTRIBUTES.map((a) => `- \`${a.name}\` - ${a.description}`).join("\n\n");
-  void JOB_TYPE;
   return {
     "README.md": {
       arguments: argumentsTable(),
