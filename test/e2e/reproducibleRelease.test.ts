@@ -7,13 +7,13 @@
  * the second build is given a throwaway GPG key and signs the Terraform sums, as the registries want.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findCommand } from "../../demo/exampleStack";
 import { terraformSumsName } from "../../packaging/release";
 import { throwawayKey } from "../support/gpg";
-import { pathWithOnly, RELEASE_DIR, VERSION } from "../support/release";
+import { pathWithOnly, RELEASE_DIR, sumsOf, VERSION } from "../support/release";
 
 jest.setTimeout(600_000);
 
@@ -63,12 +63,6 @@ function firstBuild(root: string, PATH: string, PYTHON: string): string {
   // Given no key, a build writes no signature.
   expect(existsSync(join(first, `${terraformSumsName(VERSION)}.sig`))).toBe(false);
   return first;
-}
-
-/** A checksum file's lines, by file name. */
-function sumsOf(dir: string, sums: string): Map<string, string> {
-  const lines = readFileSync(join(dir, sums), "utf8").trim().split("\n");
-  return new Map(lines.map((line) => [line.slice(66), line.slice(0, 64)]));
 }
 
 it("two builds of the commit at different paths, one with no tar or zip on PATH, write identical files; a given key signs the sums", () => {

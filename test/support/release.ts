@@ -3,7 +3,7 @@
  * (test/support/buildPackage.js, `npm run release`'s own code), served as a release host serves it,
  * and run with a PATH that holds no Node.js.
  */
-import { createReadStream, existsSync, mkdirSync, statSync, symlinkSync } from "node:fs";
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { basename, join } from "node:path";
@@ -62,6 +62,12 @@ export function pluginDownloadsFrom(server: ReleaseServer): Record<string, strin
     PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES: `^${PLUGIN_DOWNLOAD_URL.replaceAll(".", "\\.")}=${server.url}`,
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "false",
   };
+}
+
+/** A checksum file (`sha256sum`'s format) in `dir`: each file's hash, by its name. */
+export function sumsOf(dir: string, sums: string): Map<string, string> {
+  const lines = readFileSync(join(dir, sums), "utf8").trim().split("\n");
+  return new Map(lines.map((line) => [line.slice(66), line.slice(0, 64)]));
 }
 
 /**
