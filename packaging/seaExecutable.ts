@@ -9,8 +9,9 @@ import { basename, dirname, join } from "node:path";
 import { inject } from "postject";
 import type { Bundle } from "./bundle";
 import { nodeBinary } from "./nodeBinaries";
+import { LAUNCHER_UNSET, neutraliseEnvironmentReads } from "./nodeEnvironment";
 import { removeAuthenticode } from "./peSignature";
-import { buildingPlatform, executableSuffix, type Platform } from "./platforms";
+import { buildingPlatform, executableSuffix, type Platform, platformName } from "./platforms";
 
 /** The fuse Node looks for to know a blob was injected (its SEA docs). */
 const SEA_FUSE = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2";
@@ -76,7 +77,9 @@ async function seaExecutable(
   name: string,
 ): Promise<ArchiveEntry[]> {
   const file = join(dir, `${name}${executableSuffix(platform)}`);
-  let binary: Buffer = readFileSync(nodeBinary(platform));
+  // Node reads some variables before the bundle's first line (nodeEnvironment.ts): their names are
+  // blanked in this copy of the binary.
+  let binary: Buffer = neutraliseEnvironmentReads(readFileSync(nodeBinary(platform)), platformName(platform));
   // The signature comes off first, as `signtool remove /s` would: the injection changes the file,
   // and a broken signature is worse than none. (macOS ships the signed binary with a launcher.)
   if (platform.os === "windows") binary = removeAuthenticode(binary);
@@ -98,11 +101,18 @@ function launcherExecutable(platform: Platform, bundle: Bundle, dir: string, nam
     `#!/bin/sh
 # ${name}: Node.js does not run single executable applications on this platform, so its official,
 # signed binary runs the provider's bundle, both kept in ${RUNTIME}/ beside this file.
+# A link to this file (Homebrew's, ~/bin's) is followed to the folder that holds ${RUNTIME}/.
+self=$0
+while [ -L "$self" ]; do
+  link=$(readlink -- "$self") || exit 1
+  case $link in /*) self=$link ;; *) self=$(dirname -- "$self")/$link ;; esac
+done
+here=$(CDPATH= cd -- "$(dirname -- "$self")" && pwd) || exit 1
+# Node's variables that load code, write files or block at start are cleared, as the single
+# executables ignore them (packaging/nodeEnvironment.ts).
+unset ${LAUNCHER_UNSET.join(" ")}
 # Its own name tells the bundle what to be (the command line as pulumi-modelarts), as a SEA's does.
-# Node's variables that load code or open a debugger are cleared, as the single executables ignore them.
-here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd) || exit 1
-unset NODE_OPTIONS NODE_PATH NODE_REPL_EXTERNAL_MODULE NODE_V8_COVERAGE
-MODELARTS_EXECUTABLE=$(basename -- "$0") exec "$here/${RUNTIME}/node" "$here/${RUNTIME}/provider.js" "$@"
+MODELARTS_EXECUTABLE=$(basename -- "$self") exec "$here/${RUNTIME}/node" "$here/${RUNTIME}/provider.js" "$@"
 `,
   );
   copyFileSync(nodeBinary(platform), join(dir, RUNTIME, "node"));

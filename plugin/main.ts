@@ -9,7 +9,9 @@
 // A named import, so that the release's bundle holds the version and not the whole package.json.
 import { version } from "pulumi-modelarts/package.json";
 import { roleOf } from "./executableRole";
+import { adoptExtraCaCertificates } from "./extraCaCertificates";
 
+adoptExtraCaCertificates(process.env, (line) => process.stderr.write(`${line}\n`));
 const args = process.argv.slice(2);
 const role = roleOf({ env: process.env, args, paths: [process.execPath, process.argv[1] ?? ""] }, version);
 

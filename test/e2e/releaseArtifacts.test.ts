@@ -13,10 +13,12 @@ import {
   copyFileSync,
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,6 +26,7 @@ import { join } from "node:path";
 import { sha256File } from "../../packaging/archives";
 import { GO_MODULE, GO_PROXY_FOLDER } from "../../packaging/goModuleProxy";
 import { nodeBinary } from "../../packaging/nodeBinaries";
+import { environmentReadsOf, LAUNCHER_UNSET, NEUTRALISED_VARIABLES } from "../../packaging/nodeEnvironment";
 import { certificateTable } from "../../packaging/peSignature";
 import {
   buildingPlatform,
@@ -485,6 +488,44 @@ describe("no code from the environment", () => {
     } finally {
       provider.kill("SIGKILL");
     }
+  });
+
+  it("no single executable reads a variable that nodeEnvironment.ts neutralises; the launcher unsets them", () => {
+    for (const platform of PLATFORMS.filter((p) => p.packaging === "sea")) {
+      const binary = executableOf(platform);
+      for (const name of NEUTRALISED_VARIABLES) {
+        expect({ platform: platformName(platform), name, reads: environmentReadsOf(binary, name) }).toEqual({
+          platform: platformName(platform),
+          name,
+          reads: [],
+        });
+      }
+    }
+    // The same Node.js binaries do read them: the check looks where the reads are.
+    expect(environmentReadsOf(readFileSync(nodeBinary(HOST)), "NODE_COMPILE_CACHE")).not.toEqual([]);
+    const [launcher] = others.get("darwin-amd64")!;
+    const unset = readFileSync(launcher!.source, "utf8")
+      .match(/^unset (.*)$/m)?.[1]
+      ?.split(" ");
+    expect(unset).toEqual([...LAUNCHER_UNSET]);
+  });
+
+  it("darwin-amd64's launcher works through a link to it, as Homebrew and ~/bin install it", () => {
+    const [launcher] = others.get("darwin-amd64")!;
+    const dir = join(work, "launcher-linked");
+    cpSync(join(launcher!.source, ".."), dir, { recursive: true });
+    copyFileSync(nodeBinary(HOST), join(dir, "runtime", "node"));
+    const bin = join(work, "bin");
+    mkdirSync(bin, { recursive: true });
+    // A relative link, as Homebrew makes them, to a relative link.
+    symlinkSync(join("..", "launcher-linked", "pulumi-resource-modelarts"), join(bin, "inner-link"));
+    symlinkSync("inner-link", join(bin, "pulumi-resource-modelarts"));
+    const run = spawnSync(join(bin, "pulumi-resource-modelarts"), ["--version"], {
+      env: { PATH: "/usr/bin:/bin" },
+      encoding: "utf8",
+    });
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toBe(`${VERSION}\n`);
   });
 
   it("darwin-amd64's launcher clears NODE_OPTIONS before it runs node", () => {
