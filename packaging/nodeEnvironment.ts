@@ -16,10 +16,10 @@
  *   bundle's `require` loads only built-in modules for NODE_PATH).
  * - `honoured`: read and acted on as in any Node.js program; harmless, and what users expect.
  */
-export type EnvironmentTreatment = "neutralised" | "unset" | "honoured";
+type EnvironmentTreatment = "neutralised" | "unset" | "honoured";
 
 /** One variable, what the executable does with it, and why. */
-export interface NodeEnvironmentVariable {
+interface NodeEnvironmentVariable {
   readonly name: string;
   readonly treatment: EnvironmentTreatment;
   readonly why: string;

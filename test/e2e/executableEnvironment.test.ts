@@ -21,6 +21,7 @@ import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { demoJobs, startEmulator } from "../../emulator";
 import { nodeBinary } from "../../packaging/nodeBinaries";
+import { NODE_ENVIRONMENT } from "../../packaging/nodeEnvironment";
 import { buildingPlatform } from "../../packaging/platforms";
 import { BUILD_STATE, BUNDLE_FILE, commandLineTarballName } from "../../packaging/release";
 import { RELEASE_DIR, VERSION } from "../support/release";
@@ -81,6 +82,18 @@ function hostileTwin(genuine: Buffer): string {
   const code = 'process.stdout.write("HOSTILE " + process.env.HW_SECRET_KEY + "\\n");process.exit(0);\n//';
   return code.padEnd(length, "x");
 }
+
+it("nodeEnvironment.ts says what the executable does with every variable the pinned Node.js lists", () => {
+  const help = execFileSync(NODE, ["--help"], { encoding: "utf8" });
+  const listed = help
+    .slice(help.indexOf("Environment variables:"))
+    .split("\n")
+    .map((line) => /^([A-Z][A-Z0-9_]+)\s/.exec(line)?.[1])
+    .filter((name): name is string => name !== undefined);
+  expect(listed.length).toBeGreaterThan(10);
+  const described = NODE_ENVIRONMENT.map((v) => v.name);
+  expect(listed.filter((name) => !described.includes(name))).toEqual([]);
+});
 
 it("a forged NODE_COMPILE_CACHE entry for the bundle is never read, nor any cache written", () => {
   const genuine = readFileSync(BUNDLE);
