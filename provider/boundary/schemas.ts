@@ -11,6 +11,7 @@ import {
   validationIssue,
 } from "../support/errors";
 import { jsonText } from "../support/jsonText";
+import { clipServerText } from "../support/redact";
 import { ARGUMENT_KEYS, ARGUMENTS, MAX_EPOCH_MS, metaOf, WIRE_ERROR_ENVELOPE } from "../wire/description";
 import type { ArgumentKey } from "../wire/entryKeys";
 import {
@@ -27,6 +28,7 @@ import {
 } from "../wire/model";
 import { jobStatusName, parseJobStatus } from "../wire/status";
 import { type Words, words } from "../wire/wording";
+import { safeServiceUrls } from "./serviceUrl";
 
 /** A plain object (not null, not a list): what a JSON body must be before its fields are read. */
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -325,7 +327,21 @@ function mapJobFields(raw: unknown): VisualizationJob {
   if (flavor !== undefined) job.flavor = flavor;
   if (schedule !== undefined) job.schedule = schedule;
   if (remainingDuration !== undefined) job.remainingDuration = remainingDuration;
-  return Object.freeze(job) as unknown as VisualizationJob;
+  return job as unknown as VisualizationJob;
+}
+
+/**
+ * The page's jobs with each `serviceUrl` as every surface hands it out (http(s), no userinfo,
+ * normalised; "" otherwise), then frozen. Done per page, so the origins a page shares are parsed
+ * once (serviceUrl.ts), and for the job's own field as for the result's `serviceUrls`.
+ */
+function withSafeServiceUrls(jobs: VisualizationJob[]): VisualizationJob[] {
+  const urls = safeServiceUrls(jobs.map((j) => j.serviceUrl));
+  for (const [i, job] of jobs.entries()) {
+    (job as { serviceUrl: string }).serviceUrl = urls[i]!;
+    Object.freeze(job);
+  }
+  return jobs;
 }
 
 /**
@@ -347,7 +363,7 @@ export function parseJobsPage(body: unknown, context: BodyContext): JobsPage {
       totalCount,
       jobCountLimit: b.job_count_limit == null ? undefined : lenientInt(b.job_count_limit, "job_count_limit"),
       quotas: b.quotas == null ? undefined : lenientInt(b.quotas, "quotas"),
-      jobs: b.jobs.map(mapJob),
+      jobs: withSafeServiceUrls(b.jobs.map(mapJob)),
     };
     return page;
   } catch (e) {
@@ -389,10 +405,12 @@ export function apiFailureOf(body: unknown): ApiFailure | undefined {
   const saysSucceeded = b.is_success === true || b.is_success === "true";
   const failed = saysFailed || (errorCode !== undefined && !saysSucceeded);
   if (!failed) return undefined;
+  // Cut before anything redacts or shows them: an error body may be megabytes.
+  const clipped = (text: string | undefined) => (text === undefined ? undefined : clipServerText(text));
   return {
-    errorCode,
-    errorMessage: stringOrUndefined(b.error_message) ?? stringOrUndefined(b.error_msg),
-    requestId: stringOrUndefined(b.request_id),
+    errorCode: clipped(errorCode),
+    errorMessage: clipped(stringOrUndefined(b.error_message) ?? stringOrUndefined(b.error_msg)),
+    requestId: clipped(stringOrUndefined(b.request_id)),
   };
 }
 

@@ -15,7 +15,6 @@ import {
 import { compileNamePattern } from "../wire/namePattern";
 import { type Listing, type ListingContext, listAll } from "./listing";
 import { ListingCache } from "./listingCache";
-import { safeServiceUrls } from "./serviceUrl";
 
 /** The server-side listings a query needs. */
 export function planListings(query: NormalizedQuery): ServerQuery[] {
@@ -127,7 +126,8 @@ export async function queryVisualizationJobs(
     jobs,
     ids: jobs.map((j) => j.jobId),
     names: jobs.map((j) => j.jobName),
-    serviceUrls: safeServiceUrls(jobs.map((j) => j.serviceUrl)),
+    // Each job's URL was made safe as its page was read (boundary/serviceUrl.ts).
+    serviceUrls: jobs.map((j) => j.serviceUrl),
     totalCount: listings.reduce((n, l) => n + l.totalCount, 0),
     jobCountLimit: listings[0]?.jobCountLimit,
     quotas: listings[0]?.quotas,

@@ -36,9 +36,27 @@ const SECRET_ARGUMENT = "[secret]";
  */
 export function registerSecrets(...secrets: Array<string | undefined>): void {
   for (const secret of secrets) {
-    if (secret !== undefined && secret.length >= 4) knownSecrets.set(secret, REDACTED);
+    if (secret === undefined || secret.length < 4) continue;
+    for (const form of formsOf(secret)) knownSecrets.set(form, REDACTED);
   }
   longestFirst = undefined;
+}
+
+/** How much of a long secret's start or end, shown alone, is still taken for the secret. */
+const SECRET_FRAGMENT = 16;
+
+/**
+ * The forms a secret may take in text: as it is; JSON-escaped, as a server echoing a request body
+ * writes it (quotes and backslashes escaped, or `/` as `\/`); and, for a long one (a security
+ * token runs to kilobytes), its first and last {@link SECRET_FRAGMENT} characters, which a server
+ * that cuts what it echoes shows alone.
+ */
+function formsOf(secret: string): string[] {
+  const forms = [secret, JSON.stringify(secret).slice(1, -1), secret.replaceAll("/", "\\/")];
+  if (secret.length >= 2 * SECRET_FRAGMENT) {
+    forms.push(secret.slice(0, SECRET_FRAGMENT), secret.slice(-SECRET_FRAGMENT));
+  }
+  return [...new Set(forms)];
 }
 
 /** Every string inside a value: a secret list's elements, or an object's values, are each secret. */
@@ -63,7 +81,9 @@ export function registerSecretArguments(...values: readonly unknown[]): void {
 
 const WIRE_SHAPES: ReadonlyArray<[RegExp, string]> = [
   // A URL's userinfo (`https://user:password@host`), in an endpoint, a proxy or anything a server echoes.
-  [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@]*@/gi, "$1"],
+  // The scheme is bounded (RFC 3986 sets none; registered schemes are short): unbounded, every start
+  // in a long run of `a.a.a.` scanned to its end looking for `://`, quadratic in the text.
+  [/\b([a-z][a-z0-9+.-]{0,31}:\/\/)[^\s/@]*@/gi, "$1"],
   [/(Signature=)[0-9a-fA-F]+/g, `$1${REDACTED}`],
   [/(SDK-HMAC-SHA256\s+Access=)[^,\s]+/g, `$1${REDACTED}`],
   // A credential header's value, wherever it is echoed (`x-security-token:abc`, `"x-auth-token": "abc"`).
@@ -93,6 +113,18 @@ export function escapeControls(text: string): string {
       ? `\\u${code.toString(16).padStart(4, "0")}`
       : `\\x${code.toString(16).padStart(2, "0")}`;
   });
+}
+
+/** The most characters of a server's text (an `error_msg`, a code) a message carries. */
+export const MAX_SERVER_TEXT = 1000;
+
+/**
+ * A server's text cut to {@link MAX_SERVER_TEXT} characters, saying how much was left out: what
+ * follows redacts and shows it, and an error body may be megabytes.
+ */
+export function clipServerText(text: string): string {
+  if (text.length <= MAX_SERVER_TEXT) return text;
+  return `${text.slice(0, MAX_SERVER_TEXT)}... (${text.length - MAX_SERVER_TEXT} more characters)`;
 }
 
 /** Text fit to show: redacted, then with control characters escaped. For messages and log lines. */

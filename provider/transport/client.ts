@@ -5,6 +5,7 @@
  * typed error that names the operation, the request id and what to do. This file is the retry loop
  * and the request; what an attempt came to is attemptOutcome.ts's, reading the body responseBody.ts's.
  */
+import { setTimeout as delay } from "node:timers/promises";
 import type { Dispatcher } from "undici";
 import { type Credentials, secretsOf } from "../settings/credentials";
 import { type Logger, redactingLogger, silentLogger } from "../support/logger";
@@ -35,7 +36,8 @@ export interface ApiClientOptions {
   readonly timing?: RetryTiming;
   readonly timeouts?: ClientTimeouts;
   readonly clock?: () => Date;
-  readonly sleep?: (ms: number) => Promise<void>;
+  /** Waits `ms`; given the client's signal, it should stop waiting when that is aborted. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly random?: () => number;
   readonly logger?: Logger;
   /**
@@ -52,7 +54,15 @@ const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 const methodOf = (request: ApiGetRequest): "GET" | "POST" =>
   request.jsonBody === undefined ? "GET" : "POST";
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/**
+ * Waits `ms`; an abort clears the timer at once. A Retry-After of minutes must not keep the process
+ * alive after the lookup has ended: a plain timer left running held `jobs --timeout 2` open for the
+ * 20 s the server asked.
+ */
+const defaultSleep = (ms: number, signal?: AbortSignal) =>
+  delay(ms, undefined, { signal }).catch((error: unknown) => {
+    if (!signal?.aborted) throw error;
+  });
 
 /** Performs authenticated GETs against the ModelArts and IAM APIs. */
 export class ApiClient {
@@ -61,7 +71,7 @@ export class ApiClient {
   private readonly timing: RetryTiming;
   private readonly timeouts: ClientTimeouts;
   private readonly clock: () => Date;
-  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly random: () => number;
 
   constructor(options: ApiClientOptions) {
@@ -140,7 +150,7 @@ export class ApiClient {
       signal.addEventListener("abort", onAbort, { once: true });
     });
     try {
-      await Promise.race([this.sleep(ms), aborted]);
+      await Promise.race([this.sleep(ms, signal), aborted]);
     } finally {
       signal.removeEventListener("abort", onAbort!);
     }

@@ -14,12 +14,13 @@ import {
   DEFAULT_TIMEOUT_SECONDS,
   DOCUMENTED_SEARCH_CONTENT,
   MAX_NAME_REGEX,
+  MAX_NAME_REGEX_REPEATS,
   MAX_PAGE_SIZE,
   MAX_SEARCH_CONTENT,
   MAX_TIMEOUT_SECONDS,
   SORT_FIELDS,
 } from "./model";
-import { isValidNamePattern } from "./namePattern";
+import { isValidNamePattern, repetitionTotal } from "./namePattern";
 import { JobStatus, parseJobStatus } from "./status";
 
 /** The latest instant a JavaScript Date (and so an RFC 3339 rendering) can hold, in epoch ms. */
@@ -130,10 +131,15 @@ export const ARGUMENTS = {
   }),
   nameRegex: described(
     // The length first: compiling megabytes of pattern to find it too long cost seconds and gigabytes.
-    nonEmpty().check(z.maxLength(MAX_NAME_REGEX, { abort: true }), z.refine(isValidNamePattern)),
+    // So is the repetitions' total: RE2 compiles each counted repetition into copies.
+    nonEmpty().check(
+      z.maxLength(MAX_NAME_REGEX, { abort: true }),
+      z.refine((source) => repetitionTotal(source) <= MAX_NAME_REGEX_REPEATS, { abort: true }),
+      z.refine(isValidNamePattern),
+    ),
     {
-      description: `A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most ${MAX_NAME_REGEX} characters.`,
-      rule: `a valid RE2 regular expression of at most ${MAX_NAME_REGEX} characters (JavaScript syntax without lookaround or backreferences)`,
+      description: `A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most ${MAX_NAME_REGEX} characters, whose counted repetitions ({n}, {m,n}) add up to at most ${MAX_NAME_REGEX_REPEATS}.`,
+      rule: `a valid RE2 regular expression of at most ${MAX_NAME_REGEX} characters whose counted repetitions add up to at most ${MAX_NAME_REGEX_REPEATS} (JavaScript syntax without lookaround or backreferences)`,
       tsType: "string",
       terraform: "name_regex",
       flag: "name-regex",

@@ -26,6 +26,13 @@ export const MAX_SEARCH_CONTENT = 100;
  */
 export const MAX_NAME_REGEX = 4096;
 
+/**
+ * The most a `nameRegex`'s counted repetitions (`{n}`, `{m,n}`, `{m,}`) may add up to. RE2 expands
+ * each into copies of what it repeats: `(?:.{0,1000})` written 315 times took re2js 1.1 s and
+ * 580 MB to compile, while RE2 bounds only each repetition (and their nesting) at 1,000.
+ */
+export const MAX_NAME_REGEX_REPEATS = 1000;
+
 /** The most problems a validation error lists; the rest are counted. */
 export const MAX_REPORTED_ISSUES = 20;
 
@@ -73,7 +80,7 @@ export interface VisualizationJobsQueryArgs {
   readonly status?: JobStatusInput | readonly JobStatusInput[];
   /** The exact job name. */
   readonly name?: string;
-  /** A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters. */
+  /** A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters, whose counted repetitions ({n}, {m,n}) add up to at most 1000. */
   readonly nameRegex?: string;
   /** Server-side search text, matched against the job name: at most 100 characters (some servers take only 64). */
   readonly searchContent?: string;

@@ -30,6 +30,24 @@ export function compileNamePattern(source: string): NamePattern {
   return { test: (name) => compiled.matcher(name).find() };
 }
 
+/**
+ * What a pattern's counted repetitions add up to: each `{n}`, `{m,n}` or `{m,}` counts its largest
+ * number. A `{` escaped with a backslash is a brace, not a repetition; one inside a character class
+ * is counted all the same, which can only refuse a pattern, never let a costly one through.
+ */
+export function repetitionTotal(source: string): number {
+  let total = 0;
+  const counted = /\{(\d{1,9})(?:,(\d{0,9}))?\}/y;
+  for (let at = source.indexOf("{"); at >= 0; at = source.indexOf("{", at + 1)) {
+    let backslashes = 0;
+    while (source[at - 1 - backslashes] === "\\") backslashes++;
+    counted.lastIndex = at;
+    const match = backslashes % 2 === 0 ? counted.exec(source) : null;
+    if (match !== null) total += Math.max(Number(match[1]), Number(match[2] || 0));
+  }
+  return total;
+}
+
 /** Whether `source` is a valid RE2 pattern. */
 export function isValidNamePattern(source: string): boolean {
   try {

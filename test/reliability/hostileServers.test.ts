@@ -2,6 +2,7 @@
  * Hostile servers and proxies, over real sockets: every lookup ends, within its bounds, as one of
  * our typed errors that names what was wrong, sends nothing after it failed, and leaks nothing.
  */
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { demoJobs, startEmulator } from "../../emulator";
@@ -13,6 +14,7 @@ import {
   ModelArtsResponseError,
   ModelArtsTimeoutError,
 } from "../../provider/support/errors";
+import { MAX_SERVER_TEXT } from "../../provider/support/redact";
 import { lookup, useEmulator } from "../integration/helpers";
 import { failure } from "../support/failure";
 import { mockEnv } from "../support/mockApi";
@@ -24,6 +26,8 @@ const tls = {
   cert: readFileSync(join(TLS_DIR, "cert.pem"), "utf8"),
 };
 const SECRET = "hostile-test-secret-key-9f8e7d";
+/** The command line, compiled by jest's set-up. */
+const CLI = join(__dirname, "../../dist/cli/main.js");
 
 const job = (id: number, extra: object = {}) => ({ job_id: id, job_name: `job-${id}`, status: 8, ...extra });
 const page = (total: number, jobs: object[]) =>
@@ -52,6 +56,40 @@ describe("bounds", () => {
     expect(error.code).toBe("MODELARTS_TIMEOUT");
     expect(error.message).toContain("did not finish within 1 s");
     expect(error.message).toContain("timeoutSeconds argument or HW_MODELARTS_TIMEOUT");
+  });
+
+  it("leaves no timer behind when its deadline ends a wait for a Retry-After: the command exits at its deadline", async () => {
+    server = await startRawServer((_req, res) => {
+      res.writeHead(503, { "retry-after": "60", "content-type": "application/json" });
+      res.end('{"error_code":"ModelArts.0001","error_msg":"busy"}');
+    });
+    // The command line in a process of its own: a timer left running would keep it alive for the
+    // server's 60 s after it printed its error. It is killed at a bound only that would reach.
+    const exited = await new Promise<{ code: number | null; signal: string | null; stderr: string }>(
+      (resolve) => {
+        const env = { ...mockEnv(SECRET), HW_MODELARTS_ENDPOINT: server!.url, PATH: process.env.PATH ?? "" };
+        const child = execFile(process.execPath, [CLI, "jobs", "--timeout", "2"], { env, timeout: 20_000 });
+        let stderr = "";
+        child.stderr?.on("data", (chunk) => {
+          stderr += chunk;
+        });
+        child.once("exit", (code, signal) => resolve({ code, signal, stderr }));
+      },
+    );
+    expect(exited.signal).toBeNull(); // not killed at the bound: it ended by itself
+    expect(exited.code).not.toBe(0);
+    expect(exited.stderr).toContain("within 2 s");
+  });
+
+  it("cuts a megabyte error_msg before showing it, and ends at once", async () => {
+    server = await startRawServer((_req, res) => {
+      res.writeHead(400, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error_code: "ModelArts.4000", error_msg: "a.".repeat(512 * 1024) }));
+    });
+    const error = await failure(lookupAt(server), ModelArtsApiError);
+    expect(error.message).toContain(`${"a.".repeat(10)}`);
+    expect(error.message.length).toBeLessThan(2 * MAX_SERVER_TEXT);
+    expect(error.message).toMatch(/\.\.\. \(\d+ more characters\)/);
   });
 
   it("takes its deadline from HW_MODELARTS_TIMEOUT when the argument is not given", async () => {
@@ -236,7 +274,7 @@ describe("identity and answers from the server", () => {
     }
   }, 10_000);
 
-  it("keeps only http(s) service URLs in serviceUrls, index for index, and the raw value on the job", async () => {
+  it("keeps only http(s) service URLs in serviceUrls, index for index, and the same on each job", async () => {
     server = await startRawServer((_req, res) =>
       res.end(
         page(3, [
@@ -248,7 +286,7 @@ describe("identity and answers from the server", () => {
     );
     const result = await lookupAt(server);
     expect(result.serviceUrls).toEqual(["", "https://tb.example.com/2/", ""]);
-    expect(result.jobs[0]!.serviceUrl).toBe("javascript:alert(1)");
+    expect(result.jobs.map((j) => j.serviceUrl)).toEqual(result.serviceUrls);
   });
 
   it('gives "" for a service URL with a CR/LF, whitespace or credentials, and the normalised URL otherwise', async () => {

@@ -29,7 +29,7 @@ type GetVisualizationJobsArgs struct {
 	Limit *int `pulumi:"limit"`
 	// The exact job name.
 	Name *string `pulumi:"name"`
-	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
+	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters, whose counted repetitions ({n}, {m,n}) add up to at most 1000.
 	NameRegex *string `pulumi:"nameRegex"`
 	// The sort direction: "asc" or "desc". Default "asc".
 	Order *string `pulumi:"order"`
@@ -80,7 +80,7 @@ type GetVisualizationJobsOutputArgs struct {
 	Limit pulumi.IntPtrInput `pulumi:"limit"`
 	// The exact job name.
 	Name pulumi.StringPtrInput `pulumi:"name"`
-	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
+	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters, whose counted repetitions ({n}, {m,n}) add up to at most 1000.
 	NameRegex pulumi.StringPtrInput `pulumi:"nameRegex"`
 	// The sort direction: "asc" or "desc". Default "asc".
 	Order pulumi.StringPtrInput `pulumi:"order"`

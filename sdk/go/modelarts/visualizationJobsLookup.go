@@ -29,7 +29,7 @@ type VisualizationJobsLookup struct {
 	Limit pulumi.IntPtrOutput `pulumi:"limit"`
 	// The exact job name.
 	Name pulumi.StringPtrOutput `pulumi:"name"`
-	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
+	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters, whose counted repetitions ({n}, {m,n}) add up to at most 1000.
 	NameRegex pulumi.StringPtrOutput `pulumi:"nameRegex"`
 	// The same jobs' names, index for index.
 	Names pulumi.StringArrayOutput `pulumi:"names"`
@@ -111,7 +111,7 @@ type visualizationJobsLookupArgs struct {
 	Limit *int `pulumi:"limit"`
 	// The exact job name.
 	Name *string `pulumi:"name"`
-	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
+	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters, whose counted repetitions ({n}, {m,n}) add up to at most 1000.
 	NameRegex *string `pulumi:"nameRegex"`
 	// The sort direction: "asc" or "desc". Default "asc".
 	Order *string `pulumi:"order"`
@@ -141,7 +141,7 @@ type VisualizationJobsLookupArgs struct {
 	Limit pulumi.IntPtrInput
 	// The exact job name.
 	Name pulumi.StringPtrInput
-	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
+	// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters, whose counted repetitions ({n}, {m,n}) add up to at most 1000.
 	NameRegex pulumi.StringPtrInput
 	// The sort direction: "asc" or "desc". Default "asc".
 	Order pulumi.StringPtrInput
@@ -285,7 +285,7 @@ func (o VisualizationJobsLookupOutput) Name() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *VisualizationJobsLookup) pulumi.StringPtrOutput { return v.Name }).(pulumi.StringPtrOutput)
 }
 
-// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
+// A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters, whose counted repetitions ({n}, {m,n}) add up to at most 1000.
 func (o VisualizationJobsLookupOutput) NameRegex() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *VisualizationJobsLookup) pulumi.StringPtrOutput { return v.NameRegex }).(pulumi.StringPtrOutput)
 }

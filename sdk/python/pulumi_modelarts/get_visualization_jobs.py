@@ -139,7 +139,7 @@ def get_visualization_jobs(endpoint: Optional[_builtins.str] = None,
     :param _builtins.str endpoint: Overrides the configured ModelArts endpoint for this call.
     :param _builtins.int limit: At most this many jobs, after all filters.
     :param _builtins.str name: The exact job name.
-    :param _builtins.str name_regex: A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
+    :param _builtins.str name_regex: A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters, whose counted repetitions ({n}, {m,n}) add up to at most 1000.
     :param _builtins.str order: The sort direction: "asc" or "desc". Default "asc".
     :param _builtins.int page_size: Jobs asked for per request, 1 to 1000. Default 1000.
     :param _builtins.str project_id: Overrides the configured project id for this call.
@@ -195,7 +195,7 @@ def get_visualization_jobs_output(endpoint: pulumi.Input[Optional[Optional[_buil
     :param _builtins.str endpoint: Overrides the configured ModelArts endpoint for this call.
     :param _builtins.int limit: At most this many jobs, after all filters.
     :param _builtins.str name: The exact job name.
-    :param _builtins.str name_regex: A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
+    :param _builtins.str name_regex: A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters, whose counted repetitions ({n}, {m,n}) add up to at most 1000.
     :param _builtins.str order: The sort direction: "asc" or "desc". Default "asc".
     :param _builtins.int page_size: Jobs asked for per request, 1 to 1000. Default 1000.
     :param _builtins.str project_id: Overrides the configured project id for this call.

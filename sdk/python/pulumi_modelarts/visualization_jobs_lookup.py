@@ -39,7 +39,7 @@ class VisualizationJobsLookupArgs:
         :param pulumi.Input[_builtins.str] endpoint: Overrides the configured ModelArts endpoint for this call.
         :param pulumi.Input[_builtins.int] limit: At most this many jobs, after all filters.
         :param pulumi.Input[_builtins.str] name: The exact job name.
-        :param pulumi.Input[_builtins.str] name_regex: A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
+        :param pulumi.Input[_builtins.str] name_regex: A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters, whose counted repetitions ({n}, {m,n}) add up to at most 1000.
         :param pulumi.Input[_builtins.str] order: The sort direction: "asc" or "desc". Default "asc".
         :param pulumi.Input[_builtins.int] page_size: Jobs asked for per request, 1 to 1000. Default 1000.
         :param pulumi.Input[_builtins.str] project_id: Overrides the configured project id for this call.
@@ -117,7 +117,7 @@ class VisualizationJobsLookupArgs:
     @pulumi.getter(name="nameRegex")
     def name_regex(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
+        A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters, whose counted repetitions ({n}, {m,n}) add up to at most 1000.
         """
         return pulumi.get(self, "name_regex")
 
@@ -262,7 +262,7 @@ class VisualizationJobsLookup(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] endpoint: Overrides the configured ModelArts endpoint for this call.
         :param pulumi.Input[_builtins.int] limit: At most this many jobs, after all filters.
         :param pulumi.Input[_builtins.str] name: The exact job name.
-        :param pulumi.Input[_builtins.str] name_regex: A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
+        :param pulumi.Input[_builtins.str] name_regex: A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters, whose counted repetitions ({n}, {m,n}) add up to at most 1000.
         :param pulumi.Input[_builtins.str] order: The sort direction: "asc" or "desc". Default "asc".
         :param pulumi.Input[_builtins.int] page_size: Jobs asked for per request, 1 to 1000. Default 1000.
         :param pulumi.Input[_builtins.str] project_id: Overrides the configured project id for this call.
@@ -451,7 +451,7 @@ class VisualizationJobsLookup(pulumi.CustomResource):
     @pulumi.getter(name="nameRegex")
     def name_regex(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters.
+        A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters, whose counted repetitions ({n}, {m,n}) add up to at most 1000.
         """
         return pulumi.get(self, "name_regex")
 

@@ -58,7 +58,7 @@ describe("parseQueryArgs", () => {
       'sortBy must be one of "job_id", "job_name", "job_desc", "create_time", "status", got "name"',
     );
     expect(error.message).toContain(
-      'nameRegex must be a valid RE2 regular expression of at most 4096 characters (JavaScript syntax without lookaround or backreferences), got "("',
+      'nameRegex must be a valid RE2 regular expression of at most 4096 characters whose counted repetitions add up to at most 1000 (JavaScript syntax without lookaround or backreferences), got "("',
     );
     expect(error.code).toBe("MODELARTS_VALIDATION");
   });
@@ -158,12 +158,31 @@ describe("parseJobsPage", () => {
           statusName: "RUNNING",
           createTime: 1524189990635,
           duration: 5,
-          serviceUrl: "https://s",
+          serviceUrl: "https://s/", // as every surface hands it out: WHATWG-normalised
           trainUrl: "/obs/logs/",
           resourceId: "r",
         },
       ],
     });
+  });
+
+  it("gives each job's own serviceUrl the check the result's serviceUrls get", () => {
+    const urls = [
+      "data:text/html,<script>alert(1)</script>",
+      "https://user:pass@h.example/x",
+      "javascript:alert(1)",
+      "HTTPS://H.example:443/a b",
+      "https://h.example/tb/1",
+    ];
+    const page = parseJobsPage(
+      {
+        job_total_count: 5,
+        jobs: urls.map((u, i) => ({ job_id: i, job_name: `j${i}`, status: 8, service_url: u })),
+      },
+      context,
+    );
+    expect(page.jobs.map((j) => j.serviceUrl)).toEqual(["", "", "", "", "https://h.example/tb/1"]);
+    expect(Object.isFrozen(page.jobs[0])).toBe(true);
   });
 
   it("reads numbers sent as numeric strings, and absent optional fields as empty", () => {

@@ -1,4 +1,4 @@
-import { safeServiceUrl, safeServiceUrls } from "../../../provider/listing/serviceUrl";
+import { safeServiceUrl, safeServiceUrls } from "../../../provider/boundary/serviceUrl";
 import { random } from "../../support/random";
 
 const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
