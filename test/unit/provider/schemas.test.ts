@@ -12,6 +12,16 @@ const validationError = (args: unknown) =>
   failureOf(() => parseQueryArgs(args, "getVisualizationJobs"), ModelArtsValidationError);
 
 describe("parseQueryArgs", () => {
+  it("refuses a nameRegex whose counted repetitions add up past 1,000 before compiling it, naming the bound", () => {
+    const costly = "(?:.{0,1000})".repeat(315);
+    const error = validationError({ nameRegex: costly });
+    expect(error.message).toContain("whose counted repetitions add up to at most 1000");
+    // At the bound it is accepted; an escaped brace is a brace, not a repetition.
+    expect(parseQueryArgs({ nameRegex: "a{0,600}b{400}" }, "x").nameRegex).toBe("a{0,600}b{400}");
+    expect(parseQueryArgs({ nameRegex: "x\\{999}y{1000}" }, "x").nameRegex).toBe("x\\{999}y{1000}");
+    expect(validationError({ nameRegex: "a{0,600}b{401}" }).message).toContain("at most 1000");
+  });
+
   it("applies the documented defaults", () => {
     expect(parseQueryArgs(undefined, "x")).toEqual({
       statuses: [],
