@@ -7,7 +7,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, utimesSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, utimesSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { create as createTar, extract as extractTar } from "tar";
@@ -48,13 +48,17 @@ function buildEnvironment(env: NodeJS.ProcessEnv): string {
   return bin;
 }
 
-/** A copy of the sources with every file's times set to the release's. */
+/**
+ * A copy of the sources with every file's times set to the release's and its mode 0644: the wheel
+ * records each file's mode, which a checkout's umask (0664 under 002) would otherwise decide.
+ */
 function stagedSources(source: string, staging: string, time: Date): void {
   rmSync(staging, { recursive: true, force: true });
   for (const path of sourceFiles(source)) {
     const target = join(staging, path);
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(join(source, path), target);
+    chmodSync(target, 0o644);
     utimesSync(target, time, time);
   }
 }

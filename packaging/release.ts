@@ -158,6 +158,7 @@ export async function release(
     ...writeGoModuleProxy(repo, outDir, version, time),
   ];
   writeChecksums(outDir, [...tarballs, ...sdks], "SHA256SUMS");
+  signChecksums(outDir, "SHA256SUMS", process.env);
   const zips = readdirSync(outDir).filter(
     (f) => f.startsWith(`${TERRAFORM_PROVIDER}_${version}_`) && f.endsWith(".zip"),
   );

@@ -37,16 +37,22 @@ export function signChecksums(outDir: string, sums: string, env: NodeJS.ProcessE
   const keyFile = env.RELEASE_GPG_KEY_FILE;
   if (keyFile === undefined || keyFile === "") return undefined;
   const home = mkdtempSync(join(tmpdir(), "modelarts-gnupg-"));
-  const gpg = (args: string[]) =>
+  const gpg = (args: string[], input = "") =>
     execFileSync("gpg", ["--homedir", home, "--batch", "--yes", ...args], {
-      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, ...env },
+      input,
+      stdio: ["pipe", "pipe", "pipe"],
     });
   try {
     gpg(["--import", keyFile]);
-    gpg([
-      ...["--pinentry-mode", "loopback", "--passphrase", env.RELEASE_GPG_PASSPHRASE ?? ""],
-      ...["--detach-sign", "--output", join(outDir, `${sums}.sig`), join(outDir, sums)],
-    ]);
+    // The passphrase on standard input: on the command line, any user could read it in ps.
+    gpg(
+      [
+        ...["--pinentry-mode", "loopback", "--passphrase-fd", "0"],
+        ...["--detach-sign", "--output", join(outDir, `${sums}.sig`), join(outDir, sums)],
+      ],
+      env.RELEASE_GPG_PASSPHRASE ?? "",
+    );
     return `${sums}.sig`;
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { stderr?: Buffer };

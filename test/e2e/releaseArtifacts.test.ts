@@ -223,6 +223,8 @@ describe("the SDKs' packages", () => {
     const wheel = join(RELEASE_DIR, SDK_FILES[0]!);
     const entries = zipEntries(wheel);
     expect(entries.every((e) => e.crcOk)).toBe(true);
+    // Every file 0644, whatever the building checkout's umask made of the sources.
+    expect(entries.filter((e) => e.mode !== "-rw-r--r--")).toEqual([]);
     const names = entries.map((e) => e.name);
     expect(names).toEqual(
       expect.arrayContaining([
