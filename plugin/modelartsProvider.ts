@@ -29,7 +29,7 @@ import {
 import { type Logger, warningsOnce } from "../provider/support/logger";
 import { registerSecretArguments } from "../provider/support/redact";
 import type { ProviderConfig } from "./configCapture";
-import { decodeInputs } from "./inputs";
+import { decodeInputs, wrappedSecret } from "./inputs";
 import { settingsConfig } from "./providerConfig";
 import { packageSchema, TOKENS } from "./schema";
 
@@ -91,6 +91,21 @@ function knownArguments(props: Props, context: string): Props {
   const { args, issues } = argumentsIn(props, true);
   if (issues.length > 0) throw new ModelArtsValidationError(context, issues);
   return args;
+}
+
+/**
+ * The state of a lookup resource as the engine keeps it: when any input was secret (a secret name
+ * filter, say), every output derived from the lookup is secret too. `names` and `jobs[].jobName`
+ * echo a secret name, and which jobs matched says something of it; the invoke's result is secret
+ * whole for the same reason. An input given in the open stays in the open.
+ */
+function secretWhereDerived(inputs: Props, outs: Props): Props {
+  if (decodeInputs(inputs).secrets.length === 0) return outs;
+  const plainInput = (key: string) =>
+    Object.hasOwn(inputs, key) && decodeInputs({ [key]: inputs[key] }).secrets.length === 0;
+  return Object.fromEntries(
+    Object.entries(outs).map(([key, value]) => [key, plainInput(key) ? value : wrappedSecret(value)]),
+  );
 }
 
 /** The plugin's implementation of Pulumi's provider interface. */
@@ -163,23 +178,28 @@ export class ModelArtsProvider implements Provider {
   }
 
   async create(urn: string, inputs: Props): Promise<pulumi.provider.CreateResult> {
-    return asEngineSees(async () => ({
-      id: newLookupId(),
-      outs: await lookupForState(knownArguments(inputs, typeOf(urn)), typeOf(urn), this.dependencies()),
-    }));
+    return asEngineSees(async () => {
+      const outs = await lookupForState(
+        knownArguments(inputs, typeOf(urn)),
+        typeOf(urn),
+        this.dependencies(),
+      );
+      return { id: newLookupId(), outs: secretWhereDerived(inputs, outs) };
+    });
   }
 
   async read(id: string, urn: string, props: Props): Promise<pulumi.provider.ReadResult> {
     return asEngineSees(async () => {
       const state = await refreshLookup(knownArguments(props, typeOf(urn)), typeOf(urn), this.dependencies());
-      return { id, props: state, inputs: argumentsOf(state) };
+      return { id, props: secretWhereDerived(props, state), inputs: argumentsOf(state) };
     });
   }
 
   async update(_id: string, urn: string, _olds: Props, news: Props): Promise<pulumi.provider.UpdateResult> {
-    return asEngineSees(async () => ({
-      outs: await lookupForState(knownArguments(news, typeOf(urn)), typeOf(urn), this.dependencies()),
-    }));
+    return asEngineSees(async () => {
+      const outs = await lookupForState(knownArguments(news, typeOf(urn)), typeOf(urn), this.dependencies());
+      return { outs: secretWhereDerived(news, outs) };
+    });
   }
 
   /** Forgets the lookup: no job is ever touched. */

@@ -84,6 +84,29 @@ describe("inputs the engine wraps", () => {
     expect(badRegex.failures?.[0]?.reason).toContain('got "[secret]"');
   });
 
+  it("a lookup resource given a secret name keeps every output derived from it secret, and plain inputs plain", async () => {
+    const isSecret = (value: unknown) =>
+      typeof value === "object" &&
+      value !== null &&
+      (value as Record<string, unknown>)[SIGNATURE] === secret(0)[SIGNATURE];
+    const inputs = { name: secret("vision-resnet50-tb"), status: "RUNNING" };
+    const created = await provider.create(URN, inputs);
+    const outs = created.outs as Record<string, unknown>;
+    expect(outs.status).toBe("RUNNING");
+    for (const key of ["name", "names", "jobs", "ids", "serviceUrls", "totalCount"]) {
+      expect({ key, secret: isSecret(outs[key]) }).toEqual({ key, secret: true });
+    }
+    expect(JSON.stringify((outs.names as { value: unknown }).value)).toContain("vision-resnet50-tb");
+    // Refreshed from its state (secrets wrapped as the engine keeps them), and updated, the same.
+    const read = await provider.read(created.id, URN, outs);
+    expect(isSecret((read.props as Record<string, unknown>).names)).toBe(true);
+    const updated = await provider.update(created.id, URN, outs, inputs);
+    expect(isSecret((updated.outs as Record<string, unknown>).names)).toBe(true);
+    // Without a secret input nothing is wrapped.
+    const open = await provider.create(URN, { status: "RUNNING" });
+    expect(isSecret((open.outs as Record<string, unknown>).names)).toBe(false);
+  });
+
   it("a Read of a state changed outside Pulumi is an error naming the state, with no request", async () => {
     const read = provider.read("lookup-1", URN, { status: "RUNNING", jobs: [null], ids: [] });
     await expect(read).rejects.toThrow(
