@@ -4,12 +4,12 @@
  * functions, `modelarts:*` for the plugin) or a test (the control API) at it. Stops on Ctrl-C or SIGTERM.
  */
 
-import { CONTROL_KEY_HEADER, MAX_CONTROL_BODY_BYTES } from "../emulator/controlApi";
+import { MAX_CONTROL_BODY_BYTES } from "../emulator/controlApi";
 import { demoJobs, generateJobs } from "../emulator/dataGen";
 import { parseJobInputs } from "../emulator/jobInput";
 import type { EmulatorJobInput } from "../emulator/jobStore";
 import { MAX_LATENCY_MS } from "../emulator/latency";
-import { isUsableSecretKey, SECRET_KEY_RULE } from "../emulator/secretKey";
+import { CONTROL_KEY_HEADER, isUsableSecretKey, SECRET_KEY_RULE } from "../emulator/secretKey";
 import { type RunningEmulator, startEmulator } from "../emulator/server";
 import { readUserFile } from "../provider/support/userFile";
 import type { CommandIo } from "./jobsCommand";

@@ -10,7 +10,6 @@ import { HEADER } from "../provider/wire/headerNames";
 import { DOCUMENTED_SEARCH_CONTENT, MAX_PAGE_SIZE } from "../provider/wire/model";
 import { authenticate, type KeyRing, parseRawQuery } from "./auth";
 import {
-  CONTROL_KEY_HEADER,
   CONTROL_PREFIX,
   type ControlRequest,
   controlKeyMatches,
@@ -25,7 +24,7 @@ import { checkedLatency } from "./latency";
 import { gatewayError, type Reply, send } from "./replies";
 import { RequestLog, recordedHeaders, recordedTarget } from "./requestLog";
 import { type RouteState, route } from "./routes";
-import { secretKeyOf } from "./secretKey";
+import { CONTROL_KEY_HEADER, secretKeyOf } from "./secretKey";
 import { renderServicePage } from "./servicePage";
 import { DEFAULT_AGENCIES, METADATA_PATH, SECURITY_TOKENS_PATH, TemporaryKeyIssuer } from "./temporaryKeys";
 import type { EmulatorOptions, RecordedRequest } from "./types";
@@ -199,7 +198,13 @@ export class EmulatorApp {
     query: Record<string, string>,
   ): boolean {
     if (path === METADATA_PATH && req.method === "GET") {
-      this.log.add({ method: "GET", path, query, headers: {}, status: 200 });
+      // Bounded as every other request is: 10,000 requests of 3,800 parameters each held 2 GB.
+      this.log.add({
+        method: "GET",
+        ...recordedTarget(path, query),
+        headers: recordedHeaders(req.headers),
+        status: 200,
+      });
       send(res, this.issuer.instanceKeys());
       return true;
     }

@@ -18,13 +18,11 @@ import { parseFaultRequest } from "./faultInput";
 import { parseJobInputs, parseJobPatch } from "./jobInput";
 import type { Reply } from "./replies";
 import { MAX_LOG_PAGE } from "./requestLog";
+import { CONTROL_KEY_HEADER } from "./secretKey";
 import type { RunningEmulator } from "./types";
 
 /** Where the control API lives. */
 export const CONTROL_PREFIX = "/_emulator/";
-
-/** The header that carries the emulator's secret key. */
-export const CONTROL_KEY_HEADER = "x-emulator-key";
 
 /** The largest body the control API reads: a list of jobs. */
 export const MAX_CONTROL_BODY_BYTES = 16 * 1024 * 1024;

@@ -18,13 +18,19 @@ function isWildcard(address: string): boolean {
   return address === "0.0.0.0" || address === "::";
 }
 
-/** The name a `Host` header gives, without its port or brackets, in lower case. */
-function hostName(header: string): string {
+/** A `Host` header as RFC 9110 has it: a name or a bracketed IPv6 address, then a port or not. */
+const HOST_HEADER = /^(?:\[([0-9a-f:.]+)\]|([a-z0-9.-]+))(?::\d{1,5})?$/;
+
+/**
+ * The name a `Host` header gives, without its port or brackets, in lower case; undefined for one
+ * that is not a host (`localhost:80@evil.example`, `[::1]evil.example`), which no check may read
+ * its own way. An IPv6 address written bare, with no port, is taken as it is.
+ */
+function hostName(header: string): string | undefined {
   const lower = header.trim().toLowerCase();
-  if (lower.startsWith("[")) return lower.slice(1, lower.indexOf("]") < 0 ? undefined : lower.indexOf("]"));
-  const colon = lower.indexOf(":");
-  // More than one colon and no brackets: an IPv6 address written bare, with no port.
-  const name = colon < 0 || lower.indexOf(":", colon + 1) >= 0 ? lower : lower.slice(0, colon);
+  const parts = HOST_HEADER.exec(lower);
+  if (parts === null) return /^[0-9a-f]*:[0-9a-f:]*:[0-9a-f:.]*$/.test(lower) ? lower : undefined;
+  const name = parts[1] ?? parts[2]!;
   return name.endsWith(".") ? name.slice(0, -1) : name;
 }
 
@@ -49,6 +55,7 @@ export function hostCheck(listenAddress: string): (host: string | undefined) => 
   return (host) => {
     if (host === undefined) return true;
     const name = hostName(host);
+    if (name === undefined) return false;
     return name === "localhost" || isLoopbackAddress(name) || (isIP(name) !== 0 && allowed.has(name));
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { IncomingHttpHeaders } from "node:http";
 import { CREDENTIAL_HEADERS } from "../provider/wire/headerNames";
+import { CONTROL_KEY_HEADER } from "./secretKey";
 import type { RecordedRequest } from "./types";
 
 /** The most headers kept of one request, and the longest value kept. */
@@ -53,7 +54,8 @@ export function recordedHeaders(headers: IncomingHttpHeaders): Record<string, st
   const kept: Record<string, string> = {};
   let count = 0;
   for (const [name, value] of Object.entries(headers)) {
-    if (CREDENTIAL_HEADERS.has(name) || value === undefined) continue;
+    // The emulator's own key too: a client that sends it to an API path must not find it in the log.
+    if (CREDENTIAL_HEADERS.has(name) || name === CONTROL_KEY_HEADER || value === undefined) continue;
     if (++count > MAX_HEADERS) break;
     const text = Array.isArray(value) ? value.join(",") : value;
     kept[name] = text.length > MAX_HEADER_VALUE ? `${text.slice(0, MAX_HEADER_VALUE)}...` : text;

@@ -23,3 +23,6 @@ export function secretKeyOf(given: string | undefined): string {
   if (!isUsableSecretKey(given)) throw new ModelArtsEmulatorError(`secretKey takes ${SECRET_KEY_RULE}`);
   return given;
 }
+
+/** The header that carries the emulator's secret key. */
+export const CONTROL_KEY_HEADER = "x-emulator-key";

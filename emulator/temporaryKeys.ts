@@ -5,6 +5,7 @@
  * with its security token.
  */
 import { randomBytes } from "node:crypto";
+import { BoundedMap } from "../provider/support/boundedMap";
 import type { Reply } from "./replies";
 import { gatewayError } from "./replies";
 
@@ -34,9 +35,15 @@ export const SECURITY_TOKENS_PATH = "/v3.0/OS-CREDENTIAL/securitytokens";
 /** The metadata service's path for the instance's temporary keys. */
 export const METADATA_PATH = "/openstack/latest/securitykey";
 
+/**
+ * The most temporary keys remembered: the metadata service answers anyone without a key, and
+ * 60,000 requests to it grew an unbounded map from 59 to 115 MB. The oldest go first.
+ */
+const MAX_ISSUED_KEYS = 10_000;
+
 /** Issues and remembers temporary keys. */
 export class TemporaryKeyIssuer {
-  private readonly issued = new Map<string, IssuedKey>();
+  private readonly issued = new BoundedMap<string, IssuedKey>(MAX_ISSUED_KEYS);
 
   constructor(
     readonly agencies: readonly EmulatorAgency[],
@@ -49,12 +56,18 @@ export class TemporaryKeyIssuer {
     return key !== undefined && key.expiresAt > this.now() ? key : undefined;
   }
 
-  /** Every key issued, by access key (for tests: who they were for). */
-  all(): ReadonlyMap<string, IssuedKey> {
-    return this.issued;
+  /** Every key remembered, by access key (for tests: who they were for). */
+  all(): Array<[string, IssuedKey]> {
+    return [...this.issued.keys()].map((access) => [access, this.issued.get(access)!]);
   }
 
   private issue(issuedFor: string, durationSeconds: number): Reply {
+    // Expired keys are of no use to anyone: the oldest few are looked at, and forgotten, each time.
+    let looked = 0;
+    for (const access of this.issued.keys()) {
+      if (++looked > 16) break;
+      if (this.keyOf(access) === undefined) this.issued.delete(access);
+    }
     const access = `EMUTEMP${randomBytes(8).toString("hex").toUpperCase()}`;
     const key: IssuedKey = {
       secretKey: randomBytes(20).toString("base64url"),

@@ -37,4 +37,6 @@ export const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set([
   HEADER.authToken,
   HEADER.securityToken,
   HEADER.subjectToken,
+  "proxy-authorization",
+  "cookie",
 ]);

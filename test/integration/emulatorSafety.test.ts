@@ -62,6 +62,20 @@ describe("requests addressed to another host (DNS rebinding)", () => {
     for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `LOCALHOST.:${port}`]) {
       expect((await raw("/_emulator/jobs", { headers: { ...key(), host } })).status).toBe(200);
     }
+    // Not hosts at all, whatever they start with.
+    for (const host of [
+      `localhost:${port}@attacker.example`,
+      "[::1]attacker.example",
+      "localhost attacker.example",
+    ]) {
+      expect({
+        host,
+        status: (await raw("/_emulator/jobs", { headers: { ...key(), host } })).status,
+      }).toEqual({
+        host,
+        status: 403,
+      });
+    }
   });
 });
 
@@ -127,6 +141,23 @@ describe("the request log", () => {
       MAX_RECORDED_TARGET + 100,
     );
     expect(record!.query.search_content).toMatch(/^q+\.\.\.$/);
+  });
+
+  it("bounds the metadata service's requests too, and never keeps the emulator's key, a cookie or proxy credentials", async () => {
+    const many = Array.from({ length: 2000 }, (_, i) => String(i)).join("&");
+    await raw(`/openstack/latest/securitykey?${many}`, {
+      headers: { ...key(), cookie: "session=s3cret-cookie", "proxy-authorization": "Basic cHJveHk6cGFzcw==" },
+    });
+    const [record] = emulator.requests;
+    expect(record!.path).toBe("/openstack/latest/securitykey");
+    expect(record!.truncated).toBe(true);
+    const kept = Object.entries(record!.query).reduce(
+      (n, [k, v]) => n + k.length + v.length,
+      record!.path.length,
+    );
+    expect(kept).toBeLessThanOrEqual(MAX_RECORDED_TARGET + 3); // "..." where it was cut
+    expect(JSON.stringify(record)).not.toMatch(/s3cret-cookie|cHJveHk6cGFzcw|x-emulator-key/);
+    expect(JSON.stringify(record)).not.toContain(emulator.settings.secretKey);
   });
 
   it("is read a page at a time, with the total and a link to the next page", async () => {
