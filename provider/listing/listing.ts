@@ -42,6 +42,14 @@ const MAX_PAGES = 10_000;
 const EXTRA_REQUESTS = 10;
 
 /**
+ * The most bytes of pages one listing may receive, over all its passes: 256 MiB, about a million
+ * jobs of ordinary size. Each page is bounded, and a listing may take 10,000 pages, so without this
+ * a server could make a lookup hold gigabytes (60,000 jobs of 16,000-character names took the
+ * command line to 1.34 GB) before its deadline.
+ */
+export const MAX_LISTING_BYTES = 256 * 1024 * 1024;
+
+/**
  * The most bytes one page's body may have: a job is well under 1 KiB on the wire; 16 KiB a job and
  * 64 KiB besides leave room for long descriptions and still stop a body that never ends.
  */
@@ -84,6 +92,7 @@ async function fetchPage(
   query: ServerQuery,
   page: number,
   perPage: number,
+  budget: ListingBudget,
 ): Promise<JobsPage> {
   const response = await ctx.client.getJson({
     baseUrl: ctx.endpoint,
@@ -94,16 +103,29 @@ async function fetchPage(
     gate: ctx.limiter,
     maxBodyBytes: maxPageBytes(perPage),
   });
+  budget.receive(response.bodyBytes);
   return parseJobsPage(response.body, { operation: LIST_OPERATION, requestId: response.requestId });
 }
 
-/** Counts a listing's requests against its bound, set by its first pass. */
-class RequestBudget {
+/** Counts a listing's requests against its bound, set by its first pass, and its bytes against theirs. */
+class ListingBudget {
   private spent = 0;
+  private bytes = 0;
   private limit: number | undefined;
   private firstPassPages = 0;
 
   constructor(private readonly query: ServerQuery) {}
+
+  /** Counts a page's bytes; past {@link MAX_LISTING_BYTES} the listing ends with an error. */
+  receive(bytes: number): void {
+    this.bytes += bytes;
+    if (this.bytes > MAX_LISTING_BYTES) {
+      throw new ModelArtsResponseError(
+        `ModelArts ${LIST_OPERATION} (${describe(this.query)}) answered more than ${MAX_LISTING_BYTES / (1024 * 1024)} MiB of pages, more than one lookup holds. ` +
+          "Narrow the lookup (status, searchContent) so that fewer jobs are listed, and check that the endpoint points at the ModelArts API.",
+      );
+    }
+  }
 
   /** Spends `requests`; the first pass's page count, once known, sets the bound. */
   spend(requests: number, passPages?: number): void {
@@ -130,12 +152,12 @@ async function firstPage(
   ctx: ListingContext,
   query: ServerQuery,
   asked: number,
-  budget: RequestBudget,
+  budget: ListingBudget,
 ): Promise<{ first: JobsPage; perPage: number }> {
   try {
     budget.spend(1);
     try {
-      return { first: await fetchPage(ctx, query, 1, asked), perPage: asked };
+      return { first: await fetchPage(ctx, query, 1, asked, budget), perPage: asked };
     } catch (e) {
       if (!(asked > FALLBACK_PAGE_SIZE && refusesPageSize(e))) throw e;
       rememberPageSizeLimit(ctx.endpoint, FALLBACK_PAGE_SIZE);
@@ -143,7 +165,10 @@ async function firstPage(
         `${ctx.endpoint} refused per_page=${asked} (${e.errorMessage}); asking ${FALLBACK_PAGE_SIZE} a page from now on`,
       );
       budget.spend(1);
-      return { first: await fetchPage(ctx, query, 1, FALLBACK_PAGE_SIZE), perPage: FALLBACK_PAGE_SIZE };
+      return {
+        first: await fetchPage(ctx, query, 1, FALLBACK_PAGE_SIZE, budget),
+        perPage: FALLBACK_PAGE_SIZE,
+      };
     }
   } catch (e) {
     if (!refusesSearchContent(e, query.searchContent)) throw e;
@@ -175,7 +200,7 @@ async function listOnce(
   ctx: ListingContext,
   query: ServerQuery,
   pageSize: number,
-  budget: RequestBudget,
+  budget: ListingBudget,
 ): Promise<Listing> {
   const asked = pageSizeFor(ctx.endpoint, pageSize);
   const { first, perPage: accepted } = await firstPage(ctx, query, asked, budget);
@@ -197,7 +222,7 @@ async function listOnce(
   }
   budget.spend(pageCount - 1, pageCount);
   const rest = await Promise.all(
-    Array.from({ length: pageCount - 1 }, (_, i) => fetchPage(ctx, query, i + 2, perPage)),
+    Array.from({ length: pageCount - 1 }, (_, i) => fetchPage(ctx, query, i + 2, perPage, budget)),
   );
   const pages = [first, ...rest];
 
@@ -233,7 +258,7 @@ async function listOnce(
  *   and the client's errors as they come.
  */
 export async function listAll(ctx: ListingContext, query: ServerQuery, pageSize: number): Promise<Listing> {
-  const budget = new RequestBudget(query);
+  const budget = new ListingBudget(query);
   for (let attempt = 1; ; attempt++) {
     try {
       return await listOnce(ctx, query, pageSize, budget);

@@ -41,5 +41,7 @@ export interface ApiGetRequest {
 export interface ApiResponse {
   /** The parsed JSON body. */
   readonly body: unknown;
+  /** The body's size as received, in bytes: what a listing counts against its bound. */
+  readonly bodyBytes: number;
   readonly requestId?: string;
 }

@@ -82,7 +82,11 @@ describe("ApiClient", () => {
     const h = harness();
     reply(h, status, { error_code: "APIGW.0201", error_msg: "busy" }, {}, 2);
     reply(h, 200, OK);
-    await expect(get(h)).resolves.toEqual({ body: OK, requestId: undefined });
+    await expect(get(h)).resolves.toEqual({
+      body: OK,
+      bodyBytes: JSON.stringify(OK).length,
+      requestId: undefined,
+    });
     expect(h.seenHeaders).toHaveLength(3);
   });
 

@@ -3,6 +3,7 @@
  * a lookup from returning part of a listing, or from paging forever.
  */
 import { MockAgent } from "undici";
+import { MAX_LISTING_BYTES } from "../../../provider/listing/listing";
 import { runLookup } from "../../../provider/lookup/lookup";
 import { ModelArtsResponseError } from "../../../provider/support/errors";
 import { failure } from "../../support/failure";
@@ -36,6 +37,35 @@ const run = (agent: MockAgent, args: object = {}) =>
   runLookup(args, "x", { env: ENV, dispatcher: agent, cache: false });
 
 describe("listing", () => {
+  it("ends a listing whose pages add up to more than 256 MiB, saying to narrow it", async () => {
+    // 18 pages of 1,000 jobs with 15,000-character names: each page under its own bound (16 MiB),
+    // 271 MB together.
+    const name = "n".repeat(15_000);
+    const body = (page: number) =>
+      JSON.stringify({
+        job_total_count: 18_000,
+        jobs: Array.from({ length: 1000 }, (_, i) => ({
+          job_id: (page - 1) * 1000 + i,
+          job_name: name,
+          status: 8,
+        })),
+      });
+    const first = body(1);
+    const bodies = new MockAgent();
+    bodies.disableNetConnect();
+    bodies
+      .get(ORIGIN)
+      .intercept({ path: () => true })
+      .reply(200, (options) =>
+        new URL(String(options.path), ORIGIN).searchParams.get("page") === "1" ? first : body(2),
+      )
+      .persist();
+    const error = await failure(run(bodies, { pageSize: 1000 }));
+    expect(error).toBeInstanceOf(ModelArtsResponseError);
+    expect(error.message).toContain(`answered more than ${MAX_LISTING_BYTES / 1024 / 1024} MiB of pages`);
+    expect(error.message).toContain("Narrow the lookup (status, searchContent)");
+  });
+
   it("refuses a total that would take more pages than a listing may, after one request", async () => {
     const { agent, pages } = serverAnswering(() => ({
       job_total_count: 1_000_000_000,
