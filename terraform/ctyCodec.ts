@@ -52,15 +52,42 @@ function decodeNumber(raw: MsgpackValue, path: string): number {
   // cty writes a number that fits neither an int64 nor a float64 exactly as its decimal text.
   const decimal = typeof raw === "string" && raw.trim() !== "" ? Number(raw) : Number.NaN;
   const value = typeof raw === "number" ? raw : typeof raw === "bigint" ? Number(raw) : decimal;
-  if (!Number.isFinite(value)) {
+  if (Number.isNaN(value)) {
     throw new ModelArtsProtocolError(`${at(path)} should be a number, got ${describe(raw)}`);
   }
-  if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
-    throw new ModelArtsProtocolError(
-      `${at(path)} is ${String(raw)}, beyond the integers this provider holds exactly (-9007199254740991 to 9007199254740991)`,
+  if (!Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value))) {
+    throw new CtyNumberError(
+      path,
+      `${at(path)} is ${shownNumber(String(raw))}, beyond the numbers this provider holds exactly (-9007199254740991 to 9007199254740991)`,
     );
   }
   return value;
+}
+
+/** A number's text as a message shows it: `1e200000` arrives as 200,001 digits. */
+function shownNumber(text: string): string {
+  return text.length <= 40 ? text : `${text.slice(0, 20)}... (${text.length} digits)`;
+}
+
+/**
+ * A number of the configuration this provider cannot hold exactly (`1e400`, 2^53 + 1): a problem of
+ * that attribute, which Terraform underlines, not an unreadable request.
+ */
+export class CtyNumberError extends ModelArtsProtocolError {
+  constructor(
+    /** Where it is: `limit`, `assume_role[0].duration`. */
+    readonly path: string,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  /** The path as Terraform's attribute steps. */
+  steps(): Array<string | number> {
+    return [...this.path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) =>
+      m[2] !== undefined ? Number(m[2]) : m[1]!,
+    );
+  }
 }
 
 function describe(raw: MsgpackValue): string {

@@ -6,7 +6,7 @@
 
 import { ModelArtsError, ModelArtsProtocolError, ModelArtsValidationError } from "../provider/support/errors";
 import { forDisplay } from "../provider/support/redact";
-import type { CtyObject } from "./ctyCodec";
+import { CtyNumberError, type CtyObject } from "./ctyCodec";
 import { type AttributePath, attributePathOf, issueText } from "./dataSourceArguments";
 import { type Diagnostic, DiagnosticSeverity } from "./protocol/tfplugin6";
 
@@ -64,6 +64,10 @@ export function errorDiagnostics(error: unknown, config: CtyObject): Diagnostic[
             `...and ${more} more problem${more === 1 ? "" : "s"} like these.`,
           ),
         ];
+  }
+  // A number too large to hold is the attribute's problem: Terraform underlines it.
+  if (error instanceof CtyNumberError) {
+    return [diagnostic(DiagnosticSeverity.ERROR, "Invalid argument", error.message, error.steps())];
   }
   // Before the others: a message Terraform sent that cannot be read is no failure of the lookup.
   if (error instanceof ModelArtsProtocolError) {

@@ -127,7 +127,7 @@ describe.each(numericArguments)("the argument %s", (key) => {
       const said = await run(key, value);
       // Past 2^53 Terraform's number decoding refuses first, saying so: no number is silently rounded.
       if (!Number.isSafeInteger(value) && surface === "terraform")
-        expect(said).toContain("beyond the integers");
+        expect(said).toContain("beyond the numbers");
       else expect(said).toContain(`must be ${rule}`);
     }
   });

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { ModelArtsProtocolError } from "../../../provider/support/errors";
-import { type CtyType, decodeCty, encodeCty, UNKNOWN } from "../../../terraform/ctyCodec";
+import { CtyNumberError, type CtyType, decodeCty, encodeCty, UNKNOWN } from "../../../terraform/ctyCodec";
 import { decodeMsgpack, encodeMsgpack } from "../../../terraform/msgpack";
 
 const hex = (text: string) => Buffer.from(text.replace(/\s+/g, ""), "hex");
@@ -58,9 +58,29 @@ describe("integers beyond 2^53", () => {
     const value = hex(`81 a5 6c 69 6d 69 74 ${bytes}`);
     expect(() => decodeCty(type, value)).toThrow(
       new ModelArtsProtocolError(
-        `limit is ${shown}, beyond the integers this provider holds exactly (-9007199254740991 to 9007199254740991)`,
+        `limit is ${shown}, beyond the numbers this provider holds exactly (-9007199254740991 to 9007199254740991)`,
       ),
     );
+  });
+
+  it("are the attribute's problem, shown cut when long (1e400 arrives as 401 digits)", () => {
+    const type: CtyType = [
+      "object",
+      { limit: "number", assume_role: ["list", ["object", { duration: "number" }]] },
+    ];
+    const huge = `1${"0".repeat(400)}`;
+    const error = (() => {
+      try {
+        decodeCty(type, encodeMsgpack({ limit: 1, assume_role: [{ duration: huge }] }));
+      } catch (e) {
+        return e as CtyNumberError;
+      }
+    })();
+    expect(error).toBeInstanceOf(CtyNumberError);
+    expect(error!.message).toBe(
+      "assume_role[0].duration is 10000000000000000000... (401 digits), beyond the numbers this provider holds exactly (-9007199254740991 to 9007199254740991)",
+    );
+    expect(error!.steps()).toEqual(["assume_role", 0, "duration"]);
   });
 
   it("keep the largest exact integer as it is", () => {
