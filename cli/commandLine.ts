@@ -49,12 +49,15 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
 /**
  * Runs the command line as a process: `process.argv`, the exit status set when the command ends. A
  * reader that stops early (`pulumi-modelarts jobs | head -1`) closes the pipe: that ends the command
- * quietly, as for any Unix tool, rather than with an EPIPE stack trace.
+ * quietly, as for any Unix tool, rather than with an EPIPE stack trace. Any other failure to write
+ * the output (a full disk: `> /dev/full`) is one line and exit status 1: thrown, it printed the
+ * bundle's minified source line, about 100 KB.
  */
 export function runCommandLine(argv: readonly string[]): void {
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-    process.exit(process.exitCode ?? 0);
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    process.stderr.write(`pulumi-modelarts: could not write the output (${error.code ?? error.message})\n`);
+    process.exit(1);
   });
   main(argv, { stdout: process.stdout, stderr: process.stderr, env: process.env }).then((code) => {
     process.exitCode = code;

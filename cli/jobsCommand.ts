@@ -7,6 +7,7 @@ import { runLookup } from "../provider/lookup/lookup";
 import { foundAt, settingNumber } from "../provider/settings/settingSources";
 import { ModelArtsError, ModelArtsValidationError } from "../provider/support/errors";
 import type { Logger } from "../provider/support/logger";
+import { terminalSafeJson } from "../provider/support/redact";
 import type { SettingKey } from "../provider/wire/description";
 import { render } from "../provider/wire/wording";
 import { ARGUMENT_OPTIONS, optionValue, parseArgsOptions, SETTING_OPTIONS } from "./jobsOptions";
@@ -109,7 +110,7 @@ export async function jobsCommand(argv: readonly string[], io: CommandIo): Promi
       cache: false,
     });
     io.stdout.write(
-      values.output === "json" ? `${JSON.stringify(result, null, 2)}\n` : `${formatJobsTable(result)}\n`,
+      values.output === "json" ? `${terminalSafeJson(result)}\n` : `${formatJobsTable(result)}\n`,
     );
     return 0;
   } catch (error) {

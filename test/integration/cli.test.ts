@@ -3,8 +3,8 @@
  * emulator: the table and JSON outputs, progress on stderr, exit codes, and our messages instead of
  * stack traces.
  */
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFile, spawn } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -47,6 +47,26 @@ describe("pulumi-modelarts jobs | head -1", () => {
 
 describe("pulumi-modelarts jobs", () => {
   const emulator = useEmulator({ jobs: demoJobs() });
+
+  it("says in one line that it could not write its output to a full disk, and exits 1", async () => {
+    const full = openSync("/dev/full", "w");
+    try {
+      const exited = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, "jobs", "--output", "json"], {
+          env: { PATH: process.env.PATH ?? "", ...emulator().env },
+          stdio: ["ignore", full, "pipe"],
+        });
+        let stderr = "";
+        child.stderr?.on("data", (chunk) => {
+          stderr += chunk;
+        });
+        child.once("close", (code) => resolve({ code, stderr }));
+      });
+      expect(exited).toEqual({ code: 1, stderr: "pulumi-modelarts: could not write the output (ENOSPC)\n" });
+    } finally {
+      closeSync(full);
+    }
+  });
 
   it("prints a table of the jobs a query finds", async () => {
     const { code, stdout } = await run(

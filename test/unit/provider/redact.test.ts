@@ -11,10 +11,12 @@ import { join } from "node:path";
 import fc from "fast-check";
 import {
   clipServerText,
+  escapeControls,
   MAX_SERVER_TEXT,
   redact,
   registerSecretArguments,
   registerSecrets,
+  terminalSafeJson,
 } from "../../../provider/support/redact";
 
 /** The size of the error text the client redacts (attemptOutcome.ts reads 64 KiB of a body). */
@@ -83,6 +85,17 @@ describe("redaction of server text", () => {
     // A short secret has no fragments: its pieces are ordinary words.
     registerSecretArguments("vision-tb");
     expect(redact("vision")).toBe("vision");
+  });
+
+  it("escapes every character a terminal would act on or hide, in text and in JSON output", () => {
+    const name = "a\u200bb\u200ec\u200fd\u061ce\ufefff\u009bg\u202eh\u2066i\x1bj\nk";
+    expect(escapeControls(name)).toBe(
+      "a\\u200bb\\u200ec\\u200fd\\u061ce\\ufefff\\x9bg\\u202eh\\u2066i\\x1bj\\nk",
+    );
+    const json = terminalSafeJson({ jobName: name });
+    expect(JSON.parse(json)).toEqual({ jobName: name }); // the same value for a JSON reader
+    expect(json).not.toMatch(/[\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\x1b]/);
+    expect(json.split("\n")).toHaveLength(3); // its own line breaks stay
   });
 
   it("cuts a server's text to its bound before anything redacts or shows it, saying how much is left out", () => {
