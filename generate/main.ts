@@ -1,7 +1,8 @@
 /**
  * `npm run generate` writes everything derived from the one description (provider/wire/description.ts):
- * plugin/schema.json, the blocks of the README and docs/terraform/ between `generated:` markers, and
- * the public TypeScript argument type's TSDoc; and from the vendored tfplugin6.proto, the Terraform
+ * plugin/schema.json, the blocks of the README and docs/terraform/ between `generated:` markers, the
+ * public TypeScript argument type's TSDoc, and docs/executable-environment.md whole (from
+ * packaging/nodeEnvironment.ts); and from the vendored tfplugin6.proto, the Terraform
  * protocol's descriptor and message types (protocolTypes.ts). `npm run generate:check` (`--check`) writes nothing
  * and exits 1 naming each file that differs from what it would write. The Go and Python SDKs are
  * made from plugin/schema.json by `npm run plugin:sdk` (sdkgen/, Go): test/e2e/sdkRegeneration.test.ts
@@ -16,6 +17,7 @@ import {
   argumentsTable,
   attributeList,
   commandLineOptions,
+  environmentPage,
   jobFieldsTable,
   pluginKeys,
   settingsTable,
@@ -100,6 +102,7 @@ function expectedFiles(): Record<string, string> {
     "plugin/schema.json": schemaJson(version),
     [`${PROTOCOL}/tfplugin6.json`]: protocol.descriptor,
     [`${PROTOCOL}/tfplugin6.ts`]: formatted(`${PROTOCOL}/tfplugin6.ts`, protocol.types),
+    "docs/executable-environment.md": formatted("docs/executable-environment.md", environmentPage()),
   };
   for (const [file, blocks] of Object.entries(blocksByFile())) {
     files[file] = formatted(file, withBlocks(file, readFileSync(join(ROOT, file), "utf8"), blocks));

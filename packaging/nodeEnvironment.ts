@@ -40,7 +40,7 @@ export const NODE_ENVIRONMENT: readonly NodeEnvironmentVariable[] = [
   {
     name: "NODE_EXTRA_CA_CERTS",
     treatment: "neutralised",
-    why: "read before the first line, blocking (a FIFO hangs even --version); the provider reads the file itself under the user-file rules and adds its certificates to its own connections",
+    why: "a blocking read before the first line (a FIFO hung even --version); the executable reads the file itself, below",
   },
   {
     name: "NODE_ICU_DATA",
