@@ -49,7 +49,7 @@ function buildEnvironment(env: NodeJS.ProcessEnv): string {
 }
 
 /**
- * A copy of the sources with every file's times set to the release's and its mode 0644: the wheel
+ * A copy of the sources with every file's times set to the release's and its mode 0644: the sdist
  * records each file's mode, which a checkout's umask (0664 under 002) would otherwise decide.
  */
 function stagedSources(source: string, staging: string, time: Date): void {
@@ -61,6 +61,23 @@ function stagedSources(source: string, staging: string, time: Date): void {
     chmodSync(target, 0o644);
     utimesSync(target, time, time);
   }
+}
+
+/**
+ * The wheel re-written with every entry's mode 0644: the wheel tool writes its RECORD as 0664
+ * whatever the sources' modes. Python's zipfile copies each entry as it was (name, time, order,
+ * compression), so the wheel stays reproducible.
+ */
+function repackWheel(python: string, built: string, target: string): void {
+  const script = [
+    "import sys, zipfile",
+    "with zipfile.ZipFile(sys.argv[1]) as src, zipfile.ZipFile(sys.argv[2], 'w') as dst:",
+    "    for info in src.infolist():",
+    "        data = src.read(info)",
+    "        info.external_attr = 0o100644 << 16",
+    "        dst.writestr(info, data, compress_type=info.compress_type)",
+  ].join("\n");
+  execFileSync(python, ["-c", script, built, target], { stdio: ["ignore", "ignore", "pipe"] });
 }
 
 /** The sdist re-packed: its files in name order, owned by root, at the release's time, no gzip time. */
@@ -93,7 +110,7 @@ export function writePythonPackages(repo: string, outDir: string, work: string, 
   });
   const names = readdirSync(built).sort();
   for (const name of names) {
-    if (name.endsWith(".whl")) copyFileSync(join(built, name), join(outDir, name));
+    if (name.endsWith(".whl")) repackWheel(bin, join(built, name), join(outDir, name));
     else repackSdist(join(built, name), join(outDir, name), work, time);
   }
   rmSync(staging, { recursive: true, force: true });
