@@ -15,20 +15,15 @@ import { failure } from "../support/failure";
 
 let emulator: RunningEmulator;
 beforeEach(async () => {
-  emulator = await startEmulator({ jobs: demoJobs(), latencyMs: 10_000 });
+  // An answer ten minutes away: a lookup that ends within the test's bound (jest's 30 s) was ended by
+  // its caller, whatever the load on the machine, with no clock in the test.
+  emulator = await startEmulator({ jobs: demoJobs(), latencyMs: 600_000 });
   resetSharedState();
 });
 afterEach(async () => {
   resetSharedState();
   await emulator.close();
 });
-
-/** How long a promise takes to settle. */
-async function settleTime(promise: Promise<unknown>): Promise<number> {
-  const started = Date.now();
-  await promise.catch(() => undefined);
-  return Date.now() - started;
-}
 
 describe("cancellation", () => {
   it("an aborted signal ends a lookup in flight with MODELARTS_CANCELLED", async () => {
@@ -49,27 +44,24 @@ describe("cancellation", () => {
     expect(already.code).toBe("MODELARTS_CANCELLED");
   });
 
-  it("the plugin's Cancel ends its invokes in flight at once, not at the 10 s the server takes", async () => {
+  it("the plugin's Cancel ends its invokes in flight at once, not when the server answers", async () => {
     const provider = new ModelArtsProvider("0.1.0", () => ({}), emulator.env);
     const invoke = provider.invoke(TOKENS.getVisualizationJobs, { status: "RUNNING" });
     setTimeout(() => void provider.cancel(), 200);
     await expect(invoke).rejects.toThrow(
       "MODELARTS_CANCELLED: modelarts:index:getVisualizationJobs was cancelled",
     );
-    expect(await settleTime(invoke)).toBeLessThan(2000);
   });
 
   it("Terraform's StopProvider ends a read in flight with a diagnostic", async () => {
     const provider = new TerraformProvider(emulator.env);
     await provider.ConfigureProvider({ config: { msgpack: encodeCty(blockType(PROVIDER_BLOCK), {}) } });
-    const started = Date.now();
     const read = provider.ReadDataSource({
       typeName: "modelarts_visualization_jobs",
       config: { msgpack: encodeCty(blockType(JOBS_DATA_SOURCE), {}) },
     });
     setTimeout(() => void provider.StopProvider(), 200);
     const { diagnostics, state } = await read;
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(state).toBeUndefined();
     expect(diagnostics).toEqual([
       expect.objectContaining({ summary: "The lookup was cancelled (MODELARTS_CANCELLED)" }),
