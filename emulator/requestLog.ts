@@ -1,6 +1,7 @@
 /**
  * The emulator's request log, bounded three times: the newest `maxRecords` requests; of each request
- * at most 32 headers of at most 256 characters; and at most 1 KiB of its path and query together,
+ * at most 32 headers of at most 256 characters; and at most 1 KiB of its path and query together
+ * (at most 32 parameters),
  * since a client (or an attacker) may send many large ones and the log would otherwise keep every
  * byte (12,000 requests with 14.5 KB queries held 1.34 GB). Credential headers are never kept.
  * The control API reads it a page at a time (controlApi.ts).
@@ -13,6 +14,12 @@ import type { RecordedRequest } from "./types";
 /** The most headers kept of one request, and the longest value kept. */
 const MAX_HEADERS = 32;
 const MAX_HEADER_VALUE = 256;
+
+/**
+ * The most query parameters kept of one request: a thousand one-character parameters fit in the
+ * 1 KiB, and each is an object property of its own (10,000 such requests held 143 MB).
+ */
+const MAX_QUERY_PARAMS = 32;
 
 /** The most characters of path and query kept of one request. */
 export const MAX_RECORDED_TARGET = 1024;
@@ -39,7 +46,7 @@ export function recordedTarget(
   };
   const kept = { path: cut(path), query: {} as Record<string, string> };
   for (const [name, value] of Object.entries(query)) {
-    if (room === 0) {
+    if (room === 0 || Object.keys(kept.query).length === MAX_QUERY_PARAMS) {
       truncated = true;
       break;
     }

@@ -156,6 +156,7 @@ describe("the request log", () => {
       record!.path.length,
     );
     expect(kept).toBeLessThanOrEqual(MAX_RECORDED_TARGET + 3); // "..." where it was cut
+    expect(Object.keys(record!.query).length).toBeLessThanOrEqual(32);
     expect(JSON.stringify(record)).not.toMatch(/s3cret-cookie|cHJveHk6cGFzcw|x-emulator-key/);
     expect(JSON.stringify(record)).not.toContain(emulator.settings.secretKey);
   });
