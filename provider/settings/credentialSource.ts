@@ -90,6 +90,8 @@ function metadataUrl(env: Environment): string {
       words`The metadata address from ${found.from} must be http:// to 169.254.169.254 or a loopback host, got "${found.value}".`,
     );
   }
+  // A base URL (the emulator's, say) means the metadata service there: its well-known path is added.
+  if (url.pathname === "/" && url.search === "") url.pathname = new URL(DEFAULT_ECS_METADATA_URL).pathname;
   return url.href;
 }
 

@@ -580,7 +580,8 @@ export const SETTINGS = {
     env: ["HW_ECS_METADATA"],
   }),
   ecsMetadataUrl: described(text(), {
-    description: "The ECS metadata service's address (tests point it at a loopback server).",
+    description:
+      "The ECS metadata service's address (tests point it at a loopback server, such as the emulator's base URL); a URL with no path asks /openstack/latest/securitykey there.",
     rule: "an http:// URL to 169.254.169.254 or a loopback host",
     env: ["HW_ECS_METADATA_URL"],
   }),

@@ -246,6 +246,24 @@ describe("ECS instance keys (metadata)", () => {
     expect(lines.join("\n")).not.toMatch(/emulator-security-token/);
   });
 
+  it("takes the emulator's base URL as HW_ECS_METADATA_URL, asking the well-known path there", async () => {
+    const env = { ...place(), HW_ECS_METADATA: "true", HW_ECS_METADATA_URL: emulator().url };
+    const { result } = await logged(env);
+    expect(result.ids).toHaveLength(13);
+    expect(emulator().issuedKeys()[0]!.issuedFor).toBe("ecs-instance");
+    // A path given is asked as it is, and the message names the whole URL it asked.
+    const wrong = `${emulator().url}/latest/meta`;
+    const error = await failure(
+      lookup(
+        emulator(),
+        {},
+        { env: { ...env, HW_ECS_METADATA_URL: wrong }, temporaryKeys: new TemporaryKeyCache() },
+      ),
+      ModelArtsNetworkError,
+    );
+    expect(error.message).toContain(`the metadata service at ${wrong} answered HTTP`);
+  });
+
   it("when the metadata service does not answer, fails saying this is not an ECS instance", async () => {
     const env = {
       ...place(),
