@@ -1,0 +1,45 @@
+/**
+ * Every Markdown page under docs/ that opens with front matter has front matter a registry can read:
+ * YAML, parsed as such. The Terraform Registry's pages carry `page_title`, `subcategory` and
+ * `description` and no `layout` (tfplugindocs refuses that key of the old provider websites).
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { parse } from "yaml";
+
+const DOCS = join(__dirname, "../../docs");
+
+/** Every Markdown file below a folder. */
+function markdownBelow(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return markdownBelow(path);
+    return entry.name.endsWith(".md") ? [path] : [];
+  });
+}
+
+/** A page's front matter text, or undefined when it has none. */
+function frontMatterOf(text: string): string | undefined {
+  return /^---\n([\s\S]*?)\n---\n/.exec(text)?.[1];
+}
+
+const pages = markdownBelow(DOCS).map((path) => [relative(DOCS, path), readFileSync(path, "utf8")] as const);
+
+it.each(pages.filter(([, text]) => text.startsWith("---")))(
+  "%s has front matter that parses as YAML",
+  (_, text) => {
+    const yaml = frontMatterOf(text);
+    expect(yaml).toBeDefined();
+    const parsed = parse(yaml!) as Record<string, unknown>;
+    expect(typeof parsed).toBe("object");
+  },
+);
+
+it.each(pages.filter(([path]) => path.startsWith("terraform/")))(
+  "the Terraform Registry page %s has its front matter, and no layout key",
+  (_, text) => {
+    const parsed = parse(frontMatterOf(text) ?? "") as Record<string, unknown>;
+    expect(Object.keys(parsed).sort()).toEqual(["description", "page_title", "subcategory"]);
+    expect(String(parsed.description)).not.toBe("");
+  },
+);
