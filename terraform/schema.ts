@@ -14,6 +14,7 @@ import {
   JOB_FIELDS,
   type JobFieldKey,
   metaOf,
+  ONE_STATUS_TEXT,
   SETTINGS,
   valueType,
 } from "../provider/wire/description";
@@ -170,7 +171,7 @@ const FILTERS: { readonly [name: string]: AttributeSpec } = Object.fromEntries(
       const meta = metaOf(ARGUMENTS[key]);
       if (key === "status") {
         return [
-          ["status", optional("string", `One status. ${documented(meta)}`)],
+          ["status", optional("string", `One status: ${ONE_STATUS_TEXT}. For several, use statuses.`)],
           [
             "statuses",
             optional(

@@ -80,6 +80,12 @@ export const STATUS_COUNT = Object.keys(JobStatus).length;
 
 const STATUS_NAMES = Object.keys(JobStatus).join(", ");
 
+/**
+ * What one status may be, in words every surface shares: where a surface takes only one (Terraform's
+ * `status`, beside its `statuses` list), it says this, not the description's "or several".
+ */
+export const ONE_STATUS_TEXT = `a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: ${STATUS_NAMES}`;
+
 /** One status, a name in any case (with or without `JOBSTAT_`) or a code, as a number or text. */
 const oneStatus = z.union([z.string(), z.number()]).check(z.refine((v) => parseJobStatus(v) !== undefined));
 
@@ -116,7 +122,7 @@ const intRange = (min: number, max: number) => z.int().check(z.gte(min), z.lte(m
 /** Every lookup argument, by its Pulumi name (camelCase; Go and Python names follow by codegen). */
 export const ARGUMENTS = {
   status: described(statusSchema, {
-    description: `A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. A list names each status once. Names: ${STATUS_NAMES}.`,
+    description: `A status, or several (their union), each ${ONE_STATUS_TEXT}. A list names each status once.`,
     rule: `a status name such as "RUNNING" or a code from 0 to ${STATUS_COUNT - 1}, or a list of them`,
     tsType: "JobStatusInput | readonly JobStatusInput[]",
     terraform: "status",

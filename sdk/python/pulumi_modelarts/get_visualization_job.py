@@ -230,7 +230,7 @@ def get_visualization_job(endpoint: Optional[_builtins.str] = None,
     :param _builtins.str region: Overrides the configured region for this call.
     :param _builtins.str search_content: Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
     :param _builtins.str sort_by: The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
-    :param Union[_builtins.str, Sequence[_builtins.str]] status: A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. A list names each status once. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
+    :param Union[_builtins.str, Sequence[_builtins.str]] status: A status, or several (their union), each a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. A list names each status once.
     :param _builtins.int timeout_seconds: How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
     :param _builtins.str workspace_id: The workspace. Default "0".
     """
@@ -293,7 +293,7 @@ def get_visualization_job_output(endpoint: pulumi.Input[Optional[Optional[_built
     :param _builtins.str region: Overrides the configured region for this call.
     :param _builtins.str search_content: Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
     :param _builtins.str sort_by: The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
-    :param Union[_builtins.str, Sequence[_builtins.str]] status: A status, or several (their union): a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. A list names each status once. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED.
+    :param Union[_builtins.str, Sequence[_builtins.str]] status: A status, or several (their union), each a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. A list names each status once.
     :param _builtins.int timeout_seconds: How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
     :param _builtins.str workspace_id: The workspace. Default "0".
     """
