@@ -5,9 +5,10 @@
  * the core's own lookup of the same emulator. Skipped, saying why, without `tofu` on PATH (.ci/run
  * builds it with ../shared/tools/tofu-cli).
  */
-import { execFile, execFileSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -112,6 +113,41 @@ withTofu("the Terraform provider from the release, under OpenTofu, with no Node.
 }
 `;
   }
+
+  it("its docs pass HashiCorp's tfplugindocs validate against the schema this provider serves", async () => {
+    // The workplace tool builds tfplugindocs from its Go module (cached after); without it, say so.
+    const tool = spawnSync(join(REPO, "..", "shared", "tools", "tfplugindocs"), { encoding: "utf8" });
+    if (tool.status !== 0) {
+      process.stdout.write(`tfplugindocs validate skipped: ${tool.stderr.trim() || "no tfplugindocs"}\n`);
+      return;
+    }
+    const dir = await project("docs-schema", "");
+    const schema = await tofu(dir, ["providers", "schema", "-json"]);
+    expect(schema.code).toBe(0);
+    // tfplugindocs looks the provider up under registry.terraform.io/hashicorp/<name>.
+    const parsed = JSON.parse(schema.stdout) as { provider_schemas: Record<string, unknown> };
+    parsed.provider_schemas = {
+      "registry.terraform.io/hashicorp/modelarts": parsed.provider_schemas[ADDRESS],
+    };
+    writeFileSync(join(root, "schema.json"), JSON.stringify(parsed));
+    // The Terraform pages alone in a provider folder's docs/, as the provider's own repository holds them.
+    cpSync(join(REPO, "docs", "terraform"), join(root, "provider-docs", "docs"), { recursive: true });
+    const validated = spawnSync(
+      tool.stdout.trim(),
+      [
+        "validate",
+        "--provider-dir",
+        join(root, "provider-docs"),
+        "--provider-name",
+        "modelarts",
+        "--providers-schema",
+        join(root, "schema.json"),
+      ],
+      { encoding: "utf8" },
+    );
+    expect(validated.stderr).not.toContain("Error");
+    expect(validated.status).toBe(0);
+  });
 
   /** The core's answer to the same query, against the same emulator. */
   function coreLookup(args: VisualizationJobsQueryArgs) {
