@@ -11,6 +11,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { type ArchiveKind, archiveReadme } from "./archiveReadme";
 import { writeChecksums, writeTarball } from "./archives";
 import { bundleProvider } from "./bundle";
 import { writeGoModuleProxy } from "./goModuleProxy";
@@ -80,9 +81,17 @@ function inputsHash(blob: Buffer, platform: Platform, version: string): string {
   return hash.digest("hex");
 }
 
-/** The README and LICENSE that every archive carries beside the executable. */
-function documents(repo: string): ArchiveEntry[] {
-  return ["README.md", "LICENSE"].map((name) => ({ name, source: join(repo, name), mode: 0o644 }));
+/**
+ * The README (short, for this archive: archiveReadme.ts) and the LICENSE that every archive carries
+ * beside the executable; the README is written under `work`.
+ */
+function documents(repo: string, work: string, readme: Parameters<typeof archiveReadme>): ArchiveEntry[] {
+  const source = join(work, `README-${readme[0]}-${platformName(readme[2])}.md`);
+  writeFileSync(source, archiveReadme(...readme));
+  return [
+    { name: "README.md", source, mode: 0o644 },
+    { name: "LICENSE", source: join(repo, "LICENSE"), mode: 0o644 },
+  ];
 }
 
 /** Builds one platform's tarball and zip into `outDir` unless its stamp says they are current. */
@@ -113,10 +122,11 @@ async function releasePlatform(
   }
   const dir = join(work, platformName(platform));
   const files = await platformExecutable(platform, bundle, blob, dir, PLUGIN_EXECUTABLE);
-  writeTarball([...files, ...documents(repo)], join(outDir, tarball), join(work, "staging"));
-  writeZip([...renamed(files, `${TERRAFORM_PROVIDER}_v${version}`), ...documents(repo)], join(outDir, zip));
+  const docs = (kind: ArchiveKind) => documents(repo, work, [kind, version, platform]);
+  writeTarball([...files, ...docs("plugin")], join(outDir, tarball), join(work, "staging"));
+  writeZip([...renamed(files, `${TERRAFORM_PROVIDER}_v${version}`), ...docs("terraform")], join(outDir, zip));
   writeTarball(
-    [...renamed(files, COMMAND_LINE), ...documents(repo)],
+    [...renamed(files, COMMAND_LINE), ...docs("commandLine")],
     join(outDir, commandLine),
     join(work, "staging"),
   );

@@ -136,6 +136,12 @@ describe(`this machine's tarballs (${platformName(HOST)})`, () => {
     expect(rows.map((r) => r.name).sort()).toEqual(["LICENSE", "README.md", executable].sort());
     expect(rows.find((r) => r.name === executable)).toMatchObject({ mode: "-rwxr-xr-x", owner: "0/0" });
     expect(rows.find((r) => r.name === "README.md")!.mode).toBe("-rw-r--r--");
+    // A README for this file, not the repository's 100 KB one: what it is and the command to install it.
+    const readme = member("README.md").toString();
+    expect(readme.length).toBeLessThan(2048);
+    expect(readme).toContain(
+      `pulumi plugin install resource modelarts ${VERSION} --file ${pluginTarballName(VERSION, HOST)}`,
+    );
   });
 
   it("the command line's holds pulumi-modelarts (0755), README.md and LICENSE", () => {
@@ -143,6 +149,9 @@ describe(`this machine's tarballs (${platformName(HOST)})`, () => {
     const rows = listing(commandLineTarballName);
     expect(rows.map((r) => r.name).sort()).toEqual(["LICENSE", "README.md", executable].sort());
     expect(rows.find((r) => r.name === executable)).toMatchObject({ mode: "-rwxr-xr-x", owner: "0/0" });
+    const readme = member("README.md", commandLineTarballName).toString();
+    expect(readme.length).toBeLessThan(2048);
+    expect(readme).toContain(`./${executable} jobs --status RUNNING`);
   });
 
   it("SHA256SUMS covers every tarball and the SDKs' files; sha256sum -c passes, and refuses a damaged download", () => {

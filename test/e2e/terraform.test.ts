@@ -149,6 +149,40 @@ withTofu("the Terraform provider from the release, under OpenTofu, with no Node.
     expect(validated.status).toBe(0);
   });
 
+  it("installs as the README inside its zip says, word for word, into OpenTofu's implicit mirror", async () => {
+    const zip = `terraform-provider-modelarts_${VERSION}_linux_amd64.zip`;
+    const readme = execFileSync(
+      "python3",
+      [
+        "-c",
+        "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('README.md').decode())",
+        join(RELEASE_DIR, zip),
+      ],
+      { encoding: "utf8" },
+    );
+    expect(readme).toContain(`terraform-provider-modelarts ${VERSION} (linux_amd64)`);
+    const commands = readme
+      .split("\n")
+      .filter((line) => line.startsWith("    "))
+      .map((line) => line.trim());
+    expect(commands.at(-1)).toBe("tofu init");
+    // A user's home with no CLI configuration, and a folder holding the zip and a configuration.
+    const home = join(root, "readme-home");
+    const work = join(root, "readme-work");
+    mkdirSync(home, { recursive: true });
+    mkdirSync(work, { recursive: true });
+    copyFileSync(join(RELEASE_DIR, zip), join(work, zip));
+    writeFileSync(join(work, "main.tf"), REQUIRED);
+    const run = spawnSync("/bin/sh", ["-ec", commands.join("\n")], {
+      cwd: work,
+      env: { HOME: home, PATH: `${env.PATH}:/usr/bin:/bin`, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" },
+      encoding: "utf8",
+    });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Installing pulumi-modelarts/modelarts v");
+  });
+
   /** The core's answer to the same query, against the same emulator. */
   function coreLookup(args: VisualizationJobsQueryArgs) {
     return lookupVisualizationJobs(args, { env: emulator.env, cache: false });
