@@ -49,7 +49,7 @@ import { type ArchiveEntry, platformExecutable } from "../../packaging/seaExecut
 import { terraformManifestName } from "../../packaging/terraformRegistry";
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../../terraform/handshake";
 import { printedControl, printedEnv, startEmulatorProcess } from "../support/emulatorProcess";
-import { RELEASE_DIR, sumsOf, VERSION } from "../support/release";
+import { RELEASE_DIR, sumsOf, VERSION, zipMember } from "../support/release";
 
 jest.setTimeout(900_000);
 
@@ -279,13 +279,6 @@ bad = z.testzip()
 print(json.dumps([{"name": i.filename, "mode": stat.filemode(i.external_attr >> 16), "crcOk": bad is None} for i in z.infolist()]))
 `;
   return JSON.parse(execFileSync("python3", ["-c", script, zip], { encoding: "utf8", maxBuffer: 64 << 20 }));
-}
-
-/** One file of a zip, as Python's zipfile extracts it. */
-function zipMember(zip: string, name: string): Buffer {
-  const script =
-    "import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))";
-  return execFileSync("python3", ["-c", script, zip, name], { maxBuffer: 512 << 20 });
 }
 
 describe("the Terraform provider zips", () => {

@@ -27,7 +27,7 @@ import { lookupVisualizationJobs, resetSharedState } from "../../provider/lookup
 import type { VisualizationJobsQueryArgs } from "../../provider/wire/model";
 import { type ThrowawayKey, throwawayKey } from "../support/gpg";
 import { serveProviderRegistry } from "../support/providerRegistry";
-import { pathWithOnly, RELEASE_DIR, VERSION } from "../support/release";
+import { pathWithOnly, RELEASE_DIR, VERSION, zipMember } from "../support/release";
 
 jest.setTimeout(900_000);
 
@@ -151,15 +151,7 @@ withTofu("the Terraform provider from the release, under OpenTofu, with no Node.
 
   it("installs as the README inside its zip says, word for word, into OpenTofu's implicit mirror", async () => {
     const zip = `terraform-provider-modelarts_${VERSION}_linux_amd64.zip`;
-    const readme = execFileSync(
-      "python3",
-      [
-        "-c",
-        "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('README.md').decode())",
-        join(RELEASE_DIR, zip),
-      ],
-      { encoding: "utf8" },
-    );
+    const readme = zipMember(join(RELEASE_DIR, zip), "README.md").toString();
     expect(readme).toContain(`terraform-provider-modelarts ${VERSION} (linux_amd64)`);
     const commands = readme
       .split("\n")

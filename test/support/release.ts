@@ -3,6 +3,7 @@
  * (test/support/buildPackage.js, `npm run release`'s own code), served as a release host serves it,
  * and run with a PATH that holds no Node.js.
  */
+import { execFileSync } from "node:child_process";
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -81,4 +82,11 @@ export function pathWithOnly(commands: readonly string[], root: string): string 
     symlinkSync(command, join(bin, basename(command)));
   }
   return bin;
+}
+
+/** One file of a zip, as Python's zipfile extracts it (a reader that is not ours). */
+export function zipMember(zip: string, name: string): Buffer {
+  const script =
+    "import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))";
+  return execFileSync("python3", ["-c", script, zip, name], { maxBuffer: 512 << 20 });
 }
