@@ -18,6 +18,7 @@ import * as providerPb from "@pulumi/pulumi/proto/provider_pb";
 import { findCommand, isolatedPulumiEnv } from "../../demo/exampleStack";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
 import { lookupVisualizationJobs } from "../../sdk";
+import { firstLine } from "./probes";
 import type { BenchProfile } from "./profile";
 import {
   buildRelease,
@@ -42,25 +43,14 @@ export interface PluginFigures {
   readonly invoke?: { readonly engine: Stats; readonly inProcess: Stats; readonly addedMs: number };
 }
 
-/** The port the plugin prints first, once it serves. */
-function servingPort(child: ReturnType<typeof spawn>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (chunk) => {
-      out += chunk;
-      if (out.includes("\n")) resolve(out.split("\n")[0]!.trim());
-    });
-    child.once("exit", (code) => reject(new Error(`the plugin exited (${code})`)));
-  });
-}
-
 /** Launch to first invoke answered, once. */
 async function coldStart(executable: string, env: Record<string, string>): Promise<number> {
   const started = performance.now();
   // The engine passes its address; the plugin serves only when given one.
   const child = spawn(executable, ["127.0.0.1:1"], { env: { PATH: process.env.PATH ?? "", ...env } });
   try {
-    const port = await servingPort(child);
+    // The engine reads the port the plugin prints first, once it serves.
+    const port = await firstLine(child, "the plugin");
     const client = new ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
     const call = <T>(method: string, request: unknown) =>
       new Promise<T>((resolve, reject) =>
@@ -151,12 +141,12 @@ export async function pluginFigures(profile: BenchProfile): Promise<PluginFigure
     console.log(
       `\nplugin cold start, launch to first invoke answered, npm bin (node on PATH): ${figure(npmBin)}`,
     );
-    buildRelease(profile.allPlatforms);
+    const built = buildRelease(profile.allPlatforms);
     const executable = extractedExecutable(join(root, "standalone"));
     // The standalone executable gets no PATH at all: it must need nothing from the machine.
     const alone = await coldStarts(executable, { ...emulator.env, PATH: "" }, runs);
     console.log(`plugin cold start, standalone executable (no PATH): ${figure(alone)} (target <= 400 ms)`);
-    const sizes = releaseSizes();
+    const sizes = releaseSizes(built);
     for (const [platform, size] of Object.entries(sizes)) {
       console.log(
         `  ${platform.padEnd(14)} executable ${size.executableMB.toFixed(1)} MB (target <= 130), tarball ${size.tarballMB.toFixed(1)} MB (target <= 50)`,

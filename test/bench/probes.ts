@@ -1,5 +1,5 @@
 /** The bench's measurements in fresh processes: a probe script, and the time to require the package. */
-import { execFile, execFileSync } from "node:child_process";
+import { type ChildProcess, execFile, execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { REPO } from "./releaseExecutable";
@@ -38,4 +38,20 @@ export function requireTime(runs: number): { withPulumiLoaded: Stats; cold: Stat
       ),
     );
   return { withPulumiLoaded: measure(true), cold: measure(false) };
+}
+
+/**
+ * The first line a child process writes on stdout (a plugin's port, a provider's handshake); an
+ * error naming `what` if its output closes before one.
+ */
+export function firstLine(child: ChildProcess, what: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (chunk) => {
+      out += chunk;
+      if (out.includes("\n")) resolve(out.split("\n")[0]!.trim());
+    });
+    // "close", not "exit": a line written just before exiting arrives before the output closes.
+    child.once("close", (code) => reject(new Error(`${what} exited (${code}) before writing a line`)));
+  });
 }

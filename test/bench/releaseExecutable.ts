@@ -4,10 +4,10 @@
  * The benches run compiled, from dist/test/bench, so the repository is three folders up.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, statSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { version } from "pulumi-modelarts/package.json";
-import { buildingPlatform, platformName } from "../../packaging/platforms";
+import { buildingPlatform, PLATFORMS, type Platform, platformName } from "../../packaging/platforms";
 import { PLUGIN_EXECUTABLE, pluginTarballName } from "../../packaging/release";
 
 /** The repository: dist/test/bench is three folders below it. */
@@ -16,26 +16,28 @@ export const REPO = join(__dirname, "../../..");
 /** Each platform's executable (with a launcher's runtime) and tarball size, in MB. */
 export type ReleaseSizes = Record<string, { executableMB: number; tarballMB: number }>;
 
-/** Builds the release (kept when unchanged) for this machine's platform, or for all five. */
-export function buildRelease(allPlatforms: boolean): void {
-  const platforms = allPlatforms ? [] : ["--platform", platformName(buildingPlatform())];
-  execFileSync(process.execPath, [join(REPO, "dist", "packaging", "release.js"), ...platforms], {
+/**
+ * Builds the release (kept when unchanged) for this machine's platform, or for all five; returns the
+ * platforms built, which are the ones to measure (release/ may hold others from an earlier build).
+ */
+export function buildRelease(allPlatforms: boolean): readonly Platform[] {
+  const platforms = allPlatforms ? PLATFORMS : [buildingPlatform()];
+  const args = platforms.flatMap((p) => ["--platform", platformName(p)]);
+  execFileSync(process.execPath, [join(REPO, "dist", "packaging", "release.js"), ...args], {
     stdio: "ignore",
   });
+  return platforms;
 }
 
-/** The size of every plugin tarball in release/ and of the executable inside it. */
-export function releaseSizes(): ReleaseSizes {
-  const release = join(REPO, "release");
+/** The size of each platform's plugin tarball in release/ and of the executable inside it. */
+export function releaseSizes(platforms: readonly Platform[]): ReleaseSizes {
   const sizes: ReleaseSizes = {};
-  for (const tarball of readdirSync(release).filter((f) =>
-    f.startsWith(`${PLUGIN_EXECUTABLE}-v${version}-`),
-  )) {
-    const platform = tarball.replace(/^.*-v[^-]+-/, "").replace(".tar.gz", "");
-    const rows = execFileSync("tar", ["-tvzf", join(release, tarball)], { encoding: "utf8" }).split("\n");
+  for (const platform of platforms) {
+    const tarball = join(REPO, "release", pluginTarballName(version, platform));
+    const rows = execFileSync("tar", ["-tvzf", tarball], { encoding: "utf8" }).split("\n");
     const executable = rows.filter((row) => /pulumi-resource-modelarts(\.exe)?$|runtime\//.test(row));
     const bytes = executable.reduce((sum, row) => sum + Number(row.split(/\s+/)[2]), 0);
-    sizes[platform] = { executableMB: bytes / 1e6, tarballMB: statSync(join(release, tarball)).size / 1e6 };
+    sizes[platformName(platform)] = { executableMB: bytes / 1e6, tarballMB: statSync(tarball).size / 1e6 };
   }
   return sizes;
 }

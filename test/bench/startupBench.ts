@@ -13,6 +13,7 @@ import { nodeBinary } from "../../packaging/nodeBinaries";
 import { buildingPlatform } from "../../packaging/platforms";
 import { selfSignedCertificate } from "../../terraform/certificate";
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../../terraform/handshake";
+import { firstLine } from "./probes";
 import type { BenchProfile } from "./profile";
 import { buildRelease, extractedExecutable } from "./releaseExecutable";
 import { figure, type Stats, stats } from "./stats";
@@ -26,22 +27,20 @@ export interface StartupFigures {
   readonly terraformOverNode: number;
 }
 
-/** Milliseconds from launching `command` to its first line on stdout (or to its exit, for node -e). */
-function untilFirstLine(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+/** Milliseconds from launching `command` to its first line on stdout; the process is then killed. */
+async function untilFirstLine(
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
   const started = performance.now();
   const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "ignore"] });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const done = () => {
-      child.kill("SIGKILL");
-      resolve(performance.now() - started);
-    };
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-      if (out.includes("\n")) done();
-    });
-    child.once("exit", (code) => (code === 0 ? done() : reject(new Error(`${command} exited (${code})`))));
-  });
+  try {
+    await firstLine(child, command);
+    return performance.now() - started;
+  } finally {
+    child.kill("SIGKILL");
+  }
 }
 
 /** Measures and prints; resolves to the figures. */
