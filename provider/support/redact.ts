@@ -96,16 +96,22 @@ const WIRE_SHAPES: ReadonlyArray<[RegExp, string]> = [
   ],
 ];
 
+/** The part of {@link UNSHOWABLE} that JSON.stringify leaves as it is (it escapes C0 itself). */
+const UNSHOWABLE_IN_JSON =
+  "\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff";
+
 /**
  * What a server's text must not carry into a terminal as it is: C0 and C1 controls (C1's U+009B is
  * a CSI in some terminals), the line and paragraph separators, the bidirectional marks, overrides
  * and isolates (U+061C, U+200E-200F, U+202A-202E, U+2066-2069: they reorder what a terminal shows),
  * and the invisible ones (U+200B-200D, U+2060, U+FEFF: two names that look alike must show apart).
  */
-/** The part of {@link UNSHOWABLE} that JSON.stringify leaves as it is (it escapes C0 itself). */
-const UNSHOWABLE_IN_JSON =
-  "\\u007f-\\u009f\\u061c\\u200b-\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff";
 const UNSHOWABLE = new RegExp(`[\\u0000-\\u001f${UNSHOWABLE_IN_JSON}]`, "g");
+/** What {@link terminalSafeJson} escapes: the part JSON text leaves raw. */
+const UNSHOWABLE_JSON = new RegExp(`[${UNSHOWABLE_IN_JSON}]`, "g");
+
+/** A character as `\uXXXX`, the escape JavaScript and JSON both read. */
+const unicodeEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
 /** One character as a visible escape: `\n`, `\x1b`, `\u200b`. */
 function escapeOne(c: string): string {
@@ -113,9 +119,7 @@ function escapeOne(c: string): string {
   if (c === "\r") return "\\r";
   if (c === "\t") return "\\t";
   const code = c.charCodeAt(0);
-  return code > 0xff
-    ? `\\u${code.toString(16).padStart(4, "0")}`
-    : `\\x${code.toString(16).padStart(2, "0")}`;
+  return code > 0xff ? unicodeEscape(c) : `\\x${code.toString(16).padStart(2, "0")}`;
 }
 
 /**
@@ -132,10 +136,7 @@ export function escapeControls(text: string): string {
  * value for a JSON reader, nothing a terminal acts on for a person reading the output.
  */
 export function terminalSafeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(
-    new RegExp(`[${UNSHOWABLE_IN_JSON}]`, "g"),
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  return JSON.stringify(value, null, 2).replace(UNSHOWABLE_JSON, unicodeEscape);
 }
 
 /** The most characters of a server's text (an `error_msg`, a code) a message carries. */
