@@ -28,17 +28,19 @@ function certificatesIn(text: string): string[] {
 export function adoptExtraCaCertificates(env: NodeJS.ProcessEnv, warn: (line: string) => void): void {
   const path = env.NODE_EXTRA_CA_CERTS;
   if (!isStandalone() || path === undefined || path === "") return;
+  // In Node's own words for a file it cannot use.
+  const ignored = (why: string) =>
+    warn(`Warning: Ignoring extra certs from \`${path}\`, load failed: ${why}`);
   const file = readUserFile(path);
   const certificates = file.ok ? certificatesIn(file.text) : [];
-  if (!file.ok || certificates.length === 0) {
-    const why = file.ok ? "it holds no PEM certificate" : `it ${file.problem}`;
-    warn(`Warning: Ignoring extra certs from \`${path}\`, load failed: ${why}`);
-    return;
-  }
-  const store = tls as unknown as CaStore;
-  try {
-    store.setDefaultCACertificates([...store.getCACertificates("default"), ...certificates]);
-  } catch (error) {
-    warn(`Warning: Ignoring extra certs from \`${path}\`, load failed: ${(error as Error).message}`);
+  if (!file.ok) ignored(`it ${file.problem}`);
+  else if (certificates.length === 0) ignored("it holds no PEM certificate");
+  else {
+    const store = tls as unknown as CaStore;
+    try {
+      store.setDefaultCACertificates([...store.getCACertificates("default"), ...certificates]);
+    } catch (error) {
+      ignored((error as Error).message);
+    }
   }
 }

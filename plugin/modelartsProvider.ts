@@ -100,11 +100,12 @@ function knownArguments(props: Props, context: string): Props {
  * whole for the same reason. An input given in the open stays in the open.
  */
 function secretWhereDerived(inputs: Props, outs: Props): Props {
-  if (decodeInputs(inputs).secrets.length === 0) return outs;
-  const plainInput = (key: string) =>
-    Object.hasOwn(inputs, key) && decodeInputs({ [key]: inputs[key] }).secrets.length === 0;
+  const plain = new Set(
+    Object.keys(inputs).filter((key) => decodeInputs({ [key]: inputs[key] }).secrets.length === 0),
+  );
+  if (plain.size === Object.keys(inputs).length) return outs;
   return Object.fromEntries(
-    Object.entries(outs).map(([key, value]) => [key, plainInput(key) ? value : wrappedSecret(value)]),
+    Object.entries(outs).map(([key, value]) => [key, plain.has(key) ? value : wrappedSecret(value)]),
   );
 }
 
