@@ -2,9 +2,10 @@
  * `npm run release`: writes into `release/` one standalone executable of the provider per platform,
  * packed three times: as `pulumi plugin install` fetches it (a tarball), as Terraform's registries
  * and mirrors hold it (a zip), and as the command line `pulumi-modelarts` (a tarball), with the
- * checksums of each, and the registries' manifest and signature (terraformRegistry.ts); and the
- * SDKs as their registries take them: the Python wheel and sdist (pythonPackages.ts) and the Go module
- * as a module proxy serves it (goModuleProxy.ts). `--platform linux-amd64` (again
+ * checksums of each, the registries' manifest and signature (terraformRegistry.ts) and the network
+ * mirror's page (terraformMirror.ts); and the SDKs as their registries take them: the Python wheel and
+ * sdist (pythonPackages.ts) and the Go module as a module proxy serves it, in one archive
+ * (goModuleProxy.ts). `--platform linux-amd64` (again
  * for more) builds only those. A platform whose inputs (the bundle, Node.js, this code) have not
  * changed since its last build is kept, so a second run takes seconds.
  */
@@ -19,6 +20,7 @@ import { NODE_VERSION, PLATFORMS, type Platform, platformName } from "./platform
 import { writePythonPackages } from "./pythonPackages";
 import { type ArchiveEntry, platformExecutable, seaBlob } from "./seaExecutable";
 import { releaseTime } from "./sourceFiles";
+import { writeTerraformMirror } from "./terraformMirror";
 import { signChecksums, TERRAFORM_PROVIDER, writeTerraformManifest } from "./terraformRegistry";
 import { writeZip } from "./zipArchive";
 
@@ -161,21 +163,23 @@ export async function release(
       (f.startsWith(`${PLUGIN_EXECUTABLE}-v${version}-`) || f.startsWith(`${COMMAND_LINE}-v${version}-`)) &&
       f.endsWith(".tar.gz"),
   );
+  const zips = readdirSync(outDir).filter(
+    (f) => f.startsWith(`${TERRAFORM_PROVIDER}_${version}_`) && f.endsWith(".zip"),
+  );
+  // The registries' files: the manifest, listed in the zips' sums, and the sums' signature; and the
+  // network mirror's page, listed in SHA256SUMS with everything else that is not a registry's.
+  const manifest = writeTerraformManifest(outDir, version);
+  writeChecksums(outDir, [...zips, manifest], terraformSumsName(version));
+  signChecksums(outDir, terraformSumsName(version), process.env);
+  const mirror = writeTerraformMirror(outDir, version, zips);
   // The SDKs as PyPI and a Go module proxy take them, dated by the commit, not the clock.
   const time = releaseTime(repo);
   const sdks = [
     ...writePythonPackages(repo, outDir, work, time),
-    ...writeGoModuleProxy(repo, outDir, version, time),
+    writeGoModuleProxy(repo, outDir, work, version, time),
   ];
-  writeChecksums(outDir, [...tarballs, ...sdks], "SHA256SUMS");
+  writeChecksums(outDir, [...tarballs, ...sdks, mirror], "SHA256SUMS");
   signChecksums(outDir, "SHA256SUMS", process.env);
-  const zips = readdirSync(outDir).filter(
-    (f) => f.startsWith(`${TERRAFORM_PROVIDER}_${version}_`) && f.endsWith(".zip"),
-  );
-  // The registries' files: the manifest, listed in the zips' sums, and the sums' signature.
-  const manifest = writeTerraformManifest(outDir, version);
-  writeChecksums(outDir, [...zips, manifest], terraformSumsName(version));
-  signChecksums(outDir, terraformSumsName(version), process.env);
   rmSync(work, { recursive: true, force: true });
   return written;
 }

@@ -24,7 +24,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sha256File } from "../../packaging/archives";
-import { GO_MODULE, GO_PROXY_FOLDER } from "../../packaging/goModuleProxy";
+import { GO_MODULE, GO_PROXY_FOLDER, goProxyArchiveName } from "../../packaging/goModuleProxy";
 import { nodeBinary } from "../../packaging/nodeBinaries";
 import { environmentReadsOf, LAUNCHER_UNSET, NEUTRALISED_VARIABLES } from "../../packaging/nodeEnvironment";
 import { certificateTable } from "../../packaging/peSignature";
@@ -46,6 +46,7 @@ import {
   terraformZipName,
 } from "../../packaging/release";
 import { type ArchiveEntry, platformExecutable } from "../../packaging/seaExecutable";
+import { terraformMirrorName } from "../../packaging/terraformMirror";
 import { terraformManifestName } from "../../packaging/terraformRegistry";
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "../../terraform/handshake";
 import { printedControl, printedEnv, startEmulatorProcess } from "../support/emulatorProcess";
@@ -164,7 +165,9 @@ describe(`this machine's tarballs (${platformName(HOST)})`, () => {
         [tarball(), tarball(commandLineTarballName)].map((t) => t.slice(RELEASE_DIR.length + 1)),
       ),
     );
-    expect([...sumsOf(RELEASE_DIR, "SHA256SUMS").keys()].sort()).toEqual([...tarballs, ...SDK_FILES].sort());
+    expect([...sumsOf(RELEASE_DIR, "SHA256SUMS").keys()].sort()).toEqual(
+      [...tarballs, ...SDK_FILES, terraformMirrorName(VERSION)].sort(),
+    );
     expect(execFileSync("sha256sum", ["-c", "SHA256SUMS"], { cwd: RELEASE_DIR, encoding: "utf8" })).toMatch(
       /: OK/,
     );
@@ -224,7 +227,7 @@ const GO_AT = `${GO_PROXY_FOLDER}/${GO_MODULE}/@v`;
 const SDK_FILES = [
   `pulumi_modelarts-${VERSION}-py3-none-any.whl`,
   `pulumi_modelarts-${VERSION}.tar.gz`,
-  ...["list", `v${VERSION}.info`, `v${VERSION}.mod`, `v${VERSION}.zip`].map((name) => `${GO_AT}/${name}`),
+  goProxyArchiveName(VERSION),
 ];
 
 describe("the SDKs' packages", () => {
@@ -253,8 +256,17 @@ describe("the SDKs' packages", () => {
     });
   });
 
-  it("the Go module zip holds sdk/ under <module>@v<version>/, with its go.mod as the proxy's .mod", () => {
-    const zip = join(RELEASE_DIR, GO_AT, `v${VERSION}.zip`);
+  it("the Go module proxy archive unpacks, with tar, to goproxy/ holding the module zip of sdk/ under <module>@v<version>/, its go.mod as the .mod", () => {
+    const unpacked = mkdtempSync(join(work, "goproxy-"));
+    execFileSync("tar", ["-xzf", join(RELEASE_DIR, goProxyArchiveName(VERSION)), "-C", unpacked]);
+    const at = join(unpacked, GO_AT);
+    expect(readdirSync(at).sort()).toEqual([
+      "list",
+      `v${VERSION}.info`,
+      `v${VERSION}.mod`,
+      `v${VERSION}.zip`,
+    ]);
+    const zip = join(at, `v${VERSION}.zip`);
     const names = zipEntries(zip).map((e) => e.name);
     expect(names.every((name) => name.startsWith(`${GO_MODULE}@v${VERSION}/`))).toBe(true);
     expect(names).toEqual(
@@ -264,9 +276,9 @@ describe("the SDKs' packages", () => {
         `${GO_MODULE}@v${VERSION}/LICENSE`,
       ]),
     );
-    const mod = readFileSync(join(RELEASE_DIR, GO_AT, `v${VERSION}.mod`), "utf8");
+    const mod = readFileSync(join(at, `v${VERSION}.mod`), "utf8");
     expect(zipMember(zip, `${GO_MODULE}@v${VERSION}/go.mod`).toString()).toBe(mod);
-    expect(readFileSync(join(RELEASE_DIR, GO_AT, "list"), "utf8")).toBe(`v${VERSION}\n`);
+    expect(readFileSync(join(at, "list"), "utf8")).toBe(`v${VERSION}\n`);
   });
 });
 
@@ -296,6 +308,16 @@ describe("the Terraform provider zips", () => {
 
   it("its executable is the tarball's, byte for byte: one executable serves both tools", () => {
     expect(zipMember(zipOf(HOST), executable(HOST)).equals(executableOf(HOST))).toBe(true);
+  });
+
+  it("the network mirror's page names every zip, relative, with the zip's SHA-256 as its zh: hash", () => {
+    const page = JSON.parse(readFileSync(join(RELEASE_DIR, terraformMirrorName(VERSION)), "utf8"));
+    const zips = releaseFiles((f) => PLATFORMS.some((p) => f === terraformZipName(VERSION, p)));
+    expect(Object.values(page.archives).map((a) => (a as { url: string }).url)).toEqual(zips);
+    expect(page.archives.linux_amd64).toEqual({
+      url: terraformZipName(VERSION, HOST),
+      hashes: [`zh:${sha256File(join(RELEASE_DIR, terraformZipName(VERSION, HOST)))}`],
+    });
   });
 
   it("terraform-provider-modelarts_<version>_SHA256SUMS covers every zip and the registries' manifest, and sha256sum -c passes", () => {

@@ -106,7 +106,8 @@ it("two builds of the commit at different paths, one with no tar or zip on PATH,
       `pulumi-modelarts-v${VERSION}-linux-amd64.tar.gz`,
       `pulumi_modelarts-${VERSION}-py3-none-any.whl`,
       `pulumi_modelarts-${VERSION}.tar.gz`,
-      `goproxy/github.com/pulumi-modelarts/pulumi-modelarts/sdk/@v/v${VERSION}.zip`,
+      `pulumi-modelarts-goproxy-v${VERSION}.tar.gz`,
+      `terraform-provider-modelarts_${VERSION}_mirror.json`,
     ]),
   );
   expect([...sumsOf(second, terraformSumsName(VERSION)).keys()]).toContain(
