@@ -63,7 +63,7 @@ function emulatorInstructions(emulator: RunningEmulator, jobCount: number): stri
     "",
     ...plugin,
     "",
-    `Tests in any language drive it through its control API at ${s.controlUrl} (README, "The emulator"):`,
+    `Tests in any language drive it through its control API at ${s.controlUrl} (docs/emulator.md):`,
     "",
     `curl -H '${CONTROL_KEY_HEADER}: ${s.secretKey}' ${s.controlUrl}jobs`,
     "",

@@ -87,7 +87,7 @@ export function entryOptionsHelp(): string {
     .map((o) => {
       const env = o!.meta.env?.length ? ` Else ${o!.meta.env.join(", ")}.` : "";
       const repeat = o!.multiple ? " Repeat for several." : "";
-      // The description and default as the README's list of these options says them.
+      // The description and default as docs/command-line.md's list of these options says them.
       return wrapped(`  --${o!.flag} ${o!.integer ? "N" : "V"}`, `${documented(o!.meta)}${env}${repeat}`);
     })
     .join("\n");

@@ -25,7 +25,7 @@ export function jobsUsage(): string {
   return `Usage: pulumi-modelarts jobs [options]
 
 Runs the same lookup as getVisualizationJobs, with settings from the environment (HW_REGION_NAME,
-HW_ACCESS_KEY, HW_SECRET_KEY, HW_PROJECT_ID, HW_MODELARTS_ENDPOINT, ...; see the README).
+HW_ACCESS_KEY, HW_SECRET_KEY, HW_PROJECT_ID, HW_MODELARTS_ENDPOINT, ...; see docs/installation-configuration.md).
 
 Options:
 ${entryOptionsHelp()}

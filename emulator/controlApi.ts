@@ -1,6 +1,6 @@
 /**
  * The emulator's control API: what TypeScript tests do through `RunningEmulator`, over HTTP for
- * tests in any language (README, "The emulator"). It lives under `/_emulator/`, a path the real API
+ * tests in any language (docs/emulator.md). It lives under `/_emulator/`, a path the real API
  * cannot have, and answers only requests carrying the emulator's secret key in `X-Emulator-Key`.
  *
  *   GET    /_emulator/jobs            the jobs              PUT  /_emulator/jobs   replace them
@@ -124,10 +124,7 @@ function dispatch(emulator: RunningEmulator, request: ControlRequest): Reply {
       emulator.requests.splice(0);
       return ok();
     default:
-      return problem(
-        404,
-        `no control route ${method} ${CONTROL_PREFIX}${path}; see the README, "The emulator"`,
-      );
+      return problem(404, `no control route ${method} ${CONTROL_PREFIX}${path}; see docs/emulator.md`);
   }
 }
 

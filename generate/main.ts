@@ -1,6 +1,6 @@
 /**
  * `npm run generate` writes everything derived from the one description (provider/wire/description.ts):
- * plugin/schema.json, the blocks of the README and docs/terraform/ between `generated:` markers, the
+ * plugin/schema.json, the blocks of docs/ between `generated:` markers, the
  * public TypeScript argument type's TSDoc, and docs/executable-environment.md whole (from
  * packaging/nodeEnvironment.ts); and from the vendored tfplugin6.proto, the Terraform
  * protocol's descriptor and message types (protocolTypes.ts). `npm run generate:check` (`--check`) writes nothing
@@ -51,19 +51,25 @@ function withBlocks(file: string, text: string, blocks: Blocks): string {
 }
 
 /**
- * Text as Biome writes it (tables aligned, lines wrapped): what the lint holds the file to. Not the
- * Terraform Registry's pages: Biome reads their front matter's `---` as a rule and strips a block
- * scalar's indentation, which left the front matter unreadable as YAML (the Registry would not render
- * the pages). Biome's check leaves them alone too (biome.json).
+ * Text as Biome writes it (tables aligned, lines wrapped): what the lint holds the file to. A page's
+ * front matter is kept as it is, and only what follows is formatted: Biome reads the `---` as a rule,
+ * puts a blank line after it and strips a block scalar's indentation, which left the front matter
+ * unreadable as YAML (a registry would not render the page). Biome's check skips those pages
+ * (biome.json). The Terraform Registry's pages are kept as written: tfplugindocs validates them.
  */
 function formatted(file: string, text: string): string {
   if (file.startsWith("docs/terraform/")) return text;
+  const frontMatter = /^---\n[\s\S]*?\n---\n\n/.exec(text)?.[0] ?? "";
   const biome = join(ROOT, "node_modules", ".bin", "biome");
-  return execFileSync(biome, ["format", `--stdin-file-path=${file}`], {
-    input: text,
-    cwd: ROOT,
-    encoding: "utf8",
-  });
+  return (
+    frontMatter +
+    // Under a neutral name when it has front matter: biome.json keeps Biome's check off such a page.
+    execFileSync(biome, ["format", `--stdin-file-path=${frontMatter ? "page.md" : file}`], {
+      input: text.slice(frontMatter.length),
+      cwd: ROOT,
+      encoding: "utf8",
+    })
+  );
 }
 
 const DATA_SOURCE_DOCS = "docs/terraform/data-sources";
@@ -76,13 +82,10 @@ function blocksByFile(): Record<string, Blocks> {
   const job = DATA_SOURCES.modelarts_visualization_job!;
   const jobAttributes = SHOWN_JOB_ATTRIBUTES.map((a) => `- \`${a.name}\` - ${a.description}`).join("\n\n");
   return {
-    "README.md": {
-      arguments: argumentsTable(),
-      "job-fields": jobFieldsTable(),
-      settings: settingsTable(),
-      "plugin-keys": pluginKeys(),
-      "command-line-options": commandLineOptions(),
-    },
+    "docs/lookup.md": { arguments: argumentsTable(), "job-fields": jobFieldsTable() },
+    "docs/installation-configuration.md": { settings: settingsTable() },
+    "docs/plugin.md": { "plugin-keys": pluginKeys() },
+    "docs/command-line.md": { "command-line-options": commandLineOptions() },
     "docs/terraform/index.md": {
       "provider-arguments": attributeList(PROVIDER_BLOCK, "arguments"),
       "assume-role-arguments": attributeList(PROVIDER_BLOCK.blocks!.assume_role!, "arguments"),

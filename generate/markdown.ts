@@ -1,5 +1,5 @@
 /**
- * The blocks of the README and docs/terraform/ that the description writes: tables and reference
+ * The blocks of docs/ that the description writes: tables and reference
  * lists. Each is a pure function of the description (and the schemas made from it), so that
  * `npm run generate:check` can say whether a file still holds what it would write.
  */
@@ -37,7 +37,7 @@ function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>):
 
 const defaultCell = (meta: EntryMeta) => (meta.default === undefined ? "" : code(defaultText(meta.default)));
 
-/** The README's table of lookup arguments. */
+/** The table of lookup arguments (docs/lookup.md). */
 export function argumentsTable(): string {
   return table(
     ["argument", "Terraform", "command line", "valid values", "default", "what it does"],
@@ -55,7 +55,7 @@ export function argumentsTable(): string {
   );
 }
 
-/** The README's table of a job's fields. */
+/** The table of a job's fields (docs/lookup.md). */
 export function jobFieldsTable(): string {
   return table(
     ["field", "Terraform", "API field", "what it holds"],
@@ -72,7 +72,7 @@ function configCell(key: SettingKey, prefix: string, name: string | undefined): 
   return isAgencyField(key) ? `\`${prefix}assumeRole\`.${name}` : code(`${prefix}${name}`);
 }
 
-/** The README's configuration table: every setting, by each surface's name. */
+/** The configuration table (docs/installation-configuration.md): every setting, by each surface's name. */
 export function settingsTable(): string {
   return table(
     [

@@ -6,7 +6,7 @@
 
 /** The one-line usage, naming the version. */
 export const USAGE = (version: string): string =>
-  `pulumi-resource-modelarts ${version}: the modelarts Pulumi provider plugin. The Pulumi engine starts it; install it with \`pulumi plugin install resource modelarts ${version}\` (see the README, "Installing the plugin").`;
+  `pulumi-resource-modelarts ${version}: the modelarts Pulumi provider plugin. The Pulumi engine starts it; install it with \`pulumi plugin install resource modelarts ${version}\` (see docs/plugin.md, "Installing the plugin").`;
 
 /** Flags of the engine's that take a value in the next argument. */
 const FLAGS_WITH_VALUE = new Set(["--tracing"]);

@@ -18,7 +18,7 @@ import { dependencyGate } from "./dependsOn";
 import { programDependencies } from "./programDependencies";
 import { secretFields } from "./secretArguments";
 
-/** Arguments of {@link getVisualizationJobs}: every field optional (see the README for each). */
+/** Arguments of {@link getVisualizationJobs}: every field optional (see docs/lookup.md for each). */
 export interface GetVisualizationJobsArgs extends VisualizationJobsQueryArgs {}
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Identical lookups in one process within 60 s share one listing (README, "Behaviour"): a Pulumi program often
+ * Identical lookups in one process within 60 s share one listing (docs/behaviour-and-errors.md): a Pulumi program often
  * looks up the same jobs from several places, and `pulumi preview` followed by the update's own run
  * would otherwise list everything twice. What is shared is the in-flight or settled promise of a
  * server-side listing, keyed by everything that shapes it, credentials included (by a hash), so

@@ -1,5 +1,5 @@
 /**
- * Where a lookup's credentials come from, in the order users meet them (README, "Credentials"):
+ * Where a lookup's credentials come from, in the order users meet them (docs/credentials.md):
  * keys (or an IAM token) in stack config or the environment; else a KooCLI profile (a named file,
  * or `~/.hcloud/config.json` when it exists); else, when opted in, the ECS instance's metadata
  * service. An agency (assume role) turns base keys into the agency's temporary keys. Nothing here is

@@ -1,5 +1,5 @@
 /**
- * How one setting is found: its stack-config key and environment names (README, "Configuration"),
+ * How one setting is found: its stack-config key and environment names (docs/installation-configuration.md, "Configuration"),
  * looked at in order, first found wins; and how its text is read as a number or a boolean, with
  * messages that name where the value came from.
  */
@@ -34,7 +34,7 @@ function sourceOf(key: SettingKey): Source {
   return { key, ...(topLevel && { config: `huaweicloud:${meta.config}` }), env: meta.env ?? [] };
 }
 
-/** The stack-config keys and environment variables of each setting (README, "Configuration"). */
+/** The stack-config keys and environment variables of each setting (docs/installation-configuration.md, "Configuration"). */
 export const SETTING_SOURCES = Object.fromEntries(
   (Object.keys(SETTINGS) as SettingKey[]).map((key) => [key, sourceOf(key)]),
 ) as Readonly<Record<SettingKey, Source>>;

@@ -1,8 +1,8 @@
 /**
  * The one description of the package's surface: every lookup argument, every job field and every
  * setting, as zod 4 schemas with their metadata. The checks use these schemas; `npm run generate`
- * writes everything derived from them (plugin/schema.json and the SDKs, docs/terraform/, the README's
- * tables, the command line's help), and the Terraform schema and the plugin's are built from them at
+ * writes everything derived from them (plugin/schema.json and the SDKs, docs/terraform/, the tables of
+ * docs/, the command line's help), and the Terraform schema and the plugin's are built from them at
  * start. Adding an argument is one entry here, plus the code that uses it.
  *
  * zod/mini, not zod: its functions are tree-shaken by the release's bundler, and it loads in about

@@ -198,10 +198,10 @@ describe.each(numericSettings)("the setting %s", (key) => {
     for (const value of edges(range).refused) expect(await run(key, value)).toContain(`must be ${rule}`);
   });
 
-  it("is documented with that range and its default, in the README and Terraform's docs", () => {
+  it("is documented with that range and its default, in the configuration table and Terraform's docs", () => {
     const meta = metaOf(SETTINGS[key]);
-    const readme = readFileSync(join(REPO, "README.md"), "utf8");
-    const row = readme.split("\n").find((line) => line.startsWith(`| ${key} `))!;
+    const table = readFileSync(join(REPO, "docs/installation-configuration.md"), "utf8");
+    const row = table.split("\n").find((line) => line.startsWith(`| ${key} `))!;
     expect(row).toContain(`${range.min} to ${range.max}`);
     if (meta.default !== undefined) expect(row).toContain(`\`${defaultText(meta.default)}\``);
     if (meta.terraform !== undefined) {

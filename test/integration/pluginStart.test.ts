@@ -33,7 +33,7 @@ it("the repository's plugin launcher says it needs Node.js when there is none on
     );
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(
-      'pulumi-resource-modelarts needs Node.js >= 20.18.1 on PATH; or install the standalone plugin, which needs none (README, "Installing the plugin").\n',
+      'pulumi-resource-modelarts needs Node.js >= 20.18.1 on PATH; or install the standalone plugin, which needs none (docs/plugin.md, "Installing the plugin").\n',
     );
   } finally {
     rmSync(bin, { recursive: true, force: true });

@@ -1,8 +1,8 @@
 /**
  * ARCHITECTURE.md, "How to add an argument": one entry in the description, plus the code that uses
  * it. This adds an entry to a fresh copy of the modules and finds it on every surface: the checks,
- * the plugin's schema, Terraform's data sources, the command line's options and help, the README's
- * table and the public type's TSDoc, each in its own names, with nothing else written.
+ * the plugin's schema, Terraform's data sources, the command line's options and help, the arguments table of
+ * docs/lookup.md and the public type's TSDoc, each in its own names, with nothing else written.
  */
 import type * as Description from "../../provider/wire/description";
 

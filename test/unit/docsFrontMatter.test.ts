@@ -2,7 +2,9 @@
  * Every Markdown page under docs/ that opens with front matter has front matter a registry can read:
  * YAML, parsed as such. The Terraform Registry's pages carry `page_title`, `subcategory` and
  * `description` (and a data source's page `subcategory`) and no `layout`: tfplugindocs refuses that
- * key of the old provider websites, and a subcategory on the provider's own page.
+ * key of the old provider websites, and a subcategory on the provider's own page. The Pulumi
+ * Registry's two pages (docs/_index.md, docs/installation-configuration.md) carry `title`, `meta_desc`
+ * and `layout: package`, as the Registry's package docs do.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -45,5 +47,17 @@ it.each(pages.filter(([path]) => path.startsWith("terraform/")))(
       : ["description", "page_title", "subcategory"];
     expect(Object.keys(parsed).sort()).toEqual(keys);
     expect(String(parsed.description)).not.toBe("");
+  },
+);
+
+it.each(["_index.md", "installation-configuration.md"])(
+  "the Pulumi Registry page %s has the Registry's front matter: title, meta_desc and layout: package",
+  (path) => {
+    const text = pages.find(([page]) => page === path)?.[1] ?? "";
+    const parsed = parse(frontMatterOf(text) ?? "") as Record<string, unknown>;
+    expect(Object.keys(parsed).sort()).toEqual(["layout", "meta_desc", "title"]);
+    expect(parsed.layout).toBe("package");
+    expect(String(parsed.title)).not.toBe("");
+    expect(String(parsed.meta_desc).length).toBeLessThanOrEqual(160);
   },
 );
