@@ -2,10 +2,12 @@
  * The package as users meet it: packed, installed from the tarball into a fresh project laid out as
  * `pulumi new typescript` makes it (`moduleResolution: node`, `strict`, `module: commonjs`, no
  * `skipLibCheck`), with @pulumi/pulumi at the floor of our peer range (or the version in
- * CONSUMER_PULUMI_VERSION: the Node 22/24 legs use the newest). The README's quick start and a
- * test of the user's own are type-checked there; the emulator is started from the installed bin;
- * the `pulumi config set` commands it prints are run; the quick start runs with the real engine:
- * up, refresh, destroy. Nothing here reads the repository but the tarball.
+ * CONSUMER_PULUMI_VERSION: the Node 22/24 legs use the newest), by the install command of
+ * docs/installation-configuration.md as written, the tarball in place of the package's name. The
+ * overview's program (docs/_index.md), the README's quick start and a test of the user's own are
+ * type-checked there; the emulator is started from the installed bin; the `pulumi config set`
+ * commands it prints are run; the overview's program runs with the real engine (up, refresh,
+ * destroy), and the README's quick start (up). Nothing else of the repository is read.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -13,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findPulumiCli, isolatedPulumiEnv } from "../../demo/exampleStack";
 import { startEmulatorProcess } from "../support/emulatorProcess";
+import { fencedBlockAfter } from "../support/readme";
 
 jest.setTimeout(600_000);
 
@@ -38,7 +41,7 @@ const PULUMI_NEW_TSCONFIG = {
     noImplicitReturns: true,
     forceConsistentCasingInFileNames: true,
   },
-  files: ["index.ts", "userTest.ts"],
+  files: ["index.ts", "quickStart.ts", "userTest.ts"],
 };
 
 /** A test of the user's own, against the emulator, as the README shows it. */
@@ -83,7 +86,16 @@ const { execSync } = require("node:child_process");
   const up = await stack.up();
   const refresh = await stack.refresh();
   const destroy = await stack.destroy();
+  // The README's quick start: a module whose exports are the stack's outputs.
+  const quick = await LocalWorkspace.createOrSelectStack(
+    { stackName: "quick", projectName: "consumer", program: async () => ({ ...require("./bin/quickStart.js") }) },
+    { workDir: __dirname },
+  );
+  for (const command of configCommands) execSync(command + " --stack quick", { cwd: __dirname, stdio: "inherit" });
+  const quickUp = await quick.up();
+  await quick.destroy();
   process.stdout.write("RESULT " + JSON.stringify({
+    quickOutputs: Object.fromEntries(Object.entries(quickUp.outputs).map(([k, v]) => [k, v.value])),
     outputs: Object.fromEntries(Object.entries(up.outputs).map(([k, v]) => [k, v.value])),
     upChanges: up.summary.resourceChanges,
     refreshChanges: refresh.summary.resourceChanges,
@@ -91,14 +103,6 @@ const { execSync } = require("node:child_process");
   }) + "\\n");
 })().catch((e) => { console.error(String(e && e.message || e)); process.exit(1); });
 `;
-
-/** The TypeScript program of the README's "Quick start" section, from the README in the tarball. */
-function quickStartProgram(readme: string): string {
-  const section = readme.slice(readme.indexOf("## Quick start"));
-  const block = /```ts\n([\s\S]*?)```/.exec(section);
-  if (!block) throw new Error("the README has no TypeScript block under ## Quick start");
-  return block[1]!;
-}
 
 describe("the packed package in a fresh `pulumi new typescript` project", () => {
   let root: string;
@@ -130,6 +134,7 @@ describe("the packed package in a fresh `pulumi new typescript` project", () => 
       join(project, "package.json"),
       JSON.stringify({ name: "consumer", main: "bin/index.js", private: true }, null, 2),
     );
+    // What `pulumi new typescript` installs, then the installation page's command as written.
     execFileSync(
       "npm",
       [
@@ -137,15 +142,23 @@ describe("the packed package in a fresh `pulumi new typescript` project", () => 
         "--no-audit",
         "--no-fund",
         "--prefer-offline",
-        tarball,
         `@pulumi/pulumi@${PULUMI_VERSION}`,
         "typescript@~5.9",
         `@types/node@${process.versions.node.split(".")[0]}`,
       ],
       { cwd: project, stdio: "pipe" },
     );
-    const readme = readFileSync(join(project, "node_modules", "pulumi-modelarts", "README.md"), "utf8");
-    writeFileSync(join(project, "index.ts"), quickStartProgram(readme));
+    const install = fencedBlockAfter("docs/installation-configuration.md", "<!-- run: install-npm").trim();
+    expect(install).toBe("npm install pulumi-modelarts");
+    execFileSync("/bin/sh", ["-c", install.replace(/pulumi-modelarts$/, tarball)], {
+      cwd: project,
+      stdio: "pipe",
+    });
+    writeFileSync(
+      join(project, "index.ts"),
+      fencedBlockAfter("docs/_index.md", "<!-- run: overview-typescript"),
+    );
+    writeFileSync(join(project, "quickStart.ts"), fencedBlockAfter("README.md", "<!-- run: quick-start"));
     writeFileSync(join(project, "userTest.ts"), USER_TEST);
   });
 
@@ -171,7 +184,7 @@ describe("the packed package in a fresh `pulumi new typescript` project", () => 
     expect(packed.filter((p) => p.endsWith(".tsbuildinfo"))).toEqual([]);
   });
 
-  it("type-checks the README's quick start and a test of the user's own, under moduleResolution node and strict", () => {
+  it("type-checks the overview's program, the README's quick start and a test of the user's own, under moduleResolution node and strict", () => {
     const tsc = join(project, "node_modules", "typescript", "bin", "tsc");
     const output = (() => {
       try {
@@ -224,6 +237,7 @@ describe("the packed package in a fresh `pulumi new typescript` project", () => 
         expect(result.outputs.mainUrl).toBe(`${url}/visualization/1001/`);
         expect(result.outputs.teamUrls).toHaveLength(4);
         expect(result.outputs.trackedUrls).toEqual(result.outputs.urls);
+        expect(result.quickOutputs.urls).toEqual(result.outputs.urls);
         expect(result.upChanges).toMatchObject({ create: 2 });
         expect(result.refreshChanges).not.toHaveProperty("update");
         expect(result.destroyChanges).toMatchObject({ delete: 2 });

@@ -4,9 +4,9 @@
  * engine downloads the release's plugin itself through the SDK's pluginDownloadURL (redirected to a
  * loopback server of the release); credentials from provider config in one test, from the
  * environment in the other; up, refresh, destroy; afterwards the whole backend is searched for the
- * credentials. And the README's Go quick start, its go.mod and main.go as written: the SDK module
- * through `GOPROXY=file://` from the release's module proxy folder, the plugin installed from the
- * release's tarball with `--file`. Skipped, saying why, without Go or the `pulumi` CLI.
+ * credentials. And the overview's Go program (docs/_index.md), its go.mod and main.go as written, the
+ * SDK module installed by docs/installation-configuration.md's offline command as written, from the
+ * release's module proxy archive; the plugin installed from the release's tarball with `--file`. Skipped, saying why, without Go or the `pulumi` CLI.
  */
 import { execFile, execFileSync } from "node:child_process";
 import {
@@ -24,7 +24,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findCommand, findPulumiCli, isolatedPulumiEnv } from "../../demo/exampleStack";
 import { demoJobs, startEmulator } from "../../emulator";
-import { GO_MODULE, GO_PROXY_FOLDER } from "../../packaging/goModuleProxy";
+import { GO_MODULE, goProxyArchiveName } from "../../packaging/goModuleProxy";
 import { textUnder } from "../support/backendText";
 import { fencedBlockAfter } from "../support/readme";
 import { pathWithOnly, pluginDownloadsFrom, RELEASE_DIR, serveRelease, VERSION } from "../support/release";
@@ -63,6 +63,15 @@ function forgetCachedSdkModule(): void {
 function goRun(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) =>
     execFile("go", args, { cwd, env, encoding: "utf8", maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${stdout}\n${stderr}`)) : resolve(stdout),
+    ),
+  );
+}
+
+/** Runs a script in /bin/sh, stopping at its first failing command; rejects with what it printed. */
+function shellRun(script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) =>
+    execFile("/bin/sh", ["-ec", script], { cwd, env, encoding: "utf8" }, (error, stdout, stderr) =>
       error ? reject(new Error(`${stdout}\n${stderr}`)) : resolve(stdout),
     ),
   );
@@ -115,7 +124,7 @@ function goUserEnv(root: string, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 );
 
 (why === undefined ? it : it.skip)(
-  "the README's Go quick start, its go.mod and main.go as written, runs against the emulator",
+  "the overview's Go program, its go.mod and main.go as written, installed by the installation page's command from the release's module proxy archive, runs against the emulator",
   async () => {
     const emulator = await startEmulator({ jobs: demoJobs() });
     const root = mkdtempSync(join(tmpdir(), "modelarts-go-quickstart-"));
@@ -123,18 +132,28 @@ function goUserEnv(root: string, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
       const project = join(root, "tensorboard-urls");
       mkdirSync(project);
       for (const file of ["go.mod", "main.go"]) {
-        writeFileSync(join(project, file), fencedBlockAfter("README.md", `<!-- file: ${file}`));
+        writeFileSync(join(project, file), fencedBlockAfter("docs/_index.md", `<!-- file: ${file}`));
       }
       copyFileSync(
         join(__dirname, "../fixtures/go-quickstart/quickstart_test.go"),
         join(project, "quickstart_test.go"),
       );
-      // The SDK module from the release's Go module proxy, the rest from the machine's proxy; the
-      // checksum database is not asked about a module it cannot know yet.
+      // The installation page's offline command as written, with the release's archive downloaded
+      // into the project: the SDK module from the archive's proxy, the rest from proxy.golang.org,
+      // and the checksum database not asked about a module it cannot know yet.
       forgetCachedSdkModule();
-      const env = goUserEnv(root, {
-        ...emulator.env,
-        GOPROXY: `file://${join(RELEASE_DIR, GO_PROXY_FOLDER)},${goEnv("GOPROXY")}`,
+      copyFileSync(
+        join(RELEASE_DIR, goProxyArchiveName(VERSION)),
+        join(project, goProxyArchiveName(VERSION)),
+      );
+      const install = fencedBlockAfter("docs/installation-configuration.md", "<!-- run: install-go");
+      const env = goUserEnv(root, { ...emulator.env });
+      // A user's shell has tar and gzip too (no Node.js still).
+      const tools = pathWithOnly([findCommand("tar")!, findCommand("gzip")!], join(root, "tools"));
+      await shellRun(install, project, { ...env, PATH: `${env.PATH}:${tools}` });
+      // What the block exported, for the commands that follow in the same shell.
+      Object.assign(env, {
+        GOPROXY: `file://${project}/goproxy,https://proxy.golang.org,direct`,
         GONOSUMDB: "github.com/pulumi-modelarts",
       });
       const tarball = join(RELEASE_DIR, `pulumi-resource-modelarts-v${VERSION}-linux-amd64.tar.gz`);

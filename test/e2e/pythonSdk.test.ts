@@ -5,8 +5,9 @@
  * run as an Automation API inline program (no Python language host exists here) against the
  * emulator: the plain and Output invokes, the resource through up, refresh after a job stopped and
  * destroy, credentials from provider config (secrets) and from the environment, a misspelt argument,
- * and the state searched for credentials; and the README's quick start, its files as written, its
- * requirements.txt installed with the example's into the one fresh environment. Skipped, saying why,
+ * and the state searched for credentials; and the overview's program (docs/_index.md), its files as
+ * written. The SDK is installed by both commands of docs/installation-configuration.md as written:
+ * from a team's index with `--extra-index-url`, and from the release's wheel. Skipped, saying why,
  * without Python or the `pulumi` CLI.
  */
 import { execFile, execFileSync } from "node:child_process";
@@ -24,6 +25,12 @@ import { pluginDownloadsFrom, RELEASE_DIR, serveRelease, VERSION } from "../supp
 jest.setTimeout(900_000);
 
 const REPO = join(__dirname, "../..");
+/** A command block of the installation page, by its marker. */
+const installBlock = (id: string) =>
+  fencedBlockAfter("docs/installation-configuration.md", `<!-- run: ${id}`);
+/** What an installed SDK says its version is. */
+const IMPORTED =
+  "import importlib.metadata, pulumi_modelarts; print(importlib.metadata.version('pulumi-modelarts'))";
 const run = promisify(execFile);
 const python = findCommand("python3");
 const cli = findPulumiCli();
@@ -38,31 +45,44 @@ if (why !== undefined) process.stdout.write(`Python SDK tests skipped: ${why}\n`
   let emulator: RunningEmulator;
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), "modelarts-python-"));
-    index = await servePackageIndex([join(RELEASE_DIR, `pulumi_modelarts-${VERSION}-py3-none-any.whl`)]);
-    // A fresh virtual environment, as a user makes one; pip's own cache (~/.cache/pip) spares the downloads.
-    execFileSync(python!, ["-m", "venv", join(root, "venv")]);
+    const wheel = `pulumi_modelarts-${VERSION}-py3-none-any.whl`;
+    index = await servePackageIndex([join(RELEASE_DIR, wheel)]);
+    // The installation page's two commands as written, each in its own folder (a fresh virtual
+    // environment); pip's own cache (~/.cache/pip) spares the downloads from PyPI. The first from a
+    // team's index that holds only the wheel, in place of pypi.example.com; the second from the
+    // wheel downloaded beside it.
+    const fromIndex = installBlock("<!-- run: install-pip-index").replace(
+      "https://pypi.example.com/simple/",
+      index.url,
+    );
+    const byWheel = join(root, "wheel");
+    mkdirSync(byWheel);
+    cpSync(join(RELEASE_DIR, wheel), join(byWheel, wheel));
+    const shell = (script: string, cwd: string) =>
+      run("/bin/sh", ["-ec", script], {
+        cwd,
+        env: { ...process.env, PATH: `${dirname(python!)}:/usr/bin:/bin` },
+      });
+    await Promise.all([shell(fromIndex, root), shell(installBlock("<!-- run: install-pip-wheel"), byWheel)]);
     venvBin = join(root, "venv", "bin");
+    expect(index.asked).toContain("pulumi-modelarts");
+    const imported = execFileSync(join(byWheel, "venv", "bin", "python"), ["-c", IMPORTED], {
+      encoding: "utf8",
+    });
+    expect(imported.trim()).toBe(VERSION);
+    // The overview's program, its files as written, and the example's requirements, in the index's
+    // environment: all satisfied already, or taken from PyPI.
     const example = join(REPO, "examples", "python-tensorboard-urls");
-    // The README's quick start's requirements.txt as written, and the example's, in one install.
     const quickStart = join(root, "quickstart");
     mkdirSync(quickStart);
     for (const file of ["requirements.txt", "__main__.py"]) {
-      writeFileSync(join(quickStart, file), fencedBlockAfter("README.md", `<!-- file: ${file}`));
+      writeFileSync(join(quickStart, file), fencedBlockAfter("docs/_index.md", `<!-- file: ${file}`));
     }
-    // The SDK from a package index holding the release's wheel, as from PyPI once it is there.
-    // Not a synchronous child: this process serves the index pip asks.
     await run(
       join(venvBin, "pip"),
       [
-        "install",
-        "--disable-pip-version-check",
-        "-q",
-        "--index-url",
-        index.url,
-        "-r",
-        join(quickStart, "requirements.txt"),
-        "-r",
-        join(example, "requirements.txt"),
+        ...["install", "--disable-pip-version-check", "-q", "--extra-index-url", index.url],
+        ...["-r", join(quickStart, "requirements.txt"), "-r", join(example, "requirements.txt")],
       ],
       { timeout: 600_000 },
     );
@@ -158,10 +178,9 @@ if (why !== undefined) process.stdout.write(`Python SDK tests skipped: ${why}\n`
     expect(emulator.requests.length).toBe(before);
   });
 
-  it("the README's quick start, its requirements.txt and __main__.py as written, runs against the emulator", async () => {
+  it("the overview's program, its requirements.txt and __main__.py as written, runs against the emulator", async () => {
     const project = join(root, "quickstart");
-    // The suite's fresh environment took its requirements.txt: pip asked the index for the SDK. A
-    // fresh Pulumi home holds no plugin: the engine downloads it itself through the SDK's
+    // The suite's fresh environment took the SDK from the index. A fresh Pulumi home holds no plugin: the engine downloads it itself through the SDK's
     // pluginDownloadURL, here pointed at a server of the release.
     expect(index.asked).toContain("pulumi-modelarts");
     const releaseServer = await serveRelease();

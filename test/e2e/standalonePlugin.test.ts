@@ -15,6 +15,7 @@ import { promisify } from "node:util";
 import { findCommand, findPulumiCli, isolatedPulumiEnv } from "../../demo/exampleStack";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
 import { textUnder } from "../support/backendText";
+import { fencedBlockAfter } from "../support/readme";
 import { pathWithOnly, type ReleaseServer, serveRelease, VERSION } from "../support/release";
 
 jest.setTimeout(900_000);
@@ -23,6 +24,8 @@ const REPO = join(__dirname, "../..");
 const run = promisify(execFile);
 const cli = findPulumiCli();
 const yamlHost = findCommand("pulumi-language-yaml");
+/** Where the docs say the release is published: this repository's GitHub releases. */
+const GITHUB_RELEASE = `https://github.com/pulumi-modelarts/pulumi-modelarts/releases/download/v${VERSION}`;
 if (cli === undefined) process.stdout.write("standalone plugin tests skipped: no `pulumi` CLI on PATH\n");
 
 describe("the standalone plugin from the release, with no Node.js on PATH", () => {
@@ -51,7 +54,7 @@ describe("the standalone plugin from the release, with no Node.js on PATH", () =
 
   const withYaml = cli === undefined || yamlHost === undefined ? it.skip : it;
   withYaml(
-    "YAML: installed with --server from the release host; up, refresh after a job stopped, destroy",
+    "YAML: installed by the installation page's command from the release host; up, refresh after a job stopped, destroy",
     async () => {
       const env = userEnv([cli!, yamlHost!]);
       // Asynchronously: the release host and the emulator answer from this process's event loop.
@@ -63,7 +66,13 @@ describe("the standalone plugin from the release, with no Node.js on PATH", () =
       writeFileSync(join(root, "project", "Pulumi.yaml"), manifest.replace(/^plugins:\n(?: {2}.*\n)+/m, ""));
       expect(readFileSync(join(root, "project", "Pulumi.yaml"), "utf8")).not.toContain("plugin/bin");
 
-      await pulumi("plugin", "install", "resource", "modelarts", VERSION, "--server", server.url);
+      // The installation page's command as written, the release host in place of GitHub's.
+      const install = fencedBlockAfter(
+        "docs/installation-configuration.md",
+        "<!-- run: install-plugin",
+      ).trim();
+      expect(install).toContain(`modelarts ${VERSION} --server ${GITHUB_RELEASE}`);
+      await run("/bin/sh", ["-ec", install.replace(GITHUB_RELEASE, server.url)], { cwd: root, env });
       expect(server.requested).toContain(`/pulumi-resource-modelarts-v${VERSION}-linux-amd64.tar.gz`);
       const installed = join(root, "home", "plugins", `resource-modelarts-v${VERSION}`);
       expect(readdirSync(installed).sort()).toEqual(["LICENSE", "README.md", "pulumi-resource-modelarts"]);

@@ -21,12 +21,16 @@ import { join } from "node:path";
 import { findCommand } from "../../demo/exampleStack";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
 import { sha256File } from "../../packaging/archives";
-import { terraformSumsName } from "../../packaging/release";
+import { PLATFORMS, platformName } from "../../packaging/platforms";
+import { release, terraformSumsName, terraformZipName } from "../../packaging/release";
+import { writeTerraformMirror } from "../../packaging/terraformMirror";
 import { signChecksums } from "../../packaging/terraformRegistry";
 import { lookupVisualizationJobs, resetSharedState } from "../../provider/lookup/lookup";
 import type { VisualizationJobsQueryArgs } from "../../provider/wire/model";
+import { serveFolder } from "../support/folderServer";
 import { type ThrowawayKey, throwawayKey } from "../support/gpg";
 import { serveProviderRegistry } from "../support/providerRegistry";
+import { fencedBlockAfter } from "../support/readme";
 import { pathWithOnly, RELEASE_DIR, VERSION, zipMember } from "../support/release";
 
 jest.setTimeout(900_000);
@@ -37,6 +41,7 @@ const withTofu = tofuPath === undefined ? describe.skip : describe;
 
 const REPO = join(__dirname, "../..");
 const ADDRESS = "registry.opentofu.org/pulumi-modelarts/modelarts";
+const HOST_ZIP = `terraform-provider-modelarts_${VERSION}_linux_amd64.zip`;
 const REQUIRED = `terraform {\n  required_providers {\n    modelarts = { source = "pulumi-modelarts/modelarts" }\n  }\n}\n`;
 
 /** What a tofu command printed, and how it ended. */
@@ -173,6 +178,66 @@ withTofu("the Terraform provider from the release, under OpenTofu, with no Node.
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Installing pulumi-modelarts/modelarts v");
+  });
+
+  /** Runs a script of the docs in /bin/sh (no Node.js on PATH), asynchronously: the servers are in this process. */
+  function shell(script: string, cwd: string, extra: NodeJS.ProcessEnv = {}): Promise<TofuRun> {
+    return new Promise((resolve) => {
+      execFile(
+        "/bin/sh",
+        ["-ec", script],
+        { cwd, env: { ...env, PATH: `${env.PATH}:/usr/bin:/bin`, ...extra }, encoding: "utf8" },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+  }
+
+  it("installs from a network mirror laid out and served as its page says, and locks two platforms with -net-mirror", async () => {
+    // The release's files as downloaded: this machine's zip, and darwin_arm64's, built here by the
+    // release's own code; the mirror page the release writes for the two.
+    const downloads = join(root, "downloads");
+    mkdirSync(downloads);
+    const darwin = PLATFORMS.find((p) => platformName(p) === "darwin-arm64")!;
+    await release(REPO, join(root, "darwin-release"), [darwin]);
+    const zips = [HOST_ZIP, terraformZipName(VERSION, darwin)];
+    copyFileSync(join(RELEASE_DIR, zips[0]!), join(downloads, zips[0]!));
+    copyFileSync(join(root, "darwin-release", zips[1]!), join(downloads, zips[1]!));
+    writeTerraformMirror(downloads, VERSION, zips);
+    const page = (marker: string) => fencedBlockAfter("docs/terraform/index.md", marker);
+    const layout = await shell(page("<!-- run: mirror-layout"), downloads);
+    expect(layout.stderr).toBe("");
+    const mirror = await serveFolder(join(downloads, "mirror"));
+    try {
+      const placed = (id: string) => page(id).replaceAll("https://mirror.example.com/", mirror.url);
+      writeFileSync(join(root, "network-mirror.tfrc"), placed("<!-- run: mirror-cli-config"));
+      writeFileSync(join(root, "network-mirror.pem"), mirror.certificatePem);
+      const extra = {
+        TF_CLI_CONFIG_FILE: join(root, "network-mirror.tfrc"),
+        SSL_CERT_FILE: join(root, "network-mirror.pem"),
+      };
+      const dir = join(root, "network-mirror");
+      mkdirSync(dir);
+      writeFileSync(join(dir, "main.tf"), REQUIRED);
+      const init = await tofu(dir, ["init", "-input=false"], extra);
+      expect(init.code).toBe(0);
+      expect(init.stdout).toContain(`Installed pulumi-modelarts/modelarts v${VERSION}`);
+      // As the page says: init locks this platform's package alone, and warns so.
+      expect(init.stdout).toContain("Incomplete lock file information");
+      const initial = readFileSync(join(dir, ".terraform.lock.hcl"), "utf8");
+      expect([initial.match(/"h1:/g)?.length, initial.match(/"zh:/g)?.length]).toEqual([1, 1]);
+      const lock = await shell(placed("<!-- run: mirror-lock"), dir, extra);
+      expect(lock.stderr).toBe("");
+      expect(lock.code).toBe(0);
+      // Both platforms' packages were fetched and checked, and the lock file holds both.
+      for (const zip of zips) {
+        expect(mirror.requested).toContain(`/registry.opentofu.org/pulumi-modelarts/modelarts/${zip}`);
+      }
+      const locked = readFileSync(join(dir, ".terraform.lock.hcl"), "utf8");
+      for (const zip of zips) expect(locked).toContain(`zh:${sha256File(join(downloads, zip))}`);
+      expect(locked.match(/"h1:/g)?.length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await mirror.close();
+    }
   });
 
   /** The core's answer to the same query, against the same emulator. */

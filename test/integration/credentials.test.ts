@@ -17,6 +17,7 @@ import {
 } from "../../provider/support/errors";
 import { TemporaryKeyCache } from "../../provider/transport/temporaryCredentials";
 import { failure } from "../support/failure";
+import { fencedBlockAfter } from "../support/readme";
 import { lookup, useEmulator } from "./helpers";
 
 const emulator = useEmulator({ jobs: demoJobs() });
@@ -94,6 +95,25 @@ describe("a KooCLI profile", () => {
         .every((r) => r.accessKey === emulator().settings.accessKey),
     ).toBe(true);
     expect(lines.join("\n")).not.toContain(emulator().settings.secretKey);
+  });
+
+  it("the credentials page's KooCLI file, with the emulator's keys and project in its placeholders, lists the jobs", async () => {
+    const s = emulator().settings;
+    const documented = fencedBlockAfter("docs/credentials.md", "<!-- run: koocli-file")
+      .replace("<AK>", s.accessKey)
+      .replace("<SK>", s.secretKey)
+      .replace("<project id>", s.projectId)
+      .replace('"cn-north-4"', JSON.stringify(s.region));
+    const file = join(dir, "config.json");
+    writeFileSync(file, documented, { mode: 0o600 });
+    const { HW_MODELARTS_ENDPOINT = "", HW_AUTH_URL = "" } = place();
+    const { result } = await logged({
+      HW_MODELARTS_ENDPOINT,
+      HW_AUTH_URL,
+      HOME: dir,
+      HW_SHARED_CONFIG_FILE: file,
+    });
+    expect(result.ids).toHaveLength(13);
   });
 
   it("KooCLI's own ~/.hcloud/config.json is used when no keys are set, and not when they are", async () => {

@@ -1,7 +1,7 @@
 /**
- * A PEP 503 "simple" package index on loopback, as a private index serves a package before it is on
- * PyPI: `/simple/<name>/` lists our files with their sha256, and any other project is passed through
- * (a redirect) to the index pip would otherwise use.
+ * A PEP 503 "simple" package index on loopback, as a team's private index serves a package before it
+ * is on PyPI: `/simple/<name>/` lists our files with their sha256, and any other project is not found
+ * (404), so that pip finds `pulumi` only when it still asks PyPI (`--extra-index-url`).
  */
 import { createReadStream, statSync } from "node:fs";
 import { createServer } from "node:http";
@@ -26,11 +26,8 @@ function projectOf(file: string): string {
   return normalisedName(basename(file).split("-")[0]!);
 }
 
-/** Serves `files` under their projects' pages; other projects are redirected to `passThrough`. */
-export async function servePackageIndex(
-  files: readonly string[],
-  passThrough = process.env.PIP_INDEX_URL ?? "https://pypi.org/simple",
-): Promise<PackageIndex> {
+/** Serves `files` under their projects' pages; any other project is a 404. */
+export async function servePackageIndex(files: readonly string[]): Promise<PackageIndex> {
   const asked: string[] = [];
   const byName = new Map(files.map((file) => [basename(file), file]));
   const server = createServer((request, response) => {
@@ -41,7 +38,7 @@ export async function servePackageIndex(
       asked.push(project);
       const ours = files.filter((file) => projectOf(file) === project);
       if (ours.length === 0) {
-        response.writeHead(302, { location: `${passThrough.replace(/\/$/, "")}/${project}/` }).end();
+        response.writeHead(404).end("not found\n");
         return;
       }
       const links = ours.map((file) => {
