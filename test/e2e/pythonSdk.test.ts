@@ -26,8 +26,7 @@ jest.setTimeout(900_000);
 
 const REPO = join(__dirname, "../..");
 /** A command block of the installation page, by its marker. */
-const installBlock = (id: string) =>
-  fencedBlockAfter("docs/installation-configuration.md", `<!-- run: ${id}`);
+const installBlock = (marker: string) => fencedBlockAfter("docs/installation-configuration.md", marker);
 /** What an installed SDK says its version is. */
 const IMPORTED =
   "import importlib.metadata, pulumi_modelarts; print(importlib.metadata.version('pulumi-modelarts'))";
@@ -58,11 +57,14 @@ if (why !== undefined) process.stdout.write(`Python SDK tests skipped: ${why}\n`
     const byWheel = join(root, "wheel");
     mkdirSync(byWheel);
     cpSync(join(RELEASE_DIR, wheel), join(byWheel, wheel));
+    // A user's shell (pip's settings kept) whose PATH holds the interpreter's own folder: no Node.js.
+    const interpreter = execFileSync(python!, ["-c", "import sys; print(sys.executable)"], {
+      encoding: "utf8",
+    });
+    const PATH = dirname(interpreter.trim());
+    expect(() => execFileSync("/bin/sh", ["-c", "command -v node"], { env: { PATH } })).toThrow();
     const shell = (script: string, cwd: string) =>
-      run("/bin/sh", ["-ec", script], {
-        cwd,
-        env: { ...process.env, PATH: `${dirname(python!)}:/usr/bin:/bin` },
-      });
+      run("/bin/sh", ["-ec", script], { cwd, env: { ...process.env, PATH } });
     await Promise.all([shell(fromIndex, root), shell(installBlock("<!-- run: install-pip-wheel"), byWheel)]);
     venvBin = join(root, "venv", "bin");
     expect(index.asked).toContain("pulumi-modelarts");

@@ -66,7 +66,8 @@ withTofu("the Terraform provider from the release, under OpenTofu, with no Node.
       join(root, "cli.tfrc"),
       `provider_installation {\n  filesystem_mirror {\n    path    = "${join(root, "mirror")}"\n    include = ["${ADDRESS}"]\n  }\n}\n`,
     );
-    const PATH = pathWithOnly([tofuPath!], root);
+    // tofu, and the two commands the docs' scripts use besides the shell's own: no Node.js.
+    const PATH = pathWithOnly([tofuPath!, findCommand("mkdir")!, findCommand("cp")!], root);
     expect(() => execFileSync("/bin/sh", ["-c", "command -v node"], { env: { PATH } })).toThrow();
     env = {
       HOME: root,
@@ -172,7 +173,7 @@ withTofu("the Terraform provider from the release, under OpenTofu, with no Node.
     writeFileSync(join(work, "main.tf"), REQUIRED);
     const run = spawnSync("/bin/sh", ["-ec", commands.join("\n")], {
       cwd: work,
-      env: { HOME: home, PATH: `${env.PATH}:/usr/bin:/bin`, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" },
+      env: { HOME: home, PATH: env.PATH, TF_IN_AUTOMATION: "1", CHECKPOINT_DISABLE: "1" },
       encoding: "utf8",
     });
     expect(run.stderr).toBe("");
@@ -186,7 +187,7 @@ withTofu("the Terraform provider from the release, under OpenTofu, with no Node.
       execFile(
         "/bin/sh",
         ["-ec", script],
-        { cwd, env: { ...env, PATH: `${env.PATH}:/usr/bin:/bin`, ...extra }, encoding: "utf8" },
+        { cwd, env: { ...env, ...extra }, encoding: "utf8" },
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       );
     });
