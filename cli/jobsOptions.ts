@@ -12,7 +12,7 @@ import {
   SETTINGS,
   valueType,
 } from "../provider/wire/description";
-import type { ArgumentKey, SettingKey } from "../provider/wire/entryKeys";
+import type { ArgumentKey, SettingKey } from "../provider/wire/entryKeys.generated";
 import { wholeNumberOption } from "./options";
 
 /** One option: the entry it sets, its flag, and whether it takes a whole number. */

@@ -20,7 +20,7 @@ import {
   metaOf,
   SETTINGS,
 } from "../provider/wire/description";
-import type { SettingKey } from "../provider/wire/entryKeys";
+import type { SettingKey } from "../provider/wire/entryKeys.generated";
 import type { AttributeSpec, BlockSpec } from "../terraform/schema";
 
 const code = (text: string | undefined) => (text === undefined || text === "" ? "" : `\`${text}\``);

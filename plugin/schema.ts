@@ -20,15 +20,15 @@ import {
   SETTINGS,
   valueType,
 } from "../provider/wire/description";
-import type { SettingKey } from "../provider/wire/entryKeys";
+import type { SettingKey } from "../provider/wire/entryKeys.generated";
 import type {
   JobFlavor,
   JobSchedule,
   LookupDrift,
   VisualizationJob,
-  VisualizationJobsQueryArgs,
   VisualizationJobsResult,
 } from "../provider/wire/model";
+import type { VisualizationJobsQueryArgs } from "../provider/wire/queryArgs.generated";
 
 /** A property of the schema (the subset this package uses). */
 export interface PropertySpec {

@@ -42,9 +42,9 @@ export type {
   SortField,
   SortOrder,
   VisualizationJob,
-  VisualizationJobsQueryArgs,
   VisualizationJobsResult,
 } from "../provider/wire/model";
+export type { VisualizationJobsQueryArgs } from "../provider/wire/queryArgs.generated";
 export { JobStatus, type JobStatusName, jobStatusName } from "../provider/wire/status";
 export {
   type GetVisualizationJobArgs,

@@ -18,7 +18,7 @@ import {
   SETTINGS,
   valueType,
 } from "../provider/wire/description";
-import type { ArgumentKey, SettingKey } from "../provider/wire/entryKeys";
+import type { ArgumentKey, SettingKey } from "../provider/wire/entryKeys.generated";
 import type { VisualizationJob } from "../provider/wire/model";
 import type { CtyObject, CtyType, CtyValue } from "./ctyCodec";
 

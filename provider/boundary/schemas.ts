@@ -13,7 +13,7 @@ import {
 import { jsonText } from "../support/jsonText";
 import { clipServerText } from "../support/redact";
 import { ARGUMENT_KEYS, ARGUMENTS, MAX_EPOCH_MS, metaOf, WIRE_ERROR_ENVELOPE } from "../wire/description";
-import type { ArgumentKey } from "../wire/entryKeys";
+import type { ArgumentKey } from "../wire/entryKeys.generated";
 import {
   type JobFlavor,
   type JobSchedule,
@@ -24,8 +24,8 @@ import {
   type SortField,
   type SortOrder,
   type VisualizationJob,
-  type VisualizationJobsQueryArgs,
 } from "../wire/model";
+import type { VisualizationJobsQueryArgs } from "../wire/queryArgs.generated";
 import { jobStatusName, parseJobStatus } from "../wire/status";
 import { type Words, words } from "../wire/wording";
 import { safeServiceUrls } from "./serviceUrl";

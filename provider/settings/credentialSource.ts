@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import { ModelArtsConfigError } from "../support/errors";
 import { expandHome } from "../support/userFile";
 import { AGENCY_FIELDS, metaOf, SETTINGS } from "../wire/description";
-import type { SettingKey } from "../wire/entryKeys";
+import type { SettingKey } from "../wire/entryKeys.generated";
 import { type Words, words } from "../wire/wording";
 import type { Agency, AkskCredentials, CredentialSource, Credentials } from "./credentials";
 import {

@@ -6,7 +6,7 @@
 import { ModelArtsConfigError } from "../support/errors";
 import { jsonText } from "../support/jsonText";
 import { isAgencyField, metaOf, SETTINGS } from "../wire/description";
-import type { ArgumentKey, SettingKey } from "../wire/entryKeys";
+import type { ArgumentKey, SettingKey } from "../wire/entryKeys.generated";
 import { type SettingOrigin, type Words, words } from "../wire/wording";
 
 /** Reads one stack-config value by its full key (`huaweicloud:region`); undefined when unset. */

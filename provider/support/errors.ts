@@ -7,7 +7,7 @@
  * carries the brands of its class and of every class above it: `ModelArtsError.isInstance` is true
  * of every error here, `ModelArtsApiError.isInstance` only of API errors.
  */
-import type { Surface } from "../wire/entryKeys";
+import type { Surface } from "../wire/entryKeys.generated";
 import { joinWords, render, type Words } from "../wire/wording";
 import { forDisplay, redact } from "./redact";
 

@@ -9,7 +9,7 @@
  * half the time (`npm run bench`, "require").
  */
 import * as z from "zod/mini";
-import type { ArgumentKey, SettingKey } from "./entryKeys";
+import type { ArgumentKey, SettingKey } from "./entryKeys.generated";
 import {
   DEFAULT_TIMEOUT_SECONDS,
   DOCUMENTED_SEARCH_CONTENT,
@@ -26,7 +26,10 @@ import { JobStatus, parseJobStatus } from "./status";
 /** The latest instant a JavaScript Date (and so an RFC 3339 rendering) can hold, in epoch ms. */
 export const MAX_EPOCH_MS = 8_640_000_000_000_000;
 
-export type { ArgumentKey, SettingKey, Surface } from "./entryKeys";
+export type { ArgumentKey, SettingKey } from "./entryKeys.generated";
+
+/** Where a name or a message is shown: each surface names things its own way. */
+export const SURFACES = ["typescript", "plugin", "terraform", "cli"] as const;
 
 /** What every entry says of itself, on every surface. */
 export interface EntryMeta {
@@ -57,7 +60,7 @@ export interface EntryMeta {
 }
 
 /** The registry of every entry's metadata: the schemas are the keys. */
-export const DESCRIPTION = z.registry<EntryMeta>();
+const DESCRIPTION = z.registry<EntryMeta>();
 
 /** A schema with its metadata registered: each entry's schema is its own object, the registry's key. */
 function described<S extends z.ZodMiniType>(schema: S, meta: EntryMeta): S {
@@ -76,7 +79,7 @@ export function metaOf(schema: z.ZodMiniType): EntryMeta {
 // --- Lookup arguments --------------------------------------------------------------------------
 
 /** How many statuses exist: a list naming each once holds no more. */
-export const STATUS_COUNT = Object.keys(JobStatus).length;
+const STATUS_COUNT = Object.keys(JobStatus).length;
 
 const STATUS_NAMES = Object.keys(JobStatus).join(", ");
 
@@ -218,7 +221,7 @@ export const ARGUMENTS = {
     tsType: "number",
     flag: "timeout",
   }),
-} as const satisfies Record<ArgumentKey, z.ZodMiniType>;
+} as const satisfies Record<string, z.ZodMiniType>;
 
 /** The names of the lookup's arguments, in the description's order. */
 export const ARGUMENT_KEYS = Object.keys(ARGUMENTS) as readonly ArgumentKey[];
@@ -350,7 +353,7 @@ export const JOB_FIELDS = {
 export type JobFieldKey = keyof typeof JOB_FIELDS;
 
 /** One job as the API's JSON holds it: what the listing's fast path must accept, and no more. */
-export const WIRE_JOB = z.looseObject(
+const WIRE_JOB = z.looseObject(
   Object.fromEntries(
     Object.values(JOB_FIELDS)
       .filter((schema) => metaOf(schema).wire !== undefined)
@@ -386,7 +389,7 @@ export const WIRE_ERROR_ENVELOPE = z.looseObject({
 // --- Settings ---------------------------------------------------------------------------------------
 
 /** The most retries after a first failed attempt. */
-export const MAX_MAX_RETRIES = 20;
+const MAX_MAX_RETRIES = 20;
 /**
  * The most requests in flight a setting may ask for: also the keep-alive pool's connections per origin
  * (dispatcher.ts), since more at once would only queue there.
@@ -591,7 +594,7 @@ export const SETTINGS = {
     rule: "an http:// URL to 169.254.169.254 or a loopback host",
     env: ["HW_ECS_METADATA_URL"],
   }),
-} as const satisfies Record<SettingKey, z.ZodMiniType>;
+} as const satisfies Record<string, z.ZodMiniType>;
 
 /** The fields of an agency (`huaweicloud:assumeRole`, Terraform's `assume_role` block), in order. */
 export const AGENCY_FIELDS = ["agencyName", "agencyDomainName", "agencyDomainId", "agencyDuration"] as const;

@@ -70,41 +70,6 @@ export type JobStatusInput =
   | number
   | `${number}`;
 
-/**
- * What to look up. Every field is optional: no field at all lists every visualization job of the
- * workspace.
- */
-export interface VisualizationJobsQueryArgs {
-  // generated: query-arguments (npm run generate)
-  /** A status, or several (their union), each a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. A list names each status once. */
-  readonly status?: JobStatusInput | readonly JobStatusInput[];
-  /** The exact job name. */
-  readonly name?: string;
-  /** A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most 4096 characters, whose counted repetitions ({n}, {m,n}) add up to at most 1000. */
-  readonly nameRegex?: string;
-  /** Server-side search text, matched against the job name: at most 100 characters (some servers take only 64). */
-  readonly searchContent?: string;
-  /** The workspace. Default "0". */
-  readonly workspaceId?: string;
-  /** The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id". */
-  readonly sortBy?: SortField;
-  /** The sort direction: "asc" or "desc". Default "asc". */
-  readonly order?: SortOrder;
-  /** At most this many jobs, after all filters. */
-  readonly limit?: number;
-  /** Jobs asked for per request, 1 to 1000. Default 1000. */
-  readonly pageSize?: number;
-  /** Overrides the configured region for this call. */
-  readonly region?: string;
-  /** Overrides the configured project id for this call. */
-  readonly projectId?: string;
-  /** Overrides the configured ModelArts endpoint for this call. */
-  readonly endpoint?: string;
-  /** How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error. */
-  readonly timeoutSeconds?: number;
-  // end generated: query-arguments
-}
-
 /** The arguments after validation: defaults applied, statuses as sorted unique codes. */
 export interface NormalizedQuery {
   /** Status codes to list, ascending; empty means every status. */

@@ -5,7 +5,7 @@
  * TypeScript user `huaweicloud:maxRetries`, a command-line user `HW_MAX_RETRIES`: from one message.
  */
 import { ARGUMENTS, type EntryMeta, isAgencyField, metaOf, SETTINGS } from "./description";
-import type { ArgumentKey, SettingKey, Surface } from "./entryKeys";
+import type { ArgumentKey, SettingKey, Surface } from "./entryKeys.generated";
 
 /** Where a setting's value was found. */
 export type SettingOrigin =

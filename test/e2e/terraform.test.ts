@@ -26,7 +26,8 @@ import { release, terraformSumsName, terraformZipName } from "../../packaging/re
 import { writeTerraformMirror } from "../../packaging/terraformMirror";
 import { signChecksums } from "../../packaging/terraformRegistry";
 import { lookupVisualizationJobs, resetSharedState } from "../../provider/lookup/lookup";
-import type { VisualizationJobsQueryArgs } from "../../provider/wire/model";
+import type {} from "../../provider/wire/model";
+import type { VisualizationJobsQueryArgs } from "../../provider/wire/queryArgs.generated";
 import { serveFolder } from "../support/folderServer";
 import { type ThrowawayKey, throwawayKey } from "../support/gpg";
 import { serveProviderRegistry } from "../support/providerRegistry";

@@ -22,7 +22,7 @@ import {
   rangeOf,
   SETTINGS,
 } from "../../provider/wire/description";
-import type { ArgumentKey, SettingKey } from "../../provider/wire/entryKeys";
+import type { ArgumentKey, SettingKey } from "../../provider/wire/entryKeys.generated";
 import { type CtyObject, encodeCty } from "../../terraform/ctyCodec";
 import { blockType, JOBS_DATA_SOURCE, PROVIDER_BLOCK } from "../../terraform/schema";
 import { TerraformProvider } from "../../terraform/terraformProvider";
