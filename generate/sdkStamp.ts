@@ -1,6 +1,6 @@
 /**
  * The Go and Python SDKs are made by Pulumi's code generators (sdkgen/, Go: about four minutes to
- * compile cold). sdk/codegen.sha256 records what they were made from (plugin/schema.json and sdkgen/)
+ * compile cold). sdkgen/codegen.sha256 records what they were made from (plugin/schema.json and sdkgen/)
  * and what they are (every file of sdk/go/modelarts and sdk/python that git sees), so that a test
  * can tell, in milliseconds, whether they could have changed: only then does it regenerate them.
  * `npm run plugin:sdk` writes it after generating.
@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** The stamp's path in the repository. */
-export const SDK_STAMP = join("sdk", "codegen.sha256");
+export const SDK_STAMP = join("sdkgen", "codegen.sha256");
 
 /** What the generators read. */
 const INPUTS = ["plugin/schema.json", "sdkgen/main.go", "sdkgen/go.mod", "sdkgen/go.sum"];

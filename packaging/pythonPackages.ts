@@ -54,7 +54,8 @@ function buildEnvironment(env: NodeJS.ProcessEnv): string {
  */
 function stagedSources(source: string, staging: string, time: Date): void {
   rmSync(staging, { recursive: true, force: true });
-  for (const path of sourceFiles(source)) {
+  // Not the stub go.mod that keeps the folder out of the Go module of sdk/: it is no Python source.
+  for (const path of sourceFiles(source).filter((file) => file !== "go.mod")) {
     const target = join(staging, path);
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(join(source, path), target);

@@ -80,8 +80,14 @@ func generate(schemaPath, sdkDir string) error {
 	if err != nil {
 		return err
 	}
+	// A stub module, as pulumi-aws keeps in sdk/python: it keeps the Python SDK's files out of the
+	// Go module of sdk/ (go's zip of a module leaves out every folder holding a go.mod).
+	pyFiles["go.mod"] = []byte(pythonStubModule)
 	return replace(filepath.Join(sdkDir, "python"), ".", pyFiles)
 }
+
+// pythonStubModule is sdk/python/go.mod.
+const pythonStubModule = "module fake_python_module // Exclude this directory from the Go module of sdk/: it holds the Python SDK\n\ngo 1.26\n"
 
 // replace empties root/sub, then writes the files (named relative to root) under root.
 func replace(root, sub string, files map[string][]byte) error {

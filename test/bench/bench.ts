@@ -32,7 +32,7 @@ import { generateJobs, startEmulator } from "../../emulator";
 import { parseJobsPage } from "../../provider/boundary/schemas";
 import { DEFAULT_MAX_CONCURRENCY } from "../../provider/settings/settings";
 import { WIRE_JOBS_PAGE } from "../../provider/wire/description";
-import { type JobStatusInput, lookupVisualizationJobs } from "../../sdk";
+import { type JobStatusInput, lookupVisualizationJobs } from "../../sdk/nodejs";
 import type { BareClientFigures } from "./bareClientProbe";
 import { startEmulatorProcess } from "./emulatorProcess";
 import type { FirstLookupFigures } from "./firstLookupProbe";

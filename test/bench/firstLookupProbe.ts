@@ -4,7 +4,7 @@
  * package is required before the clock starts, as a program has it loaded before it looks up; what
  * the first lookup loads on demand (undici) is part of its cost. Prints JSON.
  */
-import { lookupVisualizationJobs } from "../../sdk";
+import { lookupVisualizationJobs } from "../../sdk/nodejs";
 import { timed } from "./stats";
 
 /** What the probe prints. */

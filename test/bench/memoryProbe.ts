@@ -3,7 +3,7 @@
  * by the HW_* environment, and how far the resident set grew above its level before the lookup
  * (the high-water mark the kernel keeps, so no peak between two samples is missed). Prints JSON.
  */
-import { lookupVisualizationJobs } from "../../sdk";
+import { lookupVisualizationJobs } from "../../sdk/nodejs";
 
 /** What the probe prints. */
 export interface MemoryFigures {

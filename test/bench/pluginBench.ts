@@ -17,7 +17,7 @@ import { LocalWorkspace, type ProjectSettings } from "@pulumi/pulumi/automation"
 import * as providerPb from "@pulumi/pulumi/proto/provider_pb";
 import { findCommand, isolatedPulumiEnv } from "../../demo/exampleStack";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
-import { lookupVisualizationJobs } from "../../sdk";
+import { lookupVisualizationJobs } from "../../sdk/nodejs";
 import { firstLine } from "./probes";
 import type { BenchProfile } from "./profile";
 import {

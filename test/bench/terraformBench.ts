@@ -15,7 +15,7 @@ import { findCommand } from "../../demo/exampleStack";
 import { demoJobs, startEmulator } from "../../emulator";
 import { buildingPlatform } from "../../packaging/platforms";
 import { terraformZipName } from "../../packaging/release";
-import { lookupVisualizationJobs } from "../../sdk";
+import { lookupVisualizationJobs } from "../../sdk/nodejs";
 import type { BenchProfile } from "./profile";
 import { buildRelease, REPO } from "./releaseExecutable";
 import { figure, type Stats, stats, timed } from "./stats";

@@ -168,12 +168,12 @@ describe("the packed package in a fresh `pulumi new typescript` project", () => 
 
   it("holds the package only: built code, types, maps, sources, the bins; no demo, examples or tests", () => {
     for (const path of [
-      "dist/sdk/index.js",
-      "dist/sdk/index.d.ts",
-      "dist/sdk/index.d.ts.map",
+      "dist/sdk/nodejs/index.js",
+      "dist/sdk/nodejs/index.d.ts",
+      "dist/sdk/nodejs/index.d.ts.map",
       "dist/cli/main.js",
       "dist/emulator/index.d.ts",
-      "sdk/index.ts",
+      "sdk/nodejs/index.ts",
       "LICENSE",
       "README.md",
       "CHANGELOG.md",

@@ -256,7 +256,7 @@ describe("the SDKs' packages", () => {
     });
   });
 
-  it("the Go module proxy archive unpacks, with tar, to goproxy/ holding the module zip of sdk/ under <module>@v<version>/, its go.mod as the .mod", () => {
+  it("the Go module proxy archive unpacks, with tar, to goproxy/ holding the module zip of sdk/ (Go files only) under <module>@v<version>/, its go.mod as the .mod", () => {
     const unpacked = mkdtempSync(join(work, "goproxy-"));
     execFileSync("tar", ["-xzf", join(RELEASE_DIR, goProxyArchiveName(VERSION)), "-C", unpacked]);
     const at = join(unpacked, GO_AT);
@@ -276,6 +276,14 @@ describe("the SDKs' packages", () => {
         `${GO_MODULE}@v${VERSION}/LICENSE`,
       ]),
     );
+    // Only Go: the TypeScript and Python SDKs are modules of their own (stub go.mod files), so
+    // none of their files is in it. pulumi-plugin.json is the Go SDK's own (the plugin it needs).
+    const notGo = names
+      .map((name) => name.slice(`${GO_MODULE}@v${VERSION}/`.length))
+      .filter(
+        (path) => !path.endsWith(".go") && !["go.mod", "go.sum", "LICENSE", "README.md"].includes(path),
+      );
+    expect(notGo).toEqual(["go/modelarts/pulumi-plugin.json"]);
     const mod = readFileSync(join(at, `v${VERSION}.mod`), "utf8");
     expect(zipMember(zip, `${GO_MODULE}@v${VERSION}/go.mod`).toString()).toBe(mod);
     expect(readFileSync(join(at, "list"), "utf8")).toBe(`v${VERSION}\n`);

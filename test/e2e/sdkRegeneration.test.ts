@@ -3,7 +3,7 @@
  * committed schema: regenerating into a temporary folder gives the same files, byte for byte. The
  * committed side is what git sees (tracked, or new and not ignored), so that what `pip install
  * ./sdk/python` leaves behind (build/, *.egg-info) does not count. The regeneration (minutes, cold)
- * runs only when sdk/codegen.sha256 says the schema or sdkgen/ changed since the SDKs were made, or
+ * runs only when sdkgen/codegen.sha256 says the schema or sdkgen/ changed since the SDKs were made, or
  * with FULL_SDK_REGENERATION=1 (a release); otherwise the stamp also proves the SDKs untouched.
  */
 import { execFileSync } from "node:child_process";
@@ -71,7 +71,7 @@ it("the committed SDKs are what the stamp says they were made from and are, or a
   const full = process.env.FULL_SDK_REGENERATION === "1" || inputs !== stampInputs;
   if (!full) {
     process.stdout.write(
-      "SDK regeneration skipped: its inputs match sdk/codegen.sha256 (FULL_SDK_REGENERATION=1 forces it)\n",
+      "SDK regeneration skipped: its inputs match sdkgen/codegen.sha256 (FULL_SDK_REGENERATION=1 forces it)\n",
     );
     return;
   }

@@ -7,7 +7,7 @@ import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
 import { ModelArtsProvider } from "../../plugin/modelartsProvider";
 import { TOKENS } from "../../plugin/schema";
 import { lookupVisualizationJobs, resetSharedState } from "../../provider/lookup/lookup";
-import { ModelArtsCancelledError } from "../../sdk";
+import { ModelArtsCancelledError } from "../../sdk/nodejs";
 import { encodeCty } from "../../terraform/ctyCodec";
 import { blockType, JOBS_DATA_SOURCE, PROVIDER_BLOCK } from "../../terraform/schema";
 import { TerraformProvider } from "../../terraform/terraformProvider";

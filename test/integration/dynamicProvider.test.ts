@@ -4,7 +4,7 @@
  * (refresh), Diff, Update, Delete; and no secret in anything the state would hold.
  */
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
-import { providerShim } from "../../sdk/visualizationJobsLookup";
+import { providerShim } from "../../sdk/nodejs/visualizationJobsLookup";
 import { type Host, serializeProvider, stackConfigFor, startHost } from "../support/dynamicProviderHost";
 
 const SECRET_KEY = "dynamic-provider-test-secret-key-0123";

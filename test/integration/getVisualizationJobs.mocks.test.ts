@@ -15,7 +15,7 @@ import {
   ModelArtsError,
   ModelArtsNoMatchError,
   ModelArtsValidationError,
-} from "../../sdk";
+} from "../../sdk/nodejs";
 import { failure } from "../support/failure";
 
 /** Whether an Output is known, and its value (Output internals: what the engine would see). */

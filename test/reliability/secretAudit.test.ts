@@ -9,8 +9,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { Agent, type Dispatcher } from "undici";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
 import { runLookup } from "../../provider/lookup/lookup";
-import { getVisualizationJobs } from "../../sdk";
-import { providerShim } from "../../sdk/visualizationJobsLookup";
+import { getVisualizationJobs } from "../../sdk/nodejs";
+import { providerShim } from "../../sdk/nodejs/visualizationJobsLookup";
 import { FAST_RETRIES } from "../integration/helpers";
 import { serializeProvider, stackConfigFor, startHost } from "../support/dynamicProviderHost";
 

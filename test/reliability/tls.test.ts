@@ -44,7 +44,7 @@ describe("TLS", () => {
   });
 
   it("accepts it when NODE_EXTRA_CA_CERTS names the certificate (read by Node at start-up)", async () => {
-    const script = `require(${JSON.stringify(join(__dirname, "../../dist/sdk"))}).lookupVisualizationJobs({ status: "RUNNING" }, { context: "tls-test", cache: false }).then((r) => process.stdout.write(String(r.ids.length)), (e) => { process.stdout.write(e.message); process.exitCode = 1; })`;
+    const script = `require(${JSON.stringify(join(__dirname, "../../dist/sdk/nodejs"))}).lookupVisualizationJobs({ status: "RUNNING" }, { context: "tls-test", cache: false }).then((r) => process.stdout.write(String(r.ids.length)), (e) => { process.stdout.write(e.message); process.exitCode = 1; })`;
     // Asynchronously: the emulator answering the child runs on this process's event loop.
     const { stdout } = await promisify(execFile)(process.execPath, ["-e", script], {
       env: {

@@ -11,7 +11,7 @@ import {
   type GetVisualizationJobsResult,
   VisualizationJobsLookup,
   type VisualizationJobsLookupArgs,
-} from "../../../sdk";
+} from "../../../sdk/nodejs";
 
 const outputArgs: GetVisualizationJobsOutputArgs = {
   status: ["RUNNING", pulumi.output(8)],

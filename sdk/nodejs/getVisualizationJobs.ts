@@ -5,12 +5,12 @@
  * data sources do, unless an input is unknown.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { runLookup } from "../provider/lookup/lookup";
-import { exactlyOneJob } from "../provider/lookup/singleJob";
-import { ModelArtsValidationError, validationIssue } from "../provider/support/errors";
-import { registerSecretArguments } from "../provider/support/redact";
-import type { VisualizationJob, VisualizationJobsResult } from "../provider/wire/model";
-import type { VisualizationJobsQueryArgs } from "../provider/wire/queryArgs.generated";
+import { runLookup } from "../../provider/lookup/lookup";
+import { exactlyOneJob } from "../../provider/lookup/singleJob";
+import { ModelArtsValidationError, validationIssue } from "../../provider/support/errors";
+import { registerSecretArguments } from "../../provider/support/redact";
+import type { VisualizationJob, VisualizationJobsResult } from "../../provider/wire/model";
+import type { VisualizationJobsQueryArgs } from "../../provider/wire/queryArgs.generated";
 import { dependencyGate } from "./dependsOn";
 import { programDependencies } from "./programDependencies";
 import { secretFields } from "./secretArguments";

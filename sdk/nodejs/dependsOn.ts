@@ -4,7 +4,7 @@
  * (its id unknown) the result is unknown and no request is sent.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ModelArtsValidationError, validationIssue } from "../provider/support/errors";
+import { ModelArtsValidationError, validationIssue } from "../../provider/support/errors";
 
 type DependsOn = pulumi.InvokeOutputOptions["dependsOn"];
 

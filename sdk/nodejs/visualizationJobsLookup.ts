@@ -12,7 +12,7 @@ import {
   RESULT_FIELDS,
   SECRET_ARGUMENTS,
   type VisualizationJob,
-} from "../provider/wire/model";
+} from "../../provider/wire/model";
 import type { GetVisualizationJobsOutputArgs } from "./getVisualizationJobs";
 import { secretFields } from "./secretArguments";
 

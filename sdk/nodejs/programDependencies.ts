@@ -3,8 +3,8 @@
  * a Pulumi program (a plain Node script) the config is empty and settings come from the environment.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ListingCache } from "../provider/listing/listingCache";
-import type { LookupDependencies } from "../provider/lookup/lookup";
+import { ListingCache } from "../../provider/listing/listingCache";
+import type { LookupDependencies } from "../../provider/lookup/lookup";
 
 /**
  * Reads a stack-config value by its full key (`huaweicloud:secretKey`). `runtime.getConfig` gives

@@ -3,15 +3,15 @@
  * from Pulumi programs. The public exports, nothing else.
  */
 
-export { ListingCache } from "../provider/listing/listingCache";
-export { ProjectIdCache } from "../provider/listing/projectDiscovery";
+export { ListingCache } from "../../provider/listing/listingCache";
+export { ProjectIdCache } from "../../provider/listing/projectDiscovery";
 export {
   type LookupDependencies,
   type LookupOptions,
   lookupVisualizationJobs,
   resetSharedState,
-} from "../provider/lookup/lookup";
-export type { ConfigGetter, Environment } from "../provider/settings/settings";
+} from "../../provider/lookup/lookup";
+export type { ConfigGetter, Environment } from "../../provider/settings/settings";
 export {
   type ApiErrorDetails,
   type FoundJob,
@@ -30,10 +30,10 @@ export {
   ModelArtsTimeoutError,
   ModelArtsValidationError,
   type ValidationIssue,
-} from "../provider/support/errors";
-export type { Logger } from "../provider/support/logger";
-export type { ClientTimeouts } from "../provider/transport/client";
-export type { RetryTiming } from "../provider/transport/retryPolicy";
+} from "../../provider/support/errors";
+export type { Logger } from "../../provider/support/logger";
+export type { ClientTimeouts } from "../../provider/transport/client";
+export type { RetryTiming } from "../../provider/transport/retryPolicy";
 export type {
   JobFlavor,
   JobSchedule,
@@ -43,9 +43,9 @@ export type {
   SortOrder,
   VisualizationJob,
   VisualizationJobsResult,
-} from "../provider/wire/model";
-export type { VisualizationJobsQueryArgs } from "../provider/wire/queryArgs.generated";
-export { JobStatus, type JobStatusName, jobStatusName } from "../provider/wire/status";
+} from "../../provider/wire/model";
+export type { VisualizationJobsQueryArgs } from "../../provider/wire/queryArgs.generated";
+export { JobStatus, type JobStatusName, jobStatusName } from "../../provider/wire/status";
 export {
   type GetVisualizationJobArgs,
   type GetVisualizationJobOutputArgs,
