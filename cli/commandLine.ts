@@ -8,7 +8,8 @@ import { ModelArtsError } from "../provider/support/errors";
 import { escapeControls } from "../provider/support/redact";
 import { emulatorCommand } from "./emulatorCommand";
 import { type CommandIo, jobsCommand } from "./jobsCommand";
-import { MAIN_USAGE, UsageError } from "./usage";
+import { MAIN_USAGE } from "./usage";
+import { UsageError } from "./usageError";
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CommandIo) => Promise<number>> = {
   jobs: jobsCommand,

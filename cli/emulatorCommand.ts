@@ -14,7 +14,8 @@ import { type RunningEmulator, startEmulator } from "../emulator/server";
 import { readUserFile } from "../provider/support/userFile";
 import type { CommandIo } from "./jobsCommand";
 import { parseCommandOptions, wholeNumberOption } from "./options";
-import { EMULATOR_USAGE, UsageError } from "./usage";
+import { EMULATOR_USAGE } from "./usage";
+import { UsageError } from "./usageError";
 
 /** A value quoted for a POSIX shell. */
 function shellQuote(value: string): string {

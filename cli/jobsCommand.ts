@@ -13,7 +13,8 @@ import { render } from "../provider/wire/wording";
 import { ARGUMENT_OPTIONS, optionValue, parseArgsOptions, SETTING_OPTIONS } from "./jobsOptions";
 import { parseCommandOptions } from "./options";
 import { formatJobsTable } from "./table";
-import { jobsUsage, UsageError } from "./usage";
+import { jobsUsage } from "./usage";
+import { UsageError } from "./usageError";
 
 /** Where the command writes: stdout for the result, stderr for progress. */
 export interface CommandIo {

@@ -1,7 +1,7 @@
 /** Option values the commands share the reading of, and the parsing of a command's options. */
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { didYouMean } from "../provider/support/closestName";
-import { UsageError } from "./usage";
+import { UsageError } from "./usageError";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 

@@ -1,8 +1,5 @@
-/** What `pulumi-modelarts --help` and each command's `--help` print, and the usage error. */
+/** What `pulumi-modelarts --help` and each command's `--help` print. */
 import { entryOptionsHelp } from "./jobsOptions";
-
-/** A mistake in how the command was called: exit status 2, with the usage. */
-export class UsageError extends Error {}
 
 /** `pulumi-modelarts --help`. */
 export const MAIN_USAGE = `Usage: pulumi-modelarts <command> [options]

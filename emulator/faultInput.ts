@@ -6,7 +6,7 @@
  */
 
 import { ModelArtsEmulatorError } from "../provider/support/errors";
-import type { Fault, FaultTarget } from "./faults";
+import type { Fault, FaultTarget } from "./fault";
 import { MAX_LATENCY_MS } from "./latency";
 import { typeOf } from "./valueType";
 

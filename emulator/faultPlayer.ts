@@ -2,7 +2,7 @@
 import type { ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { HEADER } from "../provider/wire/headerNames";
-import type { Fault } from "./faults";
+import type { Fault } from "./fault";
 import { gatewayError, modelArtsError, send } from "./replies";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

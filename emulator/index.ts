@@ -13,7 +13,8 @@
 export { ModelArtsEmulatorError } from "../provider/support/errors";
 export type { EmulatorStats } from "./counters";
 export { demoJobs, type GenerateOptions, generateJobs } from "./dataGen";
-export type { Fault, FaultOptions, FaultTarget } from "./faults";
+export type { Fault, FaultTarget } from "./fault";
+export type { FaultOptions } from "./faults";
 export type { EmulatorJob, EmulatorJobInput } from "./jobStore";
 export {
   type EmulatorOptions,

@@ -5,7 +5,7 @@
  */
 import { HEADER } from "../provider/wire/headerNames";
 import { MAX_PAGE_SIZE, SORT_FIELDS } from "../provider/wire/model";
-import type { FaultTarget } from "./faults";
+import type { FaultTarget } from "./fault";
 import type { EmulatorJob, JobStore, StoreQuery } from "./jobStore";
 import { apiNotFound, modelArtsError, type Reply } from "./replies";
 import { toWireJob } from "./wire";

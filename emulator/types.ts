@@ -4,7 +4,8 @@
  * over HTTP to other languages).
  */
 import type { EmulatorStats } from "./counters";
-import type { Fault, FaultOptions, FaultTarget } from "./faults";
+import type { Fault, FaultTarget } from "./fault";
+import type { FaultOptions } from "./faults";
 import type { EmulatorJob, EmulatorJobInput } from "./jobStore";
 import type { EmulatorAgency } from "./temporaryKeys";
 

@@ -7,10 +7,8 @@
  */
 import { checkProviderConfig } from "./configCheck";
 import { decodeInputs } from "./inputs";
+import type { ProviderConfig } from "./providerConfig";
 import { fromPulumi } from "./pulumiModules";
-
-/** A provider's config, by key without the package prefix (`region`, `accessKey`, ...). */
-export type ProviderConfig = Readonly<Record<string, unknown>>;
 
 interface ConfigureRequest {
   getArgs(): { toJavaScript(): Record<string, unknown> } | undefined;

@@ -28,8 +28,8 @@ import {
 } from "../provider/support/errors";
 import { type Logger, warningsOnce } from "../provider/support/logger";
 import { registerSecretArguments } from "../provider/support/redact";
-import type { ProviderConfig } from "./configCapture";
 import { decodeInputs, wrappedSecret } from "./inputs";
+import type { ProviderConfig } from "./providerConfig";
 import { settingsConfig } from "./providerConfig";
 import { packageSchema, TOKENS } from "./schema";
 

@@ -6,7 +6,9 @@
  */
 
 import { configKeysAs, SETTING_SOURCES, settingValueText } from "../provider/settings/settingSources";
-import type { ProviderConfig } from "./configCapture";
+
+/** A provider's config, by key without the package prefix (`region`, `accessKey`, ...). */
+export type ProviderConfig = Readonly<Record<string, unknown>>;
 
 /** Each plugin config key, by the stack-config key it stands for. */
 const PLUGIN_KEY_OF = configKeysAs("plugin");

@@ -3,9 +3,10 @@
  * protocol by `@pulumi/pulumi/provider`, with the config Configure hands over.
  */
 import { main } from "@pulumi/pulumi/provider";
-import { captureConfigure, type ProviderConfig } from "./configCapture";
+import { captureConfigure } from "./configCapture";
 import { engineLogger } from "./engineLog";
 import { ModelArtsProvider } from "./modelartsProvider";
+import type { ProviderConfig } from "./providerConfig";
 import { engineAddressIn } from "./usage";
 
 /** Serves the engine that passed `args` (its address, and flags). */

@@ -20,7 +20,7 @@
  */
 
 import { generateJobs, type RunningEmulator, startEmulator } from "../../emulator";
-import type { Fault } from "../../emulator/faults";
+import type { Fault } from "../../emulator/fault";
 import {
   ModelArtsApiError,
   ModelArtsConfigError,

@@ -41,3 +41,46 @@ describe("the layers of provider/", () => {
     expect(upward).toEqual([]);
   });
 });
+
+/** Every TypeScript file of the tree that is ours (not dependencies, builds, or generated SDKs). */
+function sourceFiles(dir = ""): string[] {
+  const skipped = new Set(["node_modules", "dist", "release", ".git", "coverage", "go", "python"]);
+  return readdirSync(join(REPO, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return skipped.has(entry.name) ? [] : sourceFiles(path);
+    return entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts") ? [path] : [];
+  });
+}
+
+/** The import cycles of a graph (its strongly connected parts with more than one file; Tarjan's). */
+function cyclesOf(graph: ReadonlyMap<string, readonly string[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  const visit = (file: string) => {
+    index.set(file, index.size);
+    low.set(file, index.get(file)!);
+    stack.push(file);
+    for (const next of graph.get(file) ?? []) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(file, Math.min(low.get(file)!, low.get(next)!));
+      } else if (stack.includes(next)) low.set(file, Math.min(low.get(file)!, index.get(next)!));
+    }
+    if (low.get(file) !== index.get(file)) return;
+    const part = stack.splice(stack.indexOf(file));
+    if (part.length > 1) cycles.push(part.sort());
+  };
+  for (const file of graph.keys()) if (!index.has(file)) visit(file);
+  return cycles;
+}
+
+it("no two files of the tree import each other, directly or in a loop", () => {
+  const files = new Set(sourceFiles());
+  const target = (path: string) => [`${path}.ts`, `${path}/index.ts`].find((f) => files.has(f));
+  const graph = new Map(
+    [...files].map((file) => [file, importsOf(file).flatMap((path) => target(path) ?? [])] as const),
+  );
+  expect(cyclesOf(graph)).toEqual([]);
+});
