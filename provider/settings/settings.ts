@@ -8,7 +8,6 @@
 
 import { ModelArtsConfigError } from "../support/errors";
 import { metaOf, SETTINGS } from "../wire/description";
-import { PROJECT_ID_PATTERN } from "../wire/model";
 import { type Words, words } from "../wire/wording";
 import { resolveCredentialSource } from "./credentialSource";
 import type { CredentialSource } from "./credentials";
@@ -144,25 +143,22 @@ function defaultCloud(region: string): string {
   return region.startsWith("eu-west-1") ? "myhuaweicloud.eu" : "myhuaweicloud.com";
 }
 
-/** The region as found, or a config error naming its source: a region name such as "cn-north-4". */
-export function checkedRegion(found: Found): string {
-  if (!SETTINGS.region.safeParse(found.value).success) {
+/** A text setting as found, checked by its schema in the description; else a config error naming its source and rule. */
+function checkedText(key: "region" | "projectId", what: string, found: Found): string {
+  const schema = SETTINGS[key];
+  if (!schema.safeParse(found.value).success) {
     throw new ModelArtsConfigError(
-      words`The region from ${found.from} must look like "cn-north-4", got "${found.value}".`,
+      words`The ${what} from ${found.from} must be ${metaOf(schema).rule}, got "${found.value}".`,
     );
   }
   return found.value;
 }
 
+/** The region as found, or a config error naming its source: a region name such as "cn-north-4". */
+export const checkedRegion = (found: Found): string => checkedText("region", "region", found);
+
 /** The project id as found, or a config error naming its source: it becomes a path segment. */
-export function checkedProjectId(found: Found): string {
-  if (!PROJECT_ID_PATTERN.test(found.value)) {
-    throw new ModelArtsConfigError(
-      words`The project id from ${found.from} must be letters, digits, '-' or '_' (a 32-character hex id), got "${found.value}".`,
-    );
-  }
-  return found.value;
-}
+export const checkedProjectId = (found: Found): string => checkedText("projectId", "project id", found);
 
 /**
  * Resolves every setting a lookup needs. Nothing here is sent anywhere: the client that uses the

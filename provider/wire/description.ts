@@ -18,6 +18,7 @@ import {
   MAX_PAGE_SIZE,
   MAX_SEARCH_CONTENT,
   MAX_TIMEOUT_SECONDS,
+  PROJECT_ID_PATTERN,
   SORT_FIELDS,
 } from "./model";
 import { isValidNamePattern, repetitionTotal } from "./namePattern";
@@ -148,7 +149,7 @@ export const ARGUMENTS = {
     ),
     {
       description: `A regular expression matched against the job name, anywhere in it unless anchored. RE2 syntax (JavaScript's without lookaround or backreferences), matched in linear time; at most ${MAX_NAME_REGEX} characters, whose counted repetitions ({n}, {m,n}) add up to at most ${MAX_NAME_REGEX_REPEATS}.`,
-      rule: `a valid RE2 regular expression of at most ${MAX_NAME_REGEX} characters whose counted repetitions add up to at most ${MAX_NAME_REGEX_REPEATS} (JavaScript syntax without lookaround or backreferences)`,
+      rule: `a non-empty, valid RE2 regular expression of at most ${MAX_NAME_REGEX} characters whose counted repetitions add up to at most ${MAX_NAME_REGEX_REPEATS} (JavaScript syntax without lookaround or backreferences)`,
       tsType: "string",
       terraform: "name_regex",
       flag: "name-regex",
@@ -163,7 +164,7 @@ export const ARGUMENTS = {
   }),
   workspaceId: described(nonEmpty().check(z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/)), {
     description: "The workspace.",
-    rule: "a non-empty string of letters, digits, '-' and '_'",
+    rule: "a string of 1 to 64 letters, digits, '-' and '_'",
     tsType: "string",
     default: "0",
     terraform: "workspace_id",
@@ -417,9 +418,9 @@ export const SETTINGS = {
     terraform: "region",
     env: ["HW_REGION_NAME"],
   }),
-  projectId: described(text(), {
+  projectId: described(text().check(z.regex(PROJECT_ID_PATTERN)), {
     description: "The project id; found through IAM (`GET {authUrl}/projects?name={region}`) when unset.",
-    rule: "letters, digits, '-' or '_' (a 32-character hex id)",
+    rule: "1 to 64 letters, digits, '-' or '_' (a 32-character hex id)",
     config: "projectId",
     plugin: "projectId",
     terraform: "project_id",

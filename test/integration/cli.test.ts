@@ -156,7 +156,7 @@ describe("pulumi-modelarts jobs", () => {
     expect(badValues.stderr).toContain('--status must be a status name such as "RUNNING"');
     expect(badValues.stderr).toContain('got "runing"');
     expect(badValues.stderr).toContain("--limit must be an integer of at least 1, got 0");
-    expect(badValues.stderr).toContain("--name-regex must be a valid RE2");
+    expect(badValues.stderr).toContain("--name-regex must be a non-empty, valid RE2");
     expect(emulator().requests).toHaveLength(0);
     const tooMany = await run(["jobs", "--max-concurrency", "0"], emulator().env);
     expect(tooMany).toMatchObject({ code: 2 });

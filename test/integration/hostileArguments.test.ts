@@ -87,7 +87,7 @@ describe("unbounded work from one argument", () => {
     const failure = lookup(emulator, { nameRegex: huge });
     await expect(failure).rejects.toBeInstanceOf(ModelArtsValidationError);
     await expect(failure).rejects.toThrow(
-      /nameRegex must be a valid RE2 regular expression of at most 4096 characters/,
+      /nameRegex must be a non-empty, valid RE2 regular expression of at most 4096 characters/,
     );
     const ok = "a".repeat(4_096);
     expect((await lookup(emulator, { nameRegex: ok })).ids).toEqual([]);

@@ -271,7 +271,10 @@ describe("messages in each surface's names", () => {
   it("the plugin refuses a bad setting in CheckConfig, by the lookup's rule, naming its modelarts: key", () => {
     const { failures } = checkProviderConfig({ maxRetries: 1e9, insecure: "maybe", region: "cn north" });
     expect(failures).toEqual([
-      { property: "region", reason: expect.stringContaining("stack config modelarts:region must look like") },
+      {
+        property: "region",
+        reason: expect.stringContaining("stack config modelarts:region must be a region name such as"),
+      },
       {
         property: "maxRetries",
         reason: expect.stringContaining("modelarts:maxRetries must be an integer from 0 to 20"),

@@ -76,7 +76,7 @@ describe("inputs the engine wraps", () => {
     );
     const badRegion = provider.invoke(TOKENS.getVisualizationJobs, { region: secret("not a region!") });
     await expect(badRegion).rejects.toThrow(
-      'The region from the region argument must look like "cn-north-4", got "[secret]"',
+      'The region from the region argument must be a region name such as "cn-north-4", got "[secret]"',
     );
     const badRegex = await provider.invoke(TOKENS.getVisualizationJobs, {
       nameRegex: secret("(unclosed-secret"),

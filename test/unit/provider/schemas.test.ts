@@ -68,7 +68,7 @@ describe("parseQueryArgs", () => {
       'sortBy must be one of "job_id", "job_name", "job_desc", "create_time", "status", got "name"',
     );
     expect(error.message).toContain(
-      'nameRegex must be a valid RE2 regular expression of at most 4096 characters whose counted repetitions add up to at most 1000 (JavaScript syntax without lookaround or backreferences), got "("',
+      'nameRegex must be a non-empty, valid RE2 regular expression of at most 4096 characters whose counted repetitions add up to at most 1000 (JavaScript syntax without lookaround or backreferences), got "("',
     );
     expect(error.code).toBe("MODELARTS_VALIDATION");
   });

@@ -153,7 +153,7 @@ describe("resolveSettings", () => {
       /project id from the projectId argument/,
     );
     expect(() => resolveSettings({ region: "cn north" }, noConfig, env)).toThrow(
-      /must look like "cn-north-4"/,
+      /must be a region name such as "cn-north-4"/,
     );
     // Valid JSON that is not an object was once ignored, and the request went to the public endpoint.
     for (const notAnObject of ['"https://x.example.com"', "[1]", "42", "null"]) {
