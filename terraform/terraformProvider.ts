@@ -5,7 +5,7 @@
  * Failures are answered as diagnostics, never as gRPC errors.
  */
 import { createHash } from "node:crypto";
-import { parseQueryArgs } from "../provider/boundary/schemas";
+import { parseQueryArgs } from "../provider/boundary/queryArguments";
 import { runLookupWithSettings } from "../provider/lookup/lookup";
 import { exactlyOneJob } from "../provider/lookup/singleJob";
 import { givenSettingProblems } from "../provider/settings/givenSettings";

@@ -7,7 +7,8 @@
  * or gaps from jobs created or deleted) is listed again, and after a few tries reported.
  */
 
-import { listQueryParams, parseJobsPage, type ServerQuery } from "../boundary/schemas";
+import { listQueryParams, type ServerQuery } from "../boundary/queryArguments";
+import { parseJobsPage } from "../boundary/responseBodies";
 import { ModelArtsResponseError, ModelArtsValidationError, validationIssue } from "../support/errors";
 import type { Logger } from "../support/logger";
 import type { ApiClient } from "../transport/client";

@@ -4,7 +4,7 @@
  * of the process (a project id never changes), per IAM endpoint, region and identity.
  */
 
-import { parseProjectIds } from "../boundary/schemas";
+import { parseProjectIds } from "../boundary/responseBodies";
 import { ModelArtsConfigError } from "../support/errors";
 import { SharedPromises } from "../support/sharedPromises";
 import type { ApiClient } from "../transport/client";

@@ -5,7 +5,7 @@
  * order as asked with ties by job id, and cut to the limit.
  */
 
-import type { ServerQuery } from "../boundary/schemas";
+import type { ServerQuery } from "../boundary/queryArguments";
 import {
   DOCUMENTED_SEARCH_CONTENT,
   type NormalizedQuery,

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import type { Dispatcher } from "undici";
-import { parseQueryArgs } from "../boundary/schemas";
+import { parseQueryArgs } from "../boundary/queryArguments";
 import { type ListingCache, processListingCache } from "../listing/listingCache";
 import { discoverProjectId, type ProjectIdCache, processProjectIds } from "../listing/projectDiscovery";
 import { queryVisualizationJobs } from "../listing/query";

@@ -6,7 +6,8 @@
  * changed records `drift`, which Diff reports.
  */
 
-import { parseQueryArgs, QUERY_ARGUMENT_NAMES, show } from "../boundary/schemas";
+import { parseQueryArgs, QUERY_ARGUMENT_NAMES } from "../boundary/queryArguments";
+import { show } from "../boundary/values";
 import { ModelArtsValidationError, type ValidationIssue, validationIssue } from "../support/errors";
 import { registerSecretArguments } from "../support/redact";
 import { type LookupDrift, RESULT_FIELDS, SECRET_ARGUMENTS } from "../wire/model";

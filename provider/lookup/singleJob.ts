@@ -4,7 +4,7 @@
  * plugin's `modelarts:index:getVisualizationJob`.
  */
 
-import { show } from "../boundary/schemas";
+import { show } from "../boundary/values";
 import { ModelArtsAmbiguousMatchError, ModelArtsNoMatchError } from "../support/errors";
 import type { VisualizationJob, VisualizationJobsResult } from "../wire/model";
 import { joinWords, type Words, words } from "../wire/wording";

@@ -5,7 +5,7 @@
  */
 
 import { apiErrorHint } from "../boundary/apiErrorHints";
-import { type ApiFailure, apiFailureOf } from "../boundary/schemas";
+import { type ApiFailure, apiFailureOf } from "../boundary/responseBodies";
 import { ModelArtsApiError, ModelArtsNetworkError, ModelArtsResponseError } from "../support/errors";
 import { redact } from "../support/redact";
 import { HEADER } from "../wire/headerNames";

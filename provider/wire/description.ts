@@ -256,7 +256,7 @@ const scheduleRule = () =>
 /**
  * Every field of a job, by its Pulumi name, with the schema of its value in the API's JSON (lenient:
  * numbers may come as numeric strings, absent text is ""). The listing maps pages with a hand-written
- * fast path (boundary/schemas.ts) that a test holds equal to these schemas.
+ * fast path (boundary/responseBodies.ts) that a test holds equal to these schemas.
  */
 export const JOB_FIELDS = {
   jobId: described(wireInt(), {

@@ -1,6 +1,6 @@
 /**
  * The shapes a lookup takes and gives, in camelCase. The API's wire names (`job_id`, `per_page`)
- * appear only in schemas.ts, which maps between the two.
+ * appear only in boundary/queryArguments.ts and responseBodies.ts, which map between the two.
  */
 import type { JobStatusName } from "./status";
 

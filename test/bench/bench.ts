@@ -29,7 +29,7 @@ import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { Agent } from "undici";
 import { generateJobs, startEmulator } from "../../emulator";
-import { parseJobsPage } from "../../provider/boundary/schemas";
+import { parseJobsPage } from "../../provider/boundary/responseBodies";
 import { DEFAULT_MAX_CONCURRENCY } from "../../provider/settings/settings";
 import { WIRE_JOBS_PAGE } from "../../provider/wire/description";
 import { type JobStatusInput, lookupVisualizationJobs } from "../../sdk/nodejs";

@@ -29,7 +29,7 @@ const ENTRY = `  demoFilter: described(nonEmpty().check(z.maxLength(8)), {
 
 /** What the copy's built code says of the new argument, printed as JSON by a child process. */
 const PROBE = `
-const { parseQueryArgs } = require("./dist/provider/boundary/schemas");
+const { parseQueryArgs } = require("./dist/provider/boundary/queryArguments");
 const { DATA_SOURCES } = require("./dist/terraform/schema");
 const { jobsUsage } = require("./dist/cli/usage");
 let refusal;

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { MockAgent } from "undici";
-import { parseQueryArgs, QUERY_ARGUMENT_NAMES } from "../../provider/boundary/schemas";
+import { parseQueryArgs, QUERY_ARGUMENT_NAMES } from "../../provider/boundary/queryArguments";
 import { runLookup } from "../../provider/lookup/lookup";
 import { ModelArtsError, ModelArtsValidationError } from "../../provider/support/errors";
 import { failure } from "../support/failure";

@@ -6,7 +6,7 @@
  * schemas themselves, so a bound added to an entry is tested here without a line written.
  */
 import type * as z from "zod/mini";
-import { parseQueryArgs } from "../../provider/boundary/schemas";
+import { parseQueryArgs } from "../../provider/boundary/queryArguments";
 import { resolveSettings } from "../../provider/settings/settings";
 import { ARGUMENT_KEYS, ARGUMENTS, metaOf, SETTINGS } from "../../provider/wire/description";
 import { JobStatus } from "../../provider/wire/status";

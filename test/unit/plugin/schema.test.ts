@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ARGUMENT_PROPERTIES, JOB_PROPERTIES, RESULT_PROPERTIES, TOKENS } from "../../../plugin/schema";
 import { schemaJson } from "../../../plugin/writeSchema";
-import { QUERY_ARGUMENT_NAMES } from "../../../provider/boundary/schemas";
+import { QUERY_ARGUMENT_NAMES } from "../../../provider/boundary/queryArguments";
 import { RESULT_FIELDS } from "../../../provider/wire/model";
 
 const REPO = join(__dirname, "../../..");

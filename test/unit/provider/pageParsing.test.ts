@@ -3,7 +3,7 @@
  * costs several times as much on 100 pages of 1,000 jobs). This holds the two equal: on generated
  * pages, valid and invalid, the fast path accepts exactly what the description's schema accepts.
  */
-import { parseJobsPage } from "../../../provider/boundary/schemas";
+import { parseJobsPage } from "../../../provider/boundary/responseBodies";
 import { WIRE_JOBS_PAGE } from "../../../provider/wire/description";
 import { random } from "../../support/random";
 

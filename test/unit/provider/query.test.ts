@@ -1,4 +1,4 @@
-import { parseQueryArgs } from "../../../provider/boundary/schemas";
+import { parseQueryArgs } from "../../../provider/boundary/queryArguments";
 import { orderJobs, planListings, refineJobs } from "../../../provider/listing/query";
 import type { VisualizationJob } from "../../../provider/wire/model";
 import { jobStatusName } from "../../../provider/wire/status";
