@@ -1,7 +1,7 @@
 /** The `jobs` command's table: one line a job, columns padded, server text made safe for a terminal. */
 
 import { escapeControls } from "../provider/support/redact";
-import type { VisualizationJobsResult } from "../provider/wire/model";
+import type { VisualizationJobsResult } from "../provider/wire/result.generated";
 
 const HEADERS = ["ID", "NAME", "STATUS", "CREATED (UTC)", "SERVICE URL"] as const;
 

@@ -24,7 +24,7 @@ import {
   settingsTable,
 } from "./markdown";
 import { protocolFiles } from "./protocolTypes";
-import { entryKeysFile, queryArgsFile } from "./typescript";
+import { entryKeysFile, queryArgsFile, resultFile } from "./typescript";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -134,6 +134,7 @@ function expectedFiles(): Record<string, string> {
       "provider/wire/queryArgs.generated.ts",
       queryArgsFile(),
     ),
+    "provider/wire/result.generated.ts": formatted("provider/wire/result.generated.ts", resultFile()),
   };
   const blocks = blocksByPage();
   for (const page of templatedPages()) files[page] = formatted(page, renderedPage(page, blocks[page] ?? {}));

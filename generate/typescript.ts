@@ -1,6 +1,7 @@
 /**
  * The TypeScript files the description writes whole: the names of its entries (entryKeys.generated.ts,
- * zod-free, for the public types) and the public argument type (queryArgs.generated.ts), each field
+ * zod-free, for the public types), the public argument type (queryArgs.generated.ts) and the result
+ * type (result.generated.ts), each field
  * with its TSDoc (description and default) and its TypeScript type, so that the hover text in an
  * editor is the text every surface shows.
  */
@@ -9,6 +10,8 @@ import {
   ARGUMENTS,
   documented,
   metaOf,
+  RESULT_FIELD_KEYS,
+  RESULT_FIELDS,
   SETTINGS,
   SURFACES,
 } from "../provider/wire/description";
@@ -51,6 +54,22 @@ import type { JobStatusInput, SortField, SortOrder } from "./model";
  * workspace.
  */
 export interface VisualizationJobsQueryArgs {
+${fields.join("\n")}
+}
+`;
+}
+
+/** provider/wire/result.generated.ts: a lookup's result, each field with the description's text. */
+export function resultFile(): string {
+  const fields = RESULT_FIELD_KEYS.map((key) => {
+    const meta = metaOf(RESULT_FIELDS[key]);
+    return `  /** ${meta.description} */\n  readonly ${key}${meta.required ? "" : "?"}: ${meta.tsType};`;
+  });
+  return `// ${GENERATED_HEADER}
+import type { VisualizationJob } from "./model";
+
+/** The result of a lookup. */
+export interface VisualizationJobsResult {
 ${fields.join("\n")}
 }
 `;

@@ -17,17 +17,14 @@ import {
   JOB_FIELDS,
   type JobFieldKey,
   metaOf,
+  RESULT_FIELD_KEYS,
+  RESULT_FIELDS,
+  type ResultFieldKey,
   SETTINGS,
   valueType,
 } from "../provider/wire/description";
 import type { SettingKey } from "../provider/wire/entryKeys.generated";
-import type {
-  JobFlavor,
-  JobSchedule,
-  LookupDrift,
-  VisualizationJob,
-  VisualizationJobsResult,
-} from "../provider/wire/model";
+import type { JobFlavor, JobSchedule, LookupDrift, VisualizationJob } from "../provider/wire/model";
 import type { VisualizationJobsQueryArgs } from "../provider/wire/queryArgs.generated";
 
 /** A property of the schema (the subset this package uses). */
@@ -127,24 +124,24 @@ const DRIFT_PROPERTIES = {
   changed: arrayOf({ type: "integer" }, "Jobs that match still, with another status, name or service URL."),
 } as const satisfies Record<keyof LookupDrift, PropertySpec>;
 
-/** A lookup's result. */
-export const RESULT_PROPERTIES = {
-  jobs: arrayOf(ref(TOKENS.job), "The matching jobs, in the requested order (ties by jobId, ascending)."),
-  ids: arrayOf({ type: "integer" }, "The same jobs' ids, index for index."),
-  names: arrayOf({ type: "string" }, "The same jobs' names, index for index."),
-  serviceUrls: arrayOf(
-    { type: "string" },
-    'The same jobs\' service URLs, index for index; "" for a URL that is not http(s).',
-  ),
-  totalCount: integer(
-    "What the API reported as job_total_count for the server-side query (summed over statuses).",
-  ),
-  jobCountLimit: integer("How many more visualization jobs may be created, as the API reports it."),
-  quotas: integer("The maximum number of training jobs, as the API reports it."),
-} as const satisfies Record<keyof VisualizationJobsResult, PropertySpec>;
+/** A result field's type in Pulumi's terms, by its TypeScript type in the description. */
+const RESULT_TYPES: Readonly<Record<string, Omit<PropertySpec, "description">>> = {
+  "VisualizationJob[]": { type: "array", items: ref(TOKENS.job) },
+  "number[]": { type: "array", items: { type: "integer" } },
+  "string[]": { type: "array", items: { type: "string" } },
+  number: { type: "integer" },
+};
 
-/** The result fields that are always there. */
-const REQUIRED_RESULT = ["jobs", "ids", "names", "serviceUrls", "totalCount"];
+/** A lookup's result: each field's type and text from the description. */
+export const RESULT_PROPERTIES = Object.fromEntries(
+  RESULT_FIELD_KEYS.map((key) => {
+    const meta = metaOf(RESULT_FIELDS[key]);
+    return [key, { ...RESULT_TYPES[meta.tsType!]!, description: meta.description }];
+  }),
+) as Readonly<Record<ResultFieldKey, PropertySpec>>;
+
+/** The result fields that are always there: those the description marks required. */
+const REQUIRED_RESULT = RESULT_FIELD_KEYS.filter((key) => metaOf(RESULT_FIELDS[key]).required);
 const REQUIRED_JOB = [
   "jobId",
   "jobName",

@@ -15,11 +15,14 @@ import {
   type JobFieldKey,
   metaOf,
   ONE_STATUS_TEXT,
+  RESULT_FIELD_KEYS,
+  RESULT_FIELDS,
   SETTINGS,
   valueType,
 } from "../provider/wire/description";
 import type { ArgumentKey, SettingKey } from "../provider/wire/entryKeys.generated";
 import type { VisualizationJob } from "../provider/wire/model";
+import type { VisualizationJobsResult } from "../provider/wire/result.generated";
 import type { CtyObject, CtyType, CtyValue } from "./ctyCodec";
 
 /** One attribute of a block. */
@@ -91,6 +94,11 @@ export const PROVIDER_BLOCK: BlockSpec = {
     },
   },
 };
+
+/** The provider block's attributes that hold a secret: those the description marks secret. */
+export const SENSITIVE_PROVIDER_ATTRIBUTES = Object.entries(PROVIDER_BLOCK.attributes)
+  .filter(([, attribute]) => attribute.sensitive)
+  .map(([name]) => name);
 
 /** A job field's description as Terraform shows it, from the description. */
 function jobDescription(key: JobFieldKey): string {
@@ -193,6 +201,41 @@ const REGION: AttributeSpec = {
   computed: true,
 };
 
+/**
+ * How Terraform holds a result field, by its TypeScript type in the description: its type and its
+ * value. A list of numbers is a list of ids, which Terraform holds as strings, as every id is in
+ * Terraform.
+ */
+const RESULT_SHAPES: Readonly<
+  Record<string, { readonly type: CtyType; readonly value: (v: never) => CtyValue }>
+> = {
+  "VisualizationJob[]": {
+    type: ["list", JOB_TYPE],
+    value: (jobs: VisualizationJob[]) => jobs.map(jobObject),
+  },
+  "number[]": { type: LIST_OF_STRINGS, value: (ids: number[]) => ids.map(String) },
+  "string[]": { type: LIST_OF_STRINGS, value: (texts: string[]) => texts },
+  number: { type: "number", value: (n: number) => n },
+};
+
+/** The result fields Terraform shows: those with a Terraform name, each with its shape. */
+const SHOWN_RESULT_FIELDS = RESULT_FIELD_KEYS.flatMap((key) => {
+  const meta = metaOf(RESULT_FIELDS[key]);
+  return meta.terraform === undefined
+    ? []
+    : [{ key, name: meta.terraform, meta, ...RESULT_SHAPES[meta.tsType!]! }];
+});
+
+/** The result's attributes. */
+const RESULT_ATTRIBUTES: { readonly [name: string]: AttributeSpec } = Object.fromEntries(
+  SHOWN_RESULT_FIELDS.map((f) => [f.name, computed(f.type, f.meta.description)]),
+);
+
+/** A lookup's result as Terraform's attributes. */
+export function resultObject(result: VisualizationJobsResult): CtyObject {
+  return Object.fromEntries(SHOWN_RESULT_FIELDS.map((f) => [f.name, f.value(result[f.key] as never)]));
+}
+
 /** `modelarts_visualization_jobs`: the jobs that match, and lists of their ids, names and URLs. */
 export const JOBS_DATA_SOURCE: BlockSpec = {
   description: "Looks up ModelArts visualization jobs (TensorBoard / MindInsight) by name or status.",
@@ -200,17 +243,7 @@ export const JOBS_DATA_SOURCE: BlockSpec = {
     region: REGION,
     ...FILTERS,
     id: computed("string", "A hash of the query: the same arguments give the same id."),
-    jobs: computed(["list", JOB_TYPE], "The matching jobs, in the requested order."),
-    ids: computed(LIST_OF_STRINGS, "The same jobs' ids, index for index."),
-    names: computed(LIST_OF_STRINGS, "The same jobs' names, index for index."),
-    service_urls: computed(
-      LIST_OF_STRINGS,
-      'The same jobs\' service URLs, index for index; "" for a job with none.',
-    ),
-    total_count: computed(
-      "number",
-      "How many jobs the server-side query found, before the name filters and limit.",
-    ),
+    ...RESULT_ATTRIBUTES,
   },
 };
 

@@ -21,7 +21,15 @@ import { type Diagnostic, DiagnosticSeverity, type DynamicValue } from "./protoc
 import { protoSchema } from "./protoSchema";
 import { providerLog, warningCollector } from "./providerLog";
 import { providerConfigGetter } from "./providerSettings";
-import { type BlockSpec, blockType, DATA_SOURCES, jobObject, PROVIDER_BLOCK } from "./schema";
+import {
+  type BlockSpec,
+  blockType,
+  DATA_SOURCES,
+  jobObject,
+  PROVIDER_BLOCK,
+  resultObject,
+  SENSITIVE_PROVIDER_ATTRIBUTES,
+} from "./schema";
 
 /** The RPCs served; grpc-js answers every other one UNIMPLEMENTED. */
 export const SERVED_METHODS = [
@@ -151,8 +159,9 @@ export class TerraformProvider implements ServedMethods {
 
   async ConfigureProvider(request: RequestOf<"ConfigureProvider">): Promise<ResponseOf<"ConfigureProvider">> {
     const diagnostics = await this.check(PROVIDER, request.config, (block) => {
+      // Every value the description marks secret (sensitive in the schema), whatever its name.
       registerSecrets(
-        ...[block.secret_key, block.security_token, block.token].filter((v) => typeof v === "string"),
+        ...SENSITIVE_PROVIDER_ATTRIBUTES.map((name) => block[name]).filter((v) => typeof v === "string"),
       );
       const refused = settingDiagnostics(block);
       if (refused.length === 0) this.providerBlock = block;
@@ -243,11 +252,7 @@ export class TerraformProvider implements ServedMethods {
       ...config,
       region,
       id: createHash("sha256").update(JSON.stringify(query)).digest("hex").slice(0, 32),
-      jobs: result.jobs.map(jobObject),
-      ids: result.ids.map(String),
-      names: result.names,
-      service_urls: result.serviceUrls,
-      total_count: result.totalCount,
+      ...resultObject(result),
     };
   }
 }

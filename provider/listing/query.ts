@@ -6,13 +6,9 @@
  */
 
 import type { ServerQuery } from "../boundary/queryArguments";
-import {
-  DOCUMENTED_SEARCH_CONTENT,
-  type NormalizedQuery,
-  type VisualizationJob,
-  type VisualizationJobsResult,
-} from "../wire/model";
+import { DOCUMENTED_SEARCH_CONTENT, type NormalizedQuery, type VisualizationJob } from "../wire/model";
 import { compileNamePattern } from "../wire/namePattern";
+import type { VisualizationJobsResult } from "../wire/result.generated";
 import { type Listing, type ListingContext, listAll } from "./listing";
 import { ListingCache } from "./listingCache";
 

@@ -37,8 +37,9 @@ import {
   type TemporaryKeyCache,
 } from "../transport/temporaryCredentials";
 import { MAX_MAX_CONCURRENCY } from "../wire/description";
-import type { NormalizedQuery, VisualizationJobsResult } from "../wire/model";
+import type { NormalizedQuery } from "../wire/model";
 import type { VisualizationJobsQueryArgs } from "../wire/queryArgs.generated";
+import type { VisualizationJobsResult } from "../wire/result.generated";
 import { words } from "../wire/wording";
 
 /** Everything a lookup takes from its surroundings; all optional, with production defaults. */

@@ -10,7 +10,8 @@ import { parseQueryArgs, QUERY_ARGUMENT_NAMES } from "../boundary/queryArguments
 import { show } from "../boundary/values";
 import { ModelArtsValidationError, type ValidationIssue, validationIssue } from "../support/errors";
 import { registerSecretArguments } from "../support/redact";
-import { type LookupDrift, RESULT_FIELDS, SECRET_ARGUMENTS } from "../wire/model";
+import { RESULT_FIELD_KEYS } from "../wire/description";
+import { type LookupDrift, SECRET_ARGUMENTS } from "../wire/model";
 import { type LookupDependencies, runLookup } from "./lookup";
 
 /** A resource's properties, as the engine hands them over. */
@@ -29,7 +30,7 @@ export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const NOT_ARGUMENTS: ReadonlySet<string> = new Set([
   "__provider",
   SECRET_ARGUMENTS,
-  ...RESULT_FIELDS,
+  ...RESULT_FIELD_KEYS,
   "drift",
 ]);
 

@@ -6,7 +6,8 @@
 
 import { show } from "../boundary/values";
 import { ModelArtsAmbiguousMatchError, ModelArtsNoMatchError } from "../support/errors";
-import type { VisualizationJob, VisualizationJobsResult } from "../wire/model";
+import type { VisualizationJob } from "../wire/model";
+import type { VisualizationJobsResult } from "../wire/result.generated";
 import { joinWords, type Words, words } from "../wire/wording";
 
 /** The arguments that are filters (the others say where to look, or how), each in the surface's names. */

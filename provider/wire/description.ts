@@ -52,6 +52,8 @@ export interface EntryMeta {
   readonly tsType?: string;
   /** A job field's name in the API's JSON (`job_id`); absent for a field made from others. */
   readonly wire?: string;
+  /** A result's field that every lookup gives (an optional one is given when the API reports it). */
+  readonly required?: boolean;
   /** A setting's key in stack config after `huaweicloud:` (pulumi-huaweicloud's), when it has one. */
   readonly config?: string;
   /** A setting's key in the plugin's config after `modelarts:`, when it has one. */
@@ -386,6 +388,71 @@ export const WIRE_ERROR_ENVELOPE = z.looseObject({
   error_msg: codeOrText(),
   request_id: codeOrText(),
 });
+
+// --- A lookup's result ----------------------------------------------------------------------------
+
+/**
+ * How every surface says what `serviceUrls` holds (each job's own `serviceUrl` passes the same
+ * check): one sentence, so that no surface words it otherwise.
+ */
+const SERVICE_URLS_TEXT =
+  'The same jobs\' service URLs, index for index: each an http:// or https:// URL without a user name or password, or "" for a job whose URL is anything else or that has none.';
+
+/** Every field of a lookup's result, by its Pulumi name: its description, type and Terraform name. */
+export const RESULT_FIELDS = {
+  jobs: described(z.array(z.looseObject({})), {
+    description: "The matching jobs, in the requested order (ties by jobId, ascending).",
+    rule: "a list of jobs",
+    tsType: "VisualizationJob[]",
+    terraform: "jobs",
+    required: true,
+  }),
+  ids: described(z.array(z.int()), {
+    description: "The same jobs' ids, index for index.",
+    rule: "a list of integers",
+    tsType: "number[]",
+    terraform: "ids",
+    required: true,
+  }),
+  names: described(z.array(z.string()), {
+    description: "The same jobs' names, index for index.",
+    rule: "a list of strings",
+    tsType: "string[]",
+    terraform: "names",
+    required: true,
+  }),
+  serviceUrls: described(z.array(z.string()), {
+    description: SERVICE_URLS_TEXT,
+    rule: "a list of strings",
+    tsType: "string[]",
+    terraform: "service_urls",
+    required: true,
+  }),
+  totalCount: described(z.int(), {
+    description:
+      "What the API reported as job_total_count for the server-side query (summed over statuses), before the name filters and limit.",
+    rule: "an integer",
+    tsType: "number",
+    terraform: "total_count",
+    required: true,
+  }),
+  jobCountLimit: described(z.int(), {
+    description: "How many more visualization jobs may be created, as the API reports it.",
+    rule: "an integer",
+    tsType: "number",
+  }),
+  quotas: described(z.int(), {
+    description: "The maximum number of training jobs, as the API reports it.",
+    rule: "an integer",
+    tsType: "number",
+  }),
+} as const;
+
+/** A result field's Pulumi name. */
+export type ResultFieldKey = keyof typeof RESULT_FIELDS;
+
+/** The fields of a result, in the order they are documented (also the lookup resource's outputs). */
+export const RESULT_FIELD_KEYS = Object.keys(RESULT_FIELDS) as readonly ResultFieldKey[];
 
 // --- Settings ---------------------------------------------------------------------------------------
 

@@ -136,38 +136,6 @@ export interface JobSchedule {
   readonly duration?: number;
 }
 
-/** The result of a lookup. */
-export interface VisualizationJobsResult {
-  /** The matching jobs, in the requested order (ties by `jobId`, ascending). */
-  readonly jobs: VisualizationJob[];
-  /** The same jobs' ids, index for index. */
-  readonly ids: number[];
-  /** The same jobs' names, index for index. */
-  readonly names: string[];
-  /**
-   * The same jobs' service URLs, index for index; `""` for a job whose URL is not `http(s)://`
-   * (the job's own `serviceUrl` keeps what the API reported).
-   */
-  readonly serviceUrls: string[];
-  /** What the API reported as `job_total_count` for the server-side query (summed over statuses). */
-  readonly totalCount: number;
-  /** How many more visualization jobs may be created, as the API reports it. */
-  readonly jobCountLimit?: number;
-  /** The maximum number of training jobs, as the API reports it. */
-  readonly quotas?: number;
-}
-
-/** The fields of a result, in the order they are documented (also the lookup resource's outputs). */
-export const RESULT_FIELDS = [
-  "jobs",
-  "ids",
-  "names",
-  "serviceUrls",
-  "totalCount",
-  "jobCountLimit",
-  "quotas",
-] as const satisfies ReadonlyArray<keyof VisualizationJobsResult>;
-
 /**
  * The input in which VisualizationJobsLookup names the arguments the program gave as secrets: the
  * dynamic-provider host hands the provider their values unwrapped, so it could not tell otherwise.

@@ -42,9 +42,9 @@ export type {
   SortField,
   SortOrder,
   VisualizationJob,
-  VisualizationJobsResult,
 } from "../../provider/wire/model";
 export type { VisualizationJobsQueryArgs } from "../../provider/wire/queryArgs.generated";
+export type { VisualizationJobsResult } from "../../provider/wire/result.generated";
 export { JobStatus, type JobStatusName, jobStatusName } from "../../provider/wire/status";
 export {
   type GetVisualizationJobArgs,

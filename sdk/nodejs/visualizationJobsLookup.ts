@@ -7,12 +7,8 @@
  * about 2 KB of it and no credential, and every operation runs the installed package's code.
  */
 import * as pulumi from "@pulumi/pulumi";
-import {
-  type LookupDrift,
-  RESULT_FIELDS,
-  SECRET_ARGUMENTS,
-  type VisualizationJob,
-} from "../../provider/wire/model";
+import { RESULT_FIELD_KEYS } from "../../provider/wire/description";
+import { type LookupDrift, SECRET_ARGUMENTS, type VisualizationJob } from "../../provider/wire/model";
 import type { GetVisualizationJobsOutputArgs } from "./getVisualizationJobs";
 import { secretFields } from "./secretArguments";
 
@@ -98,7 +94,7 @@ export class VisualizationJobsLookup<
         // Which arguments are secrets: the provider gets their values unwrapped and must not echo them.
         [SECRET_ARGUMENTS]: secretFields(args),
         // Output properties must exist as undefined inputs for Pulumi to expose them.
-        ...Object.fromEntries([...RESULT_FIELDS, "drift"].map((field) => [field, undefined])),
+        ...Object.fromEntries([...RESULT_FIELD_KEYS, "drift"].map((field) => [field, undefined])),
       },
       opts,
       "pulumi-modelarts",

@@ -162,7 +162,7 @@ if (why !== undefined) process.stdout.write(`Python SDK tests skipped: ${why}\n`
       () => "UNEXPECTED SUCCESS",
       (error: { stderr: string }) => error.stderr,
     );
-    expect(failed).toContain("nameRegex must be a valid RE2");
+    expect(failed).toContain("nameRegex must be a non-empty, valid RE2");
     expect(failed).not.toContain(emulator.settings.secretKey);
   });
 

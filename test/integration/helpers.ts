@@ -1,7 +1,7 @@
 /** Shared set-up of the integration tests: an emulator per test, and lookups pointed at it. */
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../emulator";
 import { type LookupDependencies, runLookup } from "../../provider/lookup/lookup";
-import type { VisualizationJobsResult } from "../../provider/wire/model";
+import type { VisualizationJobsResult } from "../../provider/wire/result.generated";
 
 /** Retry waits short enough for tests, with the same shape as the real ones. */
 export const FAST_RETRIES = {

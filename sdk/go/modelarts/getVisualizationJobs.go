@@ -62,9 +62,9 @@ type GetVisualizationJobsResult struct {
 	Names []string `pulumi:"names"`
 	// The maximum number of training jobs, as the API reports it.
 	Quotas *int `pulumi:"quotas"`
-	// The same jobs' service URLs, index for index; "" for a URL that is not http(s).
+	// The same jobs' service URLs, index for index: each an http:// or https:// URL without a user name or password, or "" for a job whose URL is anything else or that has none.
 	ServiceUrls []string `pulumi:"serviceUrls"`
-	// What the API reported as job_total_count for the server-side query (summed over statuses).
+	// What the API reported as job_total_count for the server-side query (summed over statuses), before the name filters and limit.
 	TotalCount int `pulumi:"totalCount"`
 }
 
@@ -145,12 +145,12 @@ func (o GetVisualizationJobsResultOutput) Quotas() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v GetVisualizationJobsResult) *int { return v.Quotas }).(pulumi.IntPtrOutput)
 }
 
-// The same jobs' service URLs, index for index; "" for a URL that is not http(s).
+// The same jobs' service URLs, index for index: each an http:// or https:// URL without a user name or password, or "" for a job whose URL is anything else or that has none.
 func (o GetVisualizationJobsResultOutput) ServiceUrls() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v GetVisualizationJobsResult) []string { return v.ServiceUrls }).(pulumi.StringArrayOutput)
 }
 
-// What the API reported as job_total_count for the server-side query (summed over statuses).
+// What the API reported as job_total_count for the server-side query (summed over statuses), before the name filters and limit.
 func (o GetVisualizationJobsResultOutput) TotalCount() pulumi.IntOutput {
 	return o.ApplyT(func(v GetVisualizationJobsResult) int { return v.TotalCount }).(pulumi.IntOutput)
 }

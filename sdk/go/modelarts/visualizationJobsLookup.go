@@ -45,7 +45,7 @@ type VisualizationJobsLookup struct {
 	Region pulumi.StringPtrOutput `pulumi:"region"`
 	// Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
 	SearchContent pulumi.StringPtrOutput `pulumi:"searchContent"`
-	// The same jobs' service URLs, index for index; "" for a URL that is not http(s).
+	// The same jobs' service URLs, index for index: each an http:// or https:// URL without a user name or password, or "" for a job whose URL is anything else or that has none.
 	ServiceUrls pulumi.StringArrayOutput `pulumi:"serviceUrls"`
 	// The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
 	SortBy pulumi.StringPtrOutput `pulumi:"sortBy"`
@@ -53,7 +53,7 @@ type VisualizationJobsLookup struct {
 	Status pulumi.AnyOutput `pulumi:"status"`
 	// How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
 	TimeoutSeconds pulumi.IntPtrOutput `pulumi:"timeoutSeconds"`
-	// What the API reported as job_total_count for the server-side query (summed over statuses).
+	// What the API reported as job_total_count for the server-side query (summed over statuses), before the name filters and limit.
 	TotalCount pulumi.IntOutput `pulumi:"totalCount"`
 	// The workspace. Default "0".
 	WorkspaceId pulumi.StringPtrOutput `pulumi:"workspaceId"`
@@ -325,7 +325,7 @@ func (o VisualizationJobsLookupOutput) SearchContent() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *VisualizationJobsLookup) pulumi.StringPtrOutput { return v.SearchContent }).(pulumi.StringPtrOutput)
 }
 
-// The same jobs' service URLs, index for index; "" for a URL that is not http(s).
+// The same jobs' service URLs, index for index: each an http:// or https:// URL without a user name or password, or "" for a job whose URL is anything else or that has none.
 func (o VisualizationJobsLookupOutput) ServiceUrls() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *VisualizationJobsLookup) pulumi.StringArrayOutput { return v.ServiceUrls }).(pulumi.StringArrayOutput)
 }
@@ -345,7 +345,7 @@ func (o VisualizationJobsLookupOutput) TimeoutSeconds() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *VisualizationJobsLookup) pulumi.IntPtrOutput { return v.TimeoutSeconds }).(pulumi.IntPtrOutput)
 }
 
-// What the API reported as job_total_count for the server-side query (summed over statuses).
+// What the API reported as job_total_count for the server-side query (summed over statuses), before the name filters and limit.
 func (o VisualizationJobsLookupOutput) TotalCount() pulumi.IntOutput {
 	return o.ApplyT(func(v *VisualizationJobsLookup) pulumi.IntOutput { return v.TotalCount }).(pulumi.IntOutput)
 }

@@ -91,7 +91,7 @@ class GetVisualizationJobsResult:
     @pulumi.getter(name="serviceUrls")
     def service_urls(self) -> Sequence[_builtins.str]:
         """
-        The same jobs' service URLs, index for index; "" for a URL that is not http(s).
+        The same jobs' service URLs, index for index: each an http:// or https:// URL without a user name or password, or "" for a job whose URL is anything else or that has none.
         """
         return pulumi.get(self, "service_urls")
 
@@ -99,7 +99,7 @@ class GetVisualizationJobsResult:
     @pulumi.getter(name="totalCount")
     def total_count(self) -> _builtins.int:
         """
-        What the API reported as job_total_count for the server-side query (summed over statuses).
+        What the API reported as job_total_count for the server-side query (summed over statuses), before the name filters and limit.
         """
         return pulumi.get(self, "total_count")
 

@@ -1,5 +1,6 @@
 import { formatJobsTable } from "../../../cli/table";
-import type { VisualizationJob, VisualizationJobsResult } from "../../../provider/wire/model";
+import type { VisualizationJob } from "../../../provider/wire/model";
+import type { VisualizationJobsResult } from "../../../provider/wire/result.generated";
 
 const job = (jobId: number, fields: Partial<VisualizationJob> = {}): VisualizationJob => ({
   jobId,

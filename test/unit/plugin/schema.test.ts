@@ -8,14 +8,14 @@ import { join } from "node:path";
 import { ARGUMENT_PROPERTIES, JOB_PROPERTIES, RESULT_PROPERTIES, TOKENS } from "../../../plugin/schema";
 import { schemaJson } from "../../../plugin/writeSchema";
 import { QUERY_ARGUMENT_NAMES } from "../../../provider/boundary/queryArguments";
-import { RESULT_FIELDS } from "../../../provider/wire/model";
+import { RESULT_FIELD_KEYS } from "../../../provider/wire/description";
 
 const REPO = join(__dirname, "../../..");
 
 describe("the plugin's schema", () => {
   it("declares exactly the arguments the lookup validates, and the result's fields", () => {
     expect(Object.keys(ARGUMENT_PROPERTIES).sort()).toEqual([...QUERY_ARGUMENT_NAMES].sort());
-    expect(Object.keys(RESULT_PROPERTIES).sort()).toEqual([...RESULT_FIELDS].sort());
+    expect(Object.keys(RESULT_PROPERTIES).sort()).toEqual([...RESULT_FIELD_KEYS].sort());
   });
 
   it("is committed as npm run plugin:schema writes it (regenerating changes nothing)", () => {
@@ -32,7 +32,7 @@ describe("the plugin's schema", () => {
     );
     const lookup = schema.resources[TOKENS.lookup];
     expect(Object.keys(lookup.properties).sort()).toEqual(
-      [...QUERY_ARGUMENT_NAMES, ...RESULT_FIELDS, "drift"].sort(),
+      [...QUERY_ARGUMENT_NAMES, ...RESULT_FIELD_KEYS, "drift"].sort(),
     );
     const secrets = Object.entries(schema.config.variables)
       .filter(([, v]) => (v as { secret?: boolean }).secret)
