@@ -4,23 +4,36 @@
  */
 
 import { ModelArtsEmulatorError } from "../provider/support/errors";
+import { type FieldKind, JOB_FIELDS, type JobFieldKey, metaOf } from "../provider/wire/description";
 import type { EmulatorJob, EmulatorJobInput } from "./jobStore";
 import { typeOf } from "./valueType";
 
-/** The type each optional field must have. */
-const FIELD_TYPES: Readonly<Record<string, "string" | "number" | "object" | "array" | "number|null">> = {
-  jobDesc: "string",
-  status: "number",
-  createTime: "number",
-  duration: "number",
-  serviceUrl: "string",
-  trainUrl: "string",
-  resourceId: "string",
-  workspaceId: "string",
-  jobType: "string",
+/** The JSON type a job field of each kind must have, given to the emulator. */
+const KIND_TYPES: Readonly<Record<FieldKind, string>> = {
+  id: "number",
+  integer: "number",
+  number: "number|null",
+  string: "string",
+  statusName: "string",
+  epochMs: "number",
   flavor: "object",
   schedule: "array",
-  remainingDuration: "number|null",
+};
+
+/** The fields every job given must have, checked first (the emulator's own input rule). */
+const REQUIRED_INPUT = ["jobId", "jobName"];
+
+/**
+ * The type each optional field must have: every field of the API's JSON (the description's) but the
+ * two every job must have, each by its kind; and the workspace the emulator files a job under.
+ */
+const FIELD_TYPES: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(
+    Object.entries(JOB_FIELDS)
+      .filter(([key, schema]) => metaOf(schema).wire !== undefined && !REQUIRED_INPUT.includes(key))
+      .map(([key, schema]) => [key, KIND_TYPES[metaOf(schema).kind!]]),
+  ),
+  workspaceId: "string",
 };
 
 /** The problem with one field's value, or undefined. */
@@ -28,12 +41,13 @@ function fieldProblem(field: string, value: unknown): string | undefined {
   // Own fields only: "__proto__" or "toString" is no field of a job, whatever Object.prototype has.
   const expected = Object.hasOwn(FIELD_TYPES, field) ? FIELD_TYPES[field] : undefined;
   if (expected === undefined)
-    return `${field} is not a field of a job (its fields: jobId, jobName, ${Object.keys(FIELD_TYPES).join(", ")})`;
+    return `${field} is not a field of a job (its fields: ${[...REQUIRED_INPUT, ...Object.keys(FIELD_TYPES)].join(", ")})`;
   const actual = typeOf(value);
   if (!expected.split("|").includes(actual)) return `${field} must be a ${expected}, got ${actual}`;
   if (actual === "number" && !Number.isFinite(value)) return `${field} must be a finite number`;
-  if (field === "flavor" && typeof (value as { code?: unknown }).code !== "string")
-    return "flavor must be { code: string }";
+  const kind = Object.hasOwn(JOB_FIELDS, field) ? metaOf(JOB_FIELDS[field as JobFieldKey]).kind : undefined;
+  if (kind === "flavor" && typeof (value as { code?: unknown }).code !== "string")
+    return `${field} must be { code: string }`;
   return undefined;
 }
 
@@ -47,7 +61,7 @@ function jobProblems(value: unknown, where: string): string[] {
   if (typeof job.jobName !== "string" || job.jobName === "")
     problems.push(`${where}.jobName must be a non-empty string`);
   for (const [field, fieldValue] of Object.entries(job)) {
-    if (field === "jobId" || field === "jobName") continue;
+    if (REQUIRED_INPUT.includes(field)) continue;
     const problem = fieldProblem(field, fieldValue);
     if (problem !== undefined) problems.push(`${where}.${problem}`);
   }

@@ -24,7 +24,7 @@ import {
   settingsTable,
 } from "./markdown";
 import { protocolFiles } from "./protocolTypes";
-import { entryKeysFile, queryArgsFile, resultFile } from "./typescript";
+import { entryKeysFile, jobFile, queryArgsFile, resultFile } from "./typescript";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -135,6 +135,7 @@ function expectedFiles(): Record<string, string> {
       queryArgsFile(),
     ),
     "provider/wire/result.generated.ts": formatted("provider/wire/result.generated.ts", resultFile()),
+    "provider/wire/job.generated.ts": formatted("provider/wire/job.generated.ts", jobFile()),
   };
   const blocks = blocksByPage();
   for (const page of templatedPages()) files[page] = formatted(page, renderedPage(page, blocks[page] ?? {}));

@@ -1,7 +1,7 @@
 /**
  * The TypeScript files the description writes whole: the names of its entries (entryKeys.generated.ts,
- * zod-free, for the public types), the public argument type (queryArgs.generated.ts) and the result
- * type (result.generated.ts), each field
+ * zod-free, for the public types), the public argument type (queryArgs.generated.ts), the job type
+ * (job.generated.ts) and the result type (result.generated.ts), each field
  * with its TSDoc (description and default) and its TypeScript type, so that the hover text in an
  * editor is the text every surface shows.
  */
@@ -9,6 +9,8 @@ import {
   ARGUMENT_KEYS,
   ARGUMENTS,
   documented,
+  type FieldKind,
+  JOB_FIELDS,
   metaOf,
   RESULT_FIELD_KEYS,
   RESULT_FIELDS,
@@ -66,10 +68,40 @@ export function resultFile(): string {
     return `  /** ${meta.description} */\n  readonly ${key}${meta.required ? "" : "?"}: ${meta.tsType};`;
   });
   return `// ${GENERATED_HEADER}
-import type { VisualizationJob } from "./model";
+import type { VisualizationJob } from "./job.generated";
 
 /** The result of a lookup. */
 export interface VisualizationJobsResult {
+${fields.join("\n")}
+}
+`;
+}
+
+/** A job field's TypeScript type, by its kind. */
+const JOB_TS_TYPES: Readonly<Record<FieldKind, string>> = {
+  id: "number",
+  integer: "number",
+  number: "number",
+  string: "string",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a TypeScript template literal type, as text.
+  statusName: "JobStatusName | `STATUS_${number}`",
+  epochMs: "number",
+  flavor: "JobFlavor",
+  schedule: "JobSchedule[]",
+};
+
+/** provider/wire/job.generated.ts: one job, each field with the description's text and its kind's type. */
+export function jobFile(): string {
+  const fields = Object.entries(JOB_FIELDS).map(([key, schema]) => {
+    const meta = metaOf(schema);
+    return `  /** ${meta.description} */\n  readonly ${key}${meta.required ? "" : "?"}: ${JOB_TS_TYPES[meta.kind!]};`;
+  });
+  return `// ${GENERATED_HEADER}
+import type { JobFlavor, JobSchedule } from "./jobParts";
+import type { JobStatusName } from "./status";
+
+/** One ModelArts visualization job (a TensorBoard or MindInsight job). */
+export interface VisualizationJob {
 ${fields.join("\n")}
 }
 `;

@@ -13,6 +13,7 @@ import {
   ARGUMENT_KEYS,
   ARGUMENTS,
   documented,
+  type FieldKind,
   isAgencyField,
   JOB_FIELDS,
   type JobFieldKey,
@@ -24,7 +25,9 @@ import {
   valueType,
 } from "../provider/wire/description";
 import type { SettingKey } from "../provider/wire/entryKeys.generated";
-import type { JobFlavor, JobSchedule, LookupDrift, VisualizationJob } from "../provider/wire/model";
+import type { VisualizationJob } from "../provider/wire/job.generated";
+import type { JobFlavor, JobSchedule } from "../provider/wire/jobParts";
+import type { LookupDrift } from "../provider/wire/model";
 import type { VisualizationJobsQueryArgs } from "../provider/wire/queryArgs.generated";
 
 /** A property of the schema (the subset this package uses). */
@@ -59,7 +62,6 @@ export const TOKENS = {
 
 const ref = (token: string): PropertySpec => ({ $ref: `#/types/${token}` });
 const string = (description: string): PropertySpec => ({ type: "string", description });
-const integer = (description: string): PropertySpec => ({ type: "integer", description });
 const arrayOf = (items: PropertySpec, description: string): PropertySpec => ({
   type: "array",
   items,
@@ -87,26 +89,25 @@ export const ARGUMENT_PROPERTIES = Object.fromEntries(
   }),
 ) as Readonly<Record<keyof VisualizationJobsQueryArgs, PropertySpec>>;
 
-/** A job field's description, from the description. */
-const jobText = (key: JobFieldKey): string => metaOf(JOB_FIELDS[key]).description;
+/** A job field's type in Pulumi's terms, by its kind. */
+const JOB_TYPES: Readonly<Record<FieldKind, Omit<PropertySpec, "description">>> = {
+  id: { type: "integer" },
+  integer: { type: "integer" },
+  number: { type: "number" },
+  string: { type: "string" },
+  statusName: { type: "string" },
+  epochMs: { type: "integer" },
+  flavor: ref(TOKENS.flavor),
+  schedule: { type: "array", items: ref(TOKENS.schedule) },
+};
 
-/** A job's fields. */
-export const JOB_PROPERTIES = {
-  jobId: integer(jobText("jobId")),
-  jobName: string(jobText("jobName")),
-  jobDesc: string(jobText("jobDesc")),
-  status: integer(jobText("status")),
-  statusName: string(jobText("statusName")),
-  createTime: integer(jobText("createTime")),
-  duration: integer(jobText("duration")),
-  serviceUrl: string(jobText("serviceUrl")),
-  trainUrl: string(jobText("trainUrl")),
-  resourceId: string(jobText("resourceId")),
-  jobType: string(jobText("jobType")),
-  flavor: { ...ref(TOKENS.flavor), description: jobText("flavor") },
-  schedule: arrayOf(ref(TOKENS.schedule), jobText("schedule")),
-  remainingDuration: { type: "number", description: jobText("remainingDuration") },
-} as const satisfies Record<keyof VisualizationJob, PropertySpec>;
+/** A job's fields: each one's type by its kind, and its text, from the description. */
+export const JOB_PROPERTIES = Object.fromEntries(
+  Object.entries(JOB_FIELDS).map(([key, schema]) => {
+    const meta = metaOf(schema);
+    return [key, { ...JOB_TYPES[meta.kind!], description: meta.description }];
+  }),
+) as Readonly<Record<keyof VisualizationJob, PropertySpec>>;
 
 const FLAVOR_PROPERTIES = {
   code: string('The flavor code, e.g. "modelarts.vm.cpu.2u".'),
@@ -142,18 +143,8 @@ export const RESULT_PROPERTIES = Object.fromEntries(
 
 /** The result fields that are always there: those the description marks required. */
 const REQUIRED_RESULT = RESULT_FIELD_KEYS.filter((key) => metaOf(RESULT_FIELDS[key]).required);
-const REQUIRED_JOB = [
-  "jobId",
-  "jobName",
-  "jobDesc",
-  "status",
-  "statusName",
-  "createTime",
-  "duration",
-  "serviceUrl",
-  "trainUrl",
-  "resourceId",
-];
+/** The job fields that are always there: those the description marks required. */
+const REQUIRED_JOB = Object.keys(JOB_FIELDS).filter((key) => metaOf(JOB_FIELDS[key as JobFieldKey]).required);
 
 /** A setting as a property of the plugin's config, by the description. */
 function settingProperty(key: SettingKey): PropertySpec {

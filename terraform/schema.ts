@@ -10,6 +10,7 @@ import {
   ARGUMENT_KEYS,
   ARGUMENTS,
   documented,
+  type FieldKind,
   isAgencyField,
   JOB_FIELDS,
   type JobFieldKey,
@@ -21,7 +22,8 @@ import {
   valueType,
 } from "../provider/wire/description";
 import type { ArgumentKey, SettingKey } from "../provider/wire/entryKeys.generated";
-import type { VisualizationJob } from "../provider/wire/model";
+import type { VisualizationJob } from "../provider/wire/job.generated";
+import type { JobFlavor } from "../provider/wire/jobParts";
 import type { VisualizationJobsResult } from "../provider/wire/result.generated";
 import type { CtyObject, CtyType, CtyValue } from "./ctyCodec";
 
@@ -106,9 +108,6 @@ function jobDescription(key: JobFieldKey): string {
   return meta.terraformDescription ?? meta.description;
 }
 
-/** A job field's Terraform name, from the description. */
-const jobAttributeName = (key: JobFieldKey): string => metaOf(JOB_FIELDS[key]).terraform!;
-
 /** How a job's field appears in Terraform: its attribute, type, description and value. */
 interface JobAttribute {
   readonly name: string;
@@ -117,37 +116,41 @@ interface JobAttribute {
   readonly value: (job: VisualizationJob) => CtyValue;
 }
 
-/** A job attribute's type and value. */
-type JobValue = Pick<JobAttribute, "type" | "value">;
-
 /**
- * How Terraform shows each field of a job; `null` for a field it leaves out. Ids are strings, as every
- * id is in Terraform (`for_each = toset(...ids)`). Names and descriptions come from the description.
+ * How Terraform shows a job field, by its kind: ids as strings, as every id is in Terraform
+ * (`for_each = toset(...ids)`); a time as RFC 3339; a flavor as its code; a field the API did not
+ * report as null. A schedule's rules are for reading by a person (remaining_duration is what a
+ * configuration can use), so the description gives it no Terraform name.
  */
-const JOB_VALUES = {
-  jobId: { type: "string", value: (j) => String(j.jobId) },
-  jobName: { type: "string", value: (j) => j.jobName },
-  jobDesc: { type: "string", value: (j) => j.jobDesc },
-  statusName: { type: "string", value: (j) => j.statusName },
-  status: { type: "number", value: (j) => j.status },
-  createTime: { type: "string", value: (j) => new Date(j.createTime).toISOString() },
-  duration: { type: "number", value: (j) => j.duration },
-  remainingDuration: { type: "number", value: (j) => j.remainingDuration ?? null },
-  serviceUrl: { type: "string", value: (j) => j.serviceUrl },
-  trainUrl: { type: "string", value: (j) => j.trainUrl },
-  jobType: { type: "string", value: (j) => j.jobType ?? null },
-  flavor: { type: "string", value: (j) => j.flavor?.code ?? null },
-  resourceId: { type: "string", value: (j) => j.resourceId },
-  // Its rules are for reading by a person; remaining_duration is what a configuration can use.
-  schedule: null,
-} as const satisfies Record<keyof VisualizationJob, JobValue | null>;
+const JOB_KINDS: Readonly<
+  Record<FieldKind, { readonly type: CtyType; readonly value: (v: never) => CtyValue }>
+> = {
+  id: { type: "string", value: (id: number) => String(id) },
+  integer: { type: "number", value: (n: number) => n },
+  number: { type: "number", value: (n: number | undefined) => n ?? null },
+  string: { type: "string", value: (text: string | undefined) => text ?? null },
+  statusName: { type: "string", value: (name: string) => name },
+  epochMs: { type: "string", value: (ms: number) => new Date(ms).toISOString() },
+  flavor: { type: "string", value: (flavor: JobFlavor | undefined) => flavor?.code ?? null },
+  schedule: { type: ["list", "string"], value: () => null },
+};
 
-/** The job fields Terraform shows, in schema order. */
+/** The job fields Terraform shows (those with a Terraform name), in the description's order. */
 export const SHOWN_JOB_ATTRIBUTES: readonly JobAttribute[] = (
-  Object.entries(JOB_VALUES) as Array<[JobFieldKey, JobValue | null]>
-).flatMap(([key, shown]) =>
-  shown === null ? [] : [{ name: jobAttributeName(key), description: jobDescription(key), ...shown }],
-);
+  Object.keys(JOB_FIELDS) as JobFieldKey[]
+).flatMap((key) => {
+  const meta = metaOf(JOB_FIELDS[key]);
+  if (meta.terraform === undefined) return [];
+  const { type, value } = JOB_KINDS[meta.kind!];
+  return [
+    {
+      name: meta.terraform,
+      description: jobDescription(key),
+      type,
+      value: (job) => value(job[key] as never),
+    },
+  ];
+});
 
 /** A job as a Terraform object. */
 export function jobObject(job: VisualizationJob): CtyObject {

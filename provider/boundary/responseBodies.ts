@@ -6,13 +6,9 @@
 import { ModelArtsResponseError } from "../support/errors";
 import { clipServerText } from "../support/redact";
 import { MAX_EPOCH_MS, WIRE_ERROR_ENVELOPE } from "../wire/description";
-import {
-  type JobFlavor,
-  type JobSchedule,
-  type JobsPage,
-  PROJECT_ID_PATTERN,
-  type VisualizationJob,
-} from "../wire/model";
+import type { VisualizationJob } from "../wire/job.generated";
+import type { JobFlavor, JobSchedule } from "../wire/jobParts";
+import { type JobsPage, PROJECT_ID_PATTERN } from "../wire/model";
 import { jobStatusName } from "../wire/status";
 import { words } from "../wire/wording";
 import { safeServiceUrls } from "./serviceUrl";

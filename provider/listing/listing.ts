@@ -13,12 +13,8 @@ import { ModelArtsResponseError, ModelArtsValidationError, validationIssue } fro
 import type { Logger } from "../support/logger";
 import type { ApiClient } from "../transport/client";
 import type { AdaptiveLimiter } from "../transport/concurrency";
-import {
-  DOCUMENTED_SEARCH_CONTENT,
-  FALLBACK_PAGE_SIZE,
-  type JobsPage,
-  type VisualizationJob,
-} from "../wire/model";
+import type { VisualizationJob } from "../wire/job.generated";
+import { DOCUMENTED_SEARCH_CONTENT, FALLBACK_PAGE_SIZE, type JobsPage } from "../wire/model";
 import { jobStatusName } from "../wire/status";
 import { pageSizeFor, refusesPageSize, refusesSearchContent, rememberPageSizeLimit } from "./serverLimits";
 

@@ -6,7 +6,8 @@
  */
 
 import type { ServerQuery } from "../boundary/queryArguments";
-import { DOCUMENTED_SEARCH_CONTENT, type NormalizedQuery, type VisualizationJob } from "../wire/model";
+import type { VisualizationJob } from "../wire/job.generated";
+import { DOCUMENTED_SEARCH_CONTENT, type NormalizedQuery } from "../wire/model";
 import { compileNamePattern } from "../wire/namePattern";
 import type { VisualizationJobsResult } from "../wire/result.generated";
 import { type Listing, type ListingContext, listAll } from "./listing";

@@ -6,7 +6,7 @@
 
 import { show } from "../boundary/values";
 import { ModelArtsAmbiguousMatchError, ModelArtsNoMatchError } from "../support/errors";
-import type { VisualizationJob } from "../wire/model";
+import type { VisualizationJob } from "../wire/job.generated";
 import type { VisualizationJobsResult } from "../wire/result.generated";
 import { joinWords, type Words, words } from "../wire/wording";
 

@@ -32,6 +32,21 @@ export type { ArgumentKey, SettingKey } from "./entryKeys.generated";
 /** Where a name or a message is shown: each surface names things its own way. */
 export const SURFACES = ["typescript", "plugin", "terraform", "cli"] as const;
 
+/**
+ * How a job field's value is held, whatever its name: an id (Terraform holds ids as strings), a
+ * whole or fractional number, text, a status name, a time in epoch milliseconds (Terraform shows RFC
+ * 3339), a flavor object, or a schedule (a list of rules).
+ */
+export type FieldKind =
+  | "id"
+  | "integer"
+  | "number"
+  | "string"
+  | "statusName"
+  | "epochMs"
+  | "flavor"
+  | "schedule";
+
 /** What every entry says of itself, on every surface. */
 export interface EntryMeta {
   /** The one description, for every surface's docs. */
@@ -52,8 +67,10 @@ export interface EntryMeta {
   readonly tsType?: string;
   /** A job field's name in the API's JSON (`job_id`); absent for a field made from others. */
   readonly wire?: string;
-  /** A result's field that every lookup gives (an optional one is given when the API reports it). */
+  /** A job's or a result's field that every lookup gives (an optional one when the API reports it). */
   readonly required?: boolean;
+  /** How a job field's value is held; each surface renders a kind its own way. */
+  readonly kind?: FieldKind;
   /** A setting's key in stack config after `huaweicloud:` (pulumi-huaweicloud's), when it has one. */
   readonly config?: string;
   /** A setting's key in the plugin's config after `modelarts:`, when it has one. */
@@ -262,30 +279,40 @@ const scheduleRule = () =>
  */
 export const JOB_FIELDS = {
   jobId: described(wireInt(), {
+    kind: "id",
+    required: true,
     description: "The job's id.",
     rule: INT_RULE,
     wire: "job_id",
     terraform: "id",
   }),
   jobName: described(z.string(), {
+    kind: "string",
+    required: true,
     description: "The job's name.",
     rule: "a string",
     wire: "job_name",
     terraform: "name",
   }),
   jobDesc: described(wireText(), {
+    kind: "string",
+    required: true,
     description: 'The description; "" when the job has none.',
     rule: "a string",
     wire: "job_desc",
     terraform: "description",
   }),
   statusName: described(z.string(), {
+    kind: "statusName",
+    required: true,
     description:
       'The status name, e.g. "RUNNING"; STATUS_<code> for a code the API documentation does not list.',
     rule: "a status name",
     terraform: "status",
   }),
   status: described(wireInt(), {
+    kind: "integer",
+    required: true,
     description: "The status code, e.g. 8.",
     rule: INT_RULE,
     wire: "status",
@@ -294,6 +321,8 @@ export const JOB_FIELDS = {
   createTime: described(
     z.nullish(wireInt().check(z.refine((v) => Number(v) >= 0 && Number(v) <= MAX_EPOCH_MS))),
     {
+      kind: "epochMs",
+      required: true,
       description: "Creation time, epoch milliseconds.",
       terraformDescription: "When the job was created, RFC 3339 in UTC.",
       rule: `a time in epoch milliseconds from 0 to ${MAX_EPOCH_MS}`,
@@ -302,36 +331,46 @@ export const JOB_FIELDS = {
     },
   ),
   duration: described(z.nullish(wireInt()), {
+    kind: "integer",
+    required: true,
     description: "Run time so far, milliseconds.",
     rule: INT_RULE,
     wire: "duration",
     terraform: "duration",
   }),
   remainingDuration: described(wireNumber(), {
+    kind: "number",
     description: "How long the job runs before it stops itself, milliseconds, when the API reports it.",
     rule: "a number or a numeric string",
     wire: "remaining_duration",
     terraform: "remaining_duration",
   }),
   serviceUrl: described(wireText(), {
-    description: 'The URL of the job\'s TensorBoard / MindInsight page; "" while the job has none.',
+    kind: "string",
+    required: true,
+    description:
+      'The URL of the job\'s TensorBoard / MindInsight page: an http:// or https:// URL without a user name or password, or "" while the job has none or when its URL is anything else.',
     rule: "a string",
     wire: "service_url",
     terraform: "service_url",
   }),
   trainUrl: described(wireText(), {
+    kind: "string",
+    required: true,
     description: "The OBS path of the logs the job visualizes.",
     rule: "a string",
     wire: "train_url",
     terraform: "train_url",
   }),
   jobType: described(wireText(), {
+    kind: "string",
     description: "The job's type, when the API reports one.",
     rule: "a string",
     wire: "job_type",
     terraform: "job_type",
   }),
   flavor: described(z.nullish(z.looseObject({ code: wireText() })), {
+    kind: "flavor",
     description:
       'The flavor (machine type) the job runs on, when reported: its code, e.g. "modelarts.vm.cpu.2u".',
     rule: 'an object such as {"code": "..."}',
@@ -339,6 +378,8 @@ export const JOB_FIELDS = {
     terraform: "flavor",
   }),
   resourceId: described(wireText(), {
+    kind: "string",
+    required: true,
     description: "The charged resource's id.",
     rule: "a string",
     wire: "resource_id",
@@ -346,6 +387,7 @@ export const JOB_FIELDS = {
   }),
   // Its rules are for reading by a person; remainingDuration is what a configuration can use.
   schedule: described(z.nullish(z.union([z.array(scheduleRule()), scheduleRule()])), {
+    kind: "schedule",
     description: "When the job stops itself, when reported: each rule's type, time unit and duration.",
     rule: "an object or a list of objects",
     wire: "schedule",

@@ -2,6 +2,7 @@
  * The shapes a lookup takes and gives, in camelCase. The API's wire names (`job_id`, `per_page`)
  * appear only in boundary/queryArguments.ts and responseBodies.ts, which map between the two.
  */
+import type { VisualizationJob } from "./job.generated";
 import type { JobStatusName } from "./status";
 
 /**
@@ -86,54 +87,6 @@ export interface NormalizedQuery {
   readonly projectId?: string;
   readonly endpoint?: string;
   readonly timeoutSeconds?: number;
-}
-
-/** One ModelArts visualization job (a TensorBoard or MindInsight job). */
-export interface VisualizationJob {
-  readonly jobId: number;
-  readonly jobName: string;
-  /** The description; `""` when the job has none. */
-  readonly jobDesc: string;
-  /** The status code; see {@link JobStatus}. */
-  readonly status: number;
-  /** The status name, e.g. `"RUNNING"`; `STATUS_<code>` for a code the API documentation does not list. */
-  readonly statusName: JobStatusName | `STATUS_${number}`;
-  /** Creation time, epoch milliseconds. */
-  readonly createTime: number;
-  /** Run time so far, milliseconds. */
-  readonly duration: number;
-  /** The URL of the job's TensorBoard / MindInsight page; `""` while the job has none. */
-  readonly serviceUrl: string;
-  /** The OBS path of the logs the job visualizes. */
-  readonly trainUrl: string;
-  /** The charged resource's id. */
-  readonly resourceId: string;
-  /** The job's type, when the API reports one (not on the list call's doc page, but in real answers). */
-  readonly jobType?: string;
-  /** The flavor (machine type) the job runs on, when reported: `{ code: "modelarts.vm.cpu.2u" }`. */
-  readonly flavor?: JobFlavor;
-  /** When the job stops itself, when reported: each rule's type, time unit and duration. */
-  readonly schedule?: JobSchedule[];
-  /**
-   * How long the job runs before it stops itself, in the API's unit (milliseconds, like
-   * `duration`), when reported: visualization jobs stop when their schedule ends. Absent when the
-   * API reports none (`null`).
-   */
-  readonly remainingDuration?: number;
-}
-
-/** A job's flavor (machine type). */
-export interface JobFlavor {
-  readonly code: string;
-}
-
-/** One rule of a job's schedule, as the API reports it. */
-export interface JobSchedule {
-  /** The rule, e.g. `"stop"`. */
-  readonly type?: string;
-  /** The unit of `duration`, e.g. `"HOURS"` (the API spells the field `timeUnit` or `time_unit`). */
-  readonly timeUnit?: string;
-  readonly duration?: number;
 }
 
 /**

@@ -9,7 +9,7 @@ import { runLookup } from "../../provider/lookup/lookup";
 import { exactlyOneJob } from "../../provider/lookup/singleJob";
 import { ModelArtsValidationError, validationIssue } from "../../provider/support/errors";
 import { registerSecretArguments } from "../../provider/support/redact";
-import type { VisualizationJob } from "../../provider/wire/model";
+import type { VisualizationJob } from "../../provider/wire/job.generated";
 import type { VisualizationJobsQueryArgs } from "../../provider/wire/queryArgs.generated";
 import type { VisualizationJobsResult } from "../../provider/wire/result.generated";
 import { dependencyGate } from "./dependsOn";

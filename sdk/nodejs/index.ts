@@ -34,15 +34,9 @@ export {
 export type { Logger } from "../../provider/support/logger";
 export type { ClientTimeouts } from "../../provider/transport/client";
 export type { RetryTiming } from "../../provider/transport/retryPolicy";
-export type {
-  JobFlavor,
-  JobSchedule,
-  JobStatusInput,
-  LookupDrift,
-  SortField,
-  SortOrder,
-  VisualizationJob,
-} from "../../provider/wire/model";
+export type { VisualizationJob } from "../../provider/wire/job.generated";
+export type { JobFlavor, JobSchedule } from "../../provider/wire/jobParts";
+export type { JobStatusInput, LookupDrift, SortField, SortOrder } from "../../provider/wire/model";
 export type { VisualizationJobsQueryArgs } from "../../provider/wire/queryArgs.generated";
 export type { VisualizationJobsResult } from "../../provider/wire/result.generated";
 export { JobStatus, type JobStatusName, jobStatusName } from "../../provider/wire/status";

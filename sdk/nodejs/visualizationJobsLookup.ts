@@ -8,7 +8,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { RESULT_FIELD_KEYS } from "../../provider/wire/description";
-import { type LookupDrift, SECRET_ARGUMENTS, type VisualizationJob } from "../../provider/wire/model";
+import type { VisualizationJob } from "../../provider/wire/job.generated";
+import { type LookupDrift, SECRET_ARGUMENTS } from "../../provider/wire/model";
 import type { GetVisualizationJobsOutputArgs } from "./getVisualizationJobs";
 import { secretFields } from "./secretArguments";
 

@@ -108,7 +108,9 @@ describe("the modelarts plugin with the real engine", () => {
         () => "UNEXPECTED SUCCESS",
         (e: Error) => String(e.message),
       );
-      expect(failed).toContain("property nameRegex value {^(-} has a problem: nameRegex must be a non-empty, valid RE2");
+      expect(failed).toContain(
+        "property nameRegex value {^(-} has a problem: nameRegex must be a non-empty, valid RE2",
+      );
       expect(failed).not.toContain(emulator.settings.secretKey);
     },
   );

@@ -72,7 +72,7 @@ type GetVisualizationJobResult struct {
 	ResourceId string `pulumi:"resourceId"`
 	// When the job stops itself, when reported: each rule's type, time unit and duration.
 	Schedule []JobSchedule `pulumi:"schedule"`
-	// The URL of the job's TensorBoard / MindInsight page; "" while the job has none.
+	// The URL of the job's TensorBoard / MindInsight page: an http:// or https:// URL without a user name or password, or "" while the job has none or when its URL is anything else.
 	ServiceUrl string `pulumi:"serviceUrl"`
 	// The status code, e.g. 8.
 	Status int `pulumi:"status"`
@@ -184,7 +184,7 @@ func (o GetVisualizationJobResultOutput) Schedule() JobScheduleArrayOutput {
 	return o.ApplyT(func(v GetVisualizationJobResult) []JobSchedule { return v.Schedule }).(JobScheduleArrayOutput)
 }
 
-// The URL of the job's TensorBoard / MindInsight page; "" while the job has none.
+// The URL of the job's TensorBoard / MindInsight page: an http:// or https:// URL without a user name or password, or "" while the job has none or when its URL is anything else.
 func (o GetVisualizationJobResultOutput) ServiceUrl() pulumi.StringOutput {
 	return o.ApplyT(func(v GetVisualizationJobResult) string { return v.ServiceUrl }).(pulumi.StringOutput)
 }

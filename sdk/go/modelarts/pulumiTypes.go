@@ -392,7 +392,7 @@ type VisualizationJob struct {
 	ResourceId string `pulumi:"resourceId"`
 	// When the job stops itself, when reported: each rule's type, time unit and duration.
 	Schedule []JobSchedule `pulumi:"schedule"`
-	// The URL of the job's TensorBoard / MindInsight page; "" while the job has none.
+	// The URL of the job's TensorBoard / MindInsight page: an http:// or https:// URL without a user name or password, or "" while the job has none or when its URL is anything else.
 	ServiceUrl string `pulumi:"serviceUrl"`
 	// The status code, e.g. 8.
 	Status int `pulumi:"status"`
@@ -467,7 +467,7 @@ func (o VisualizationJobOutput) Schedule() JobScheduleArrayOutput {
 	return o.ApplyT(func(v VisualizationJob) []JobSchedule { return v.Schedule }).(JobScheduleArrayOutput)
 }
 
-// The URL of the job's TensorBoard / MindInsight page; "" while the job has none.
+// The URL of the job's TensorBoard / MindInsight page: an http:// or https:// URL without a user name or password, or "" while the job has none or when its URL is anything else.
 func (o VisualizationJobOutput) ServiceUrl() pulumi.StringOutput {
 	return o.ApplyT(func(v VisualizationJob) string { return v.ServiceUrl }).(pulumi.StringOutput)
 }

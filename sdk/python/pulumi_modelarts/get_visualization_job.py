@@ -152,7 +152,7 @@ class GetVisualizationJobResult:
     @pulumi.getter(name="serviceUrl")
     def service_url(self) -> _builtins.str:
         """
-        The URL of the job's TensorBoard / MindInsight page; "" while the job has none.
+        The URL of the job's TensorBoard / MindInsight page: an http:// or https:// URL without a user name or password, or "" while the job has none or when its URL is anything else.
         """
         return pulumi.get(self, "service_url")
 

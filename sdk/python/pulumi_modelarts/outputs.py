@@ -279,7 +279,7 @@ class VisualizationJob(dict):
         :param _builtins.int job_id: The job's id.
         :param _builtins.str job_name: The job's name.
         :param _builtins.str resource_id: The charged resource's id.
-        :param _builtins.str service_url: The URL of the job's TensorBoard / MindInsight page; "" while the job has none.
+        :param _builtins.str service_url: The URL of the job's TensorBoard / MindInsight page: an http:// or https:// URL without a user name or password, or "" while the job has none or when its URL is anything else.
         :param _builtins.int status: The status code, e.g. 8.
         :param _builtins.str status_name: The status name, e.g. "RUNNING"; STATUS_<code> for a code the API documentation does not list.
         :param _builtins.str train_url: The OBS path of the logs the job visualizes.
@@ -359,7 +359,7 @@ class VisualizationJob(dict):
     @pulumi.getter(name="serviceUrl")
     def service_url(self) -> _builtins.str:
         """
-        The URL of the job's TensorBoard / MindInsight page; "" while the job has none.
+        The URL of the job's TensorBoard / MindInsight page: an http:// or https:// URL without a user name or password, or "" while the job has none or when its URL is anything else.
         """
         return pulumi.get(self, "service_url")
 

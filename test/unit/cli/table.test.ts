@@ -1,5 +1,5 @@
 import { formatJobsTable } from "../../../cli/table";
-import type { VisualizationJob } from "../../../provider/wire/model";
+import type { VisualizationJob } from "../../../provider/wire/job.generated";
 import type { VisualizationJobsResult } from "../../../provider/wire/result.generated";
 
 const job = (jobId: number, fields: Partial<VisualizationJob> = {}): VisualizationJob => ({

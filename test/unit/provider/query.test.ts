@@ -1,6 +1,6 @@
 import { parseQueryArgs } from "../../../provider/boundary/queryArguments";
 import { orderJobs, planListings, refineJobs } from "../../../provider/listing/query";
-import type { VisualizationJob } from "../../../provider/wire/model";
+import type { VisualizationJob } from "../../../provider/wire/job.generated";
 import { jobStatusName } from "../../../provider/wire/status";
 
 const job = (jobId: number, jobName: string, status: number, createTime = 0): VisualizationJob => ({

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { QUERY_ARGUMENT_NAMES } from "../../../provider/boundary/queryArguments";
-import type { VisualizationJob } from "../../../provider/wire/model";
+import type { VisualizationJob } from "../../../provider/wire/job.generated";
 import { type CtyObject, decodeCty, encodeCty } from "../../../terraform/ctyCodec";
 import {
   ARGUMENT_ATTRIBUTES,
