@@ -35,7 +35,7 @@ function optionOf(schema: Parameters<typeof valueType>[0], multiple = false): En
 /** The lookup arguments the command line sets, by argument. */
 export const ARGUMENT_OPTIONS = Object.fromEntries(
   ARGUMENT_KEYS.flatMap((key) => {
-    const option = optionOf(ARGUMENTS[key], key === "status");
+    const option = optionOf(ARGUMENTS[key], metaOf(ARGUMENTS[key]).list !== undefined);
     return option === undefined ? [] : [[key, option]];
   }),
 ) as Partial<Record<ArgumentKey, EntryOption>>;

@@ -78,8 +78,8 @@ function pulumiType(schema: Parameters<typeof valueType>[0]): PropertySpec["type
 export const ARGUMENT_PROPERTIES = Object.fromEntries(
   ARGUMENT_KEYS.map((key): [string, PropertySpec] => {
     const description = documented(metaOf(ARGUMENTS[key]));
-    // A status or a list of them; Pulumi's type system has no "string or number", so codes are text.
-    if (key === "status") {
+    // A value or a list of them; Pulumi's type system has no "string or number", so codes are text.
+    if (metaOf(ARGUMENTS[key]).list !== undefined) {
       return [
         key,
         { oneOf: [{ type: "string" }, { type: "array", items: { type: "string" } }], description },
@@ -165,6 +165,11 @@ const ASSUME_ROLE_PROPERTIES = Object.fromEntries(
   }),
 );
 
+/** The agency's fields that must be given: those the description marks required, by their plugin names. */
+const REQUIRED_AGENCY = AGENCY_FIELDS.filter((key) => metaOf(SETTINGS[key]).required).map(
+  (key) => metaOf(SETTINGS[key]).plugin!,
+);
+
 /**
  * The provider's configuration: `modelarts:<key>` in stack config, or a provider resource's
  * arguments, for every setting the description gives a plugin name. Each falls back to the
@@ -175,7 +180,7 @@ export const CONFIG_PROPERTIES: Readonly<Record<string, PropertySpec>> = Object.
     .filter((key) => metaOf(SETTINGS[key]).plugin !== undefined && !isAgencyField(key))
     .map((key): [string, PropertySpec] => {
       const meta = metaOf(SETTINGS[key]);
-      if (key !== "assumeRole") return [meta.plugin!, settingProperty(key)];
+      if (!meta.block) return [meta.plugin!, settingProperty(key)];
       const env = AGENCY_FIELDS.flatMap((field) => metaOf(SETTINGS[field]).env ?? []);
       return [
         meta.plugin!,
@@ -218,7 +223,7 @@ export function packageSchema(version: string): Record<string, unknown> {
       [TOKENS.job]: objectType("One ModelArts visualization job.", JOB_PROPERTIES, REQUIRED_JOB),
       [TOKENS.flavor]: objectType("A job's flavor (machine type).", FLAVOR_PROPERTIES, ["code"]),
       [TOKENS.schedule]: objectType("One rule of a job's schedule.", SCHEDULE_PROPERTIES),
-      [TOKENS.assumeRole]: objectType("An agency to assume.", ASSUME_ROLE_PROPERTIES, ["agencyName"]),
+      [TOKENS.assumeRole]: objectType("An agency to assume.", ASSUME_ROLE_PROPERTIES, REQUIRED_AGENCY),
       [TOKENS.drift]: objectType("What a refresh found changed, by job id.", DRIFT_PROPERTIES, [
         "appeared",
         "disappeared",

@@ -18,34 +18,42 @@ export function queryArguments(config: CtyObject): Record<string, unknown> {
   for (const [argument, attributes] of Object.entries(ARGUMENT_ATTRIBUTES) as Array<
     [string, readonly string[]]
   >) {
-    if (argument === "status") continue;
-    const value = attributes[0] === undefined ? null : config[attributes[0]];
-    if (value !== null && value !== undefined && value !== UNKNOWN) args[argument] = value;
+    const value =
+      attributes.length === 2
+        ? oneList(config, attributes[0]!, attributes[1]!)
+        : knownValue(config, attributes[0]);
+    if (value !== undefined) args[argument] = value;
   }
-  const statuses = statusList(config);
-  if (statuses !== undefined) args.status = statuses;
   return args;
 }
 
-/** `status` then `statuses`, as one list; undefined when neither is set or either is unknown. */
-function statusList(config: CtyObject): CtyValue[] | undefined {
-  const { status = null, statuses = null } = config;
-  if (status === UNKNOWN || statuses === UNKNOWN) return undefined;
-  if (status === null && statuses === null) return undefined;
-  const list = [...(status === null ? [] : [status]), ...(Array.isArray(statuses) ? statuses : [])];
-  return list.includes(UNKNOWN) ? undefined : list;
+/** An attribute's known value; undefined when unset, unknown, or the argument has no attribute. */
+function knownValue(config: CtyObject, attribute: string | undefined): CtyValue | undefined {
+  const value = attribute === undefined ? null : config[attribute];
+  return value === null || value === undefined || value === UNKNOWN ? undefined : value;
+}
+
+/** One value then a list (`status` then `statuses`), as one list; undefined when neither is set or either is unknown. */
+function oneList(config: CtyObject, one: string, several: string): CtyValue[] | undefined {
+  const { [one]: single = null, [several]: list = null } = config;
+  if (single === UNKNOWN || list === UNKNOWN) return undefined;
+  if (single === null && list === null) return undefined;
+  const all = [...(single === null ? [] : [single]), ...(Array.isArray(list) ? list : [])];
+  return all.includes(UNKNOWN) ? undefined : all;
 }
 
 /** Where a core issue's argument (`nameRegex`, `status` element 1) was written in the configuration. */
 export function attributePathOf(issue: ValidationIssue, config: CtyObject): AttributePath {
   const argument = issue.argument as keyof typeof ARGUMENT_ATTRIBUTES | undefined;
   const attributes: readonly string[] = (argument && ARGUMENT_ATTRIBUTES[argument]) || [];
-  if (argument !== "status") return attributes[0] === undefined ? [] : [attributes[0]];
-  const hasSingle = config.status !== null && config.status !== undefined;
+  if (attributes.length < 2) return attributes[0] === undefined ? [] : [attributes[0]];
+  // One value then a list: element i of the union is the single value (i = 0), or the list's.
+  const [one, several] = attributes as [string, string];
+  const hasSingle = config[one] !== null && config[one] !== undefined;
   const index = issue.index;
-  if (index === undefined) return hasSingle ? ["status"] : ["statuses"];
-  if (hasSingle && index === 0) return ["status"];
-  return ["statuses", index - (hasSingle ? 1 : 0)];
+  if (index === undefined) return hasSingle ? [one] : [several];
+  if (hasSingle && index === 0) return [one];
+  return [several, index - (hasSingle ? 1 : 0)];
 }
 
 /** A path as Terraform users write it: `statuses[1]`. */

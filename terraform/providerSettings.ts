@@ -12,6 +12,11 @@ import { type CtyObject, type CtyValue, UNKNOWN } from "./ctyCodec";
 /** Each provider argument, by the settings key it stands for (the description's Terraform names). */
 const PROVIDER_ARGUMENT_OF = configKeysAs("terraform");
 
+/** The Terraform names of the settings that are blocks of other settings (`assume_role`). */
+const BLOCK_ARGUMENTS = new Set(
+  Object.values(SETTINGS).flatMap((schema) => (metaOf(schema).block ? [metaOf(schema).terraform!] : [])),
+);
+
 /** The `assume_role` block as the settings read an agency: the JSON of `huaweicloud:assumeRole`. */
 function agencyJson(block: CtyObject): string {
   const fields = AGENCY_FIELDS.flatMap((key) => {
@@ -32,7 +37,12 @@ export function providerConfigGetter(block: CtyObject): (key: string) => string 
     const argument = PROVIDER_ARGUMENT_OF[key];
     if (argument === undefined) return undefined;
     const value = block[argument];
-    if (argument === "assume_role" && value !== null && typeof value === "object" && !Array.isArray(value)) {
+    if (
+      BLOCK_ARGUMENTS.has(argument) &&
+      value !== null &&
+      typeof value === "object" &&
+      !Array.isArray(value)
+    ) {
       return agencyJson(value as CtyObject);
     }
     return settingText(value);

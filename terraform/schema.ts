@@ -15,7 +15,6 @@ import {
   JOB_FIELDS,
   type JobFieldKey,
   metaOf,
-  ONE_STATUS_TEXT,
   RESULT_FIELD_KEYS,
   RESULT_FIELDS,
   SETTINGS,
@@ -68,9 +67,9 @@ function settingAttribute(key: SettingKey): AttributeSpec {
   const env = meta.env?.length ? ` Falls back to ${meta.env.join(", ")}.` : "";
   return {
     // The endpoints of every service, as terraform-provider-huaweicloud takes them.
-    type: key === "endpoints" ? ["map", "string"] : ctyTypeOf(SETTINGS[key]),
+    type: meta.map ? ["map", "string"] : ctyTypeOf(SETTINGS[key]),
     description: `${documented(meta)}${env}`,
-    ...(key === "agencyName" ? { required: true as const } : { optional: true as const }),
+    ...(meta.required ? { required: true as const } : { optional: true as const }),
     ...(meta.secret && { sensitive: true as const }),
   };
 }
@@ -82,7 +81,8 @@ function settingAttributes(keys: readonly SettingKey[]): { [name: string]: Attri
 
 /** The provider block's settings: every setting with a Terraform name, apart from the agency's. */
 const PROVIDER_SETTINGS = (Object.keys(SETTINGS) as SettingKey[]).filter(
-  (key) => metaOf(SETTINGS[key]).terraform !== undefined && key !== "assumeRole" && !isAgencyField(key),
+  (key) =>
+    metaOf(SETTINGS[key]).terraform !== undefined && !metaOf(SETTINGS[key]).block && !isAgencyField(key),
 );
 
 /** The provider block: terraform-provider-huaweicloud's names, each falling back to the `HW_*` variables. */
@@ -166,44 +166,51 @@ export const JOB_TYPE: CtyType = [
 /**
  * Each lookup argument's Terraform attributes, from the description; an empty list for those the
  * provider block or the provider itself decides (the project and endpoint come from the provider,
- * pages are its business). `status` is also `statuses`, a list, in Terraform's style.
+ * pages are its business). An argument that takes a list is also that list, in Terraform's style
+ * (`status` and `statuses`).
  */
 export const ARGUMENT_ATTRIBUTES = Object.fromEntries(
   ARGUMENT_KEYS.map((key): [ArgumentKey, readonly string[]] => {
-    const name = metaOf(ARGUMENTS[key]).terraform;
-    return [key, key === "status" ? ["status", "statuses"] : name === undefined ? [] : [name]];
+    const { terraform, list } = metaOf(ARGUMENTS[key]);
+    return [
+      key,
+      terraform === undefined ? [] : list === undefined ? [terraform] : [terraform, list.terraform],
+    ];
   }),
 ) as unknown as Readonly<Record<ArgumentKey, readonly string[]>>;
 
-/** The filters both data sources take: each argument with a Terraform name but the region. */
+/** The filters both data sources take: each argument with a Terraform name but those the provider defaults. */
 const FILTERS: { readonly [name: string]: AttributeSpec } = Object.fromEntries(
-  ARGUMENT_KEYS.filter((key) => key !== "region" && metaOf(ARGUMENTS[key]).terraform !== undefined).flatMap(
-    (key): Array<[string, AttributeSpec]> => {
-      const meta = metaOf(ARGUMENTS[key]);
-      if (key === "status") {
-        return [
-          ["status", optional("string", `One status: ${ONE_STATUS_TEXT}. For several, use statuses.`)],
-          [
-            "statuses",
-            optional(
-              LIST_OF_STRINGS,
-              "Several statuses, names or codes: jobs in any of them. With status, the union of both. An empty list is an error, not every status; so is a status named twice.",
-            ),
-          ],
-        ];
-      }
+  ARGUMENT_KEYS.filter(
+    (key) => metaOf(ARGUMENTS[key]).terraform !== undefined && !metaOf(ARGUMENTS[key]).providerDefault,
+  ).flatMap((key): Array<[string, AttributeSpec]> => {
+    const meta = metaOf(ARGUMENTS[key]);
+    if (meta.list === undefined)
       return [[meta.terraform!, optional(ctyTypeOf(ARGUMENTS[key]), documented(meta))]];
-    },
-  ),
+    return [
+      [meta.terraform!, optional("string", meta.terraformDescription!)],
+      [meta.list.terraform, optional(LIST_OF_STRINGS, meta.list.terraformDescription)],
+    ];
+  }),
 );
 
-const REGION: AttributeSpec = {
-  type: "string",
-  description: `${metaOf(ARGUMENTS.region).description} Default the provider's.`,
-  optional: true,
-  computed: true,
-};
+/** The arguments whose default is the provider's setting, by their Terraform names. */
+export const PROVIDER_DEFAULTED = ARGUMENT_KEYS.filter((key) => metaOf(ARGUMENTS[key]).providerDefault).map(
+  (key) => ({ key, name: metaOf(ARGUMENTS[key]).terraform! }),
+);
 
+/** Their attributes: optional, and computed, so that the value used is shown. */
+const DEFAULTED_ATTRIBUTES: { readonly [name: string]: AttributeSpec } = Object.fromEntries(
+  PROVIDER_DEFAULTED.map(({ key, name }) => [
+    name,
+    {
+      type: ctyTypeOf(ARGUMENTS[key]),
+      description: `${metaOf(ARGUMENTS[key]).description} Default the provider's.`,
+      optional: true,
+      computed: true,
+    },
+  ]),
+);
 /**
  * How Terraform holds a result field, by its TypeScript type in the description: its type and its
  * value. A list of numbers is a list of ids, which Terraform holds as strings, as every id is in
@@ -243,7 +250,7 @@ export function resultObject(result: VisualizationJobsResult): CtyObject {
 export const JOBS_DATA_SOURCE: BlockSpec = {
   description: "Looks up ModelArts visualization jobs (TensorBoard / MindInsight) by name or status.",
   attributes: {
-    region: REGION,
+    ...DEFAULTED_ATTRIBUTES,
     ...FILTERS,
     id: computed("string", "A hash of the query: the same arguments give the same id."),
     ...RESULT_ATTRIBUTES,
@@ -252,7 +259,7 @@ export const JOBS_DATA_SOURCE: BlockSpec = {
 
 /** The one job's attributes at the top level; a filter of the same name is also what the job has. */
 function singleJobAttributes(): { [name: string]: AttributeSpec } {
-  const out: { [name: string]: AttributeSpec } = { region: REGION, ...FILTERS };
+  const out: { [name: string]: AttributeSpec } = { ...DEFAULTED_ATTRIBUTES, ...FILTERS };
   for (const a of SHOWN_JOB_ATTRIBUTES) {
     const filter = FILTERS[a.name];
     out[a.name] =

@@ -13,7 +13,7 @@ import { ModelArtsConfigError, ModelArtsProtocolError } from "../provider/suppor
 import type { Logger } from "../provider/support/logger";
 import { registerSecrets } from "../provider/support/redact";
 import { metaOf, SETTINGS } from "../provider/wire/description";
-import { type CtyObject, decodeCty, encodeCty, holdsUnknown } from "./ctyCodec";
+import { type CtyObject, type CtyValue, decodeCty, encodeCty, holdsUnknown } from "./ctyCodec";
 import { queryArguments } from "./dataSourceArguments";
 import { diagnostic, errorDiagnostics } from "./diagnostics";
 import type { ProviderMethod, RequestOf, ResponseOf } from "./protocol";
@@ -27,6 +27,7 @@ import {
   DATA_SOURCES,
   jobObject,
   PROVIDER_BLOCK,
+  PROVIDER_DEFAULTED,
   resultObject,
   SENSITIVE_PROVIDER_ATTRIBUTES,
 } from "./schema";
@@ -244,13 +245,17 @@ export class TerraformProvider implements ServedMethods {
       logger,
     };
     const { query, settings, result } = await runLookupWithSettings(args, typeName, deps);
-    const region = config.region ?? settings.region ?? null;
+    // An argument the provider defaults (the region) shows the value used.
+    const chosen = settings as unknown as Readonly<Record<string, CtyValue | undefined>>;
+    const used: CtyObject = Object.fromEntries(
+      PROVIDER_DEFAULTED.map(({ key, name }) => [name, config[name] ?? chosen[key] ?? null]),
+    );
     if (typeName === "modelarts_visualization_job") {
-      return { ...config, region, ...jobObject(exactlyOneJob(result, args, typeName)) };
+      return { ...config, ...used, ...jobObject(exactlyOneJob(result, args, typeName)) };
     }
     return {
       ...config,
-      region,
+      ...used,
       id: createHash("sha256").update(JSON.stringify(query)).digest("hex").slice(0, 32),
       ...resultObject(result),
     };

@@ -71,6 +71,17 @@ export interface EntryMeta {
   readonly required?: boolean;
   /** How a job field's value is held; each surface renders a kind its own way. */
   readonly kind?: FieldKind;
+  /**
+   * An argument that takes one value or a list of them: the plugin types it "a value or a list",
+   * the command line repeats its flag, and Terraform spells the list as an attribute of its own.
+   */
+  readonly list?: { readonly terraform: string; readonly terraformDescription: string };
+  /** A setting that stack config and Terraform take as a map by service (the plugin, one URL). */
+  readonly map?: boolean;
+  /** A setting that is a block of other settings (an agency: its fields, each a setting). */
+  readonly block?: boolean;
+  /** An argument whose default is the provider's setting: Terraform shows the value used. */
+  readonly providerDefault?: boolean;
   /** A setting's key in stack config after `huaweicloud:` (pulumi-huaweicloud's), when it has one. */
   readonly config?: string;
   /** A setting's key in the plugin's config after `modelarts:`, when it has one. */
@@ -107,7 +118,7 @@ const STATUS_NAMES = Object.keys(JobStatus).join(", ");
  * What one status may be, in words every surface shares: where a surface takes only one (Terraform's
  * `status`, beside its `statuses` list), it says this, not the description's "or several".
  */
-export const ONE_STATUS_TEXT = `a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: ${STATUS_NAMES}`;
+const ONE_STATUS_TEXT = `a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: ${STATUS_NAMES}`;
 
 /** One status, a name in any case (with or without `JOBSTAT_`) or a code, as a number or text. */
 const oneStatus = z.union([z.string(), z.number()]).check(z.refine((v) => parseJobStatus(v) !== undefined));
@@ -149,6 +160,12 @@ export const ARGUMENTS = {
     rule: `a status name such as "RUNNING" or a code from 0 to ${STATUS_COUNT - 1}, or a list of them`,
     tsType: "JobStatusInput | readonly JobStatusInput[]",
     terraform: "status",
+    terraformDescription: `One status: ${ONE_STATUS_TEXT}. For several, use statuses.`,
+    list: {
+      terraform: "statuses",
+      terraformDescription:
+        "Several statuses, names or codes: jobs in any of them. With status, the union of both. An empty list is an error, not every status; so is a status named twice.",
+    },
     flag: "status",
   }),
   name: described(nonEmpty(), {
@@ -224,6 +241,7 @@ export const ARGUMENTS = {
     rule: "a non-empty string",
     tsType: "string",
     terraform: "region",
+    providerDefault: true,
   }),
   projectId: described(nonEmpty(), {
     description: "Overrides the configured project id for this call.",
@@ -572,6 +590,7 @@ export const SETTINGS = {
     env: ["HW_AUTH_TOKEN"],
   }),
   endpoints: described(text(), {
+    map: true,
     description:
       'The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://..."}`), the plugin the URL.',
     rule: 'a JSON object such as {"modelarts": "https://..."}',
@@ -649,6 +668,7 @@ export const SETTINGS = {
     env: ["HW_PROFILE"],
   }),
   assumeRole: described(text(), {
+    block: true,
     description:
       "An agency to assume: the lookups list with its temporary keys, which IAM gives to the base keys.",
     rule: 'an object such as {"agencyName": "ci-reader", "domainName": "my-account", "durationSeconds": 3600}',
@@ -657,6 +677,7 @@ export const SETTINGS = {
     terraform: "assume_role",
   }),
   agencyName: described(text(), {
+    required: true,
     description: "The agency whose temporary keys the lookups use.",
     rule: "a string",
     config: "agencyName",
