@@ -5,7 +5,7 @@
  */
 import type { ValidationIssue } from "../provider/support/errors";
 import { forDisplay } from "../provider/support/redact";
-import { render } from "../provider/wire/wording";
+import { render } from "../provider/surfaces/wording";
 import { type CtyObject, type CtyValue, UNKNOWN } from "./ctyCodec";
 import { ARGUMENT_ATTRIBUTES } from "./schema";
 

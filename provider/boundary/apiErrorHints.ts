@@ -3,7 +3,7 @@
  * (docs/api-notes.md, "Errors"). The hint ends the error message; the settings it names are
  * references, which each surface renders in its own names.
  */
-import { type Words, words } from "../wire/wording";
+import { type Words, words } from "../surfaces/wording";
 
 const names = (setting: "accessKey" | "secretKey" | "token" | "projectId") =>
   ({ setting, as: "names" }) as const;

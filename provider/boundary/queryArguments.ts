@@ -4,12 +4,12 @@
  * their wire names.
  */
 import { ModelArtsValidationError, type ValidationIssue, validationIssue } from "../support/errors";
+import type { Words } from "../surfaces/wording";
 import { ARGUMENT_KEYS, ARGUMENTS, metaOf } from "../wire/description";
 import type { ArgumentKey } from "../wire/entryKeys.generated";
 import { MAX_REPORTED_ISSUES, type NormalizedQuery, type SortField, type SortOrder } from "../wire/model";
 import type { VisualizationJobsQueryArgs } from "../wire/queryArgs.generated";
 import { jobStatusName, parseJobStatus } from "../wire/status";
-import type { Words } from "../wire/wording";
 import { show } from "./values";
 
 /** The names of the lookup's arguments (also the inputs of VisualizationJobsLookup). */

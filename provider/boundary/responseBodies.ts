@@ -5,12 +5,12 @@
  */
 import { ModelArtsResponseError } from "../support/errors";
 import { clipServerText } from "../support/redact";
+import { words } from "../surfaces/wording";
 import { MAX_EPOCH_MS, WIRE_ERROR_ENVELOPE } from "../wire/description";
 import type { VisualizationJob } from "../wire/job.generated";
 import type { JobFlavor, JobSchedule } from "../wire/jobParts";
 import { type JobsPage, PROJECT_ID_PATTERN } from "../wire/model";
 import { jobStatusName } from "../wire/status";
-import { words } from "../wire/wording";
 import { safeServiceUrls } from "./serviceUrl";
 import { isRecord, show } from "./values";
 

@@ -7,8 +7,8 @@
 import { parseProjectIds } from "../boundary/responseBodies";
 import { ModelArtsConfigError } from "../support/errors";
 import { SharedPromises } from "../support/sharedPromises";
+import { words } from "../surfaces/wording";
 import type { ApiClient } from "../transport/client";
-import { words } from "../wire/wording";
 
 const OPERATION = "GET /v3/projects";
 

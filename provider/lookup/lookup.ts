@@ -21,6 +21,7 @@ import {
 } from "../settings/settings";
 import { ModelArtsApiError, ModelArtsCancelledError, ModelArtsTimeoutError } from "../support/errors";
 import { type Logger, redactingLogger, silentLogger } from "../support/logger";
+import { words } from "../surfaces/wording";
 import { ApiClient, type ClientTimeouts } from "../transport/client";
 import { AdaptiveLimiter } from "../transport/concurrency";
 import {
@@ -40,7 +41,6 @@ import { MAX_MAX_CONCURRENCY } from "../wire/description";
 import type { NormalizedQuery } from "../wire/model";
 import type { VisualizationJobsQueryArgs } from "../wire/queryArgs.generated";
 import type { VisualizationJobsResult } from "../wire/result.generated";
-import { words } from "../wire/wording";
 
 /** Everything a lookup takes from its surroundings; all optional, with production defaults. */
 export interface LookupDependencies {

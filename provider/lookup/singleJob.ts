@@ -6,9 +6,9 @@
 
 import { show } from "../boundary/values";
 import { ModelArtsAmbiguousMatchError, ModelArtsNoMatchError } from "../support/errors";
+import { joinWords, type Words, words } from "../surfaces/wording";
 import type { VisualizationJob } from "../wire/job.generated";
 import type { VisualizationJobsResult } from "../wire/result.generated";
-import { joinWords, type Words, words } from "../wire/wording";
 
 /** The arguments that are filters (the others say where to look, or how), each in the surface's names. */
 function describeFilters(args: object): Words {

@@ -8,9 +8,9 @@
 import { existsSync } from "node:fs";
 import { ModelArtsConfigError } from "../support/errors";
 import { expandHome } from "../support/userFile";
+import { type Words, words } from "../surfaces/wording";
 import { AGENCY_FIELDS, metaOf, SETTINGS } from "../wire/description";
 import type { SettingKey } from "../wire/entryKeys.generated";
-import { type Words, words } from "../wire/wording";
 import type { Agency, AkskCredentials, CredentialSource, Credentials } from "./credentials";
 import {
   type ConfigGetter,

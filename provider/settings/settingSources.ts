@@ -5,9 +5,9 @@
  */
 import { ModelArtsConfigError } from "../support/errors";
 import { jsonText } from "../support/jsonText";
+import { type SettingOrigin, type Words, words } from "../surfaces/wording";
 import { isAgencyField, metaOf, SETTINGS } from "../wire/description";
 import type { ArgumentKey, SettingKey } from "../wire/entryKeys.generated";
-import { type SettingOrigin, type Words, words } from "../wire/wording";
 
 /** Reads one stack-config value by its full key (`huaweicloud:region`); undefined when unset. */
 export type ConfigGetter = (key: string) => string | undefined;

@@ -7,8 +7,8 @@
  */
 
 import { ModelArtsConfigError } from "../support/errors";
+import { type Words, words } from "../surfaces/wording";
 import { metaOf, SETTINGS } from "../wire/description";
-import { type Words, words } from "../wire/wording";
 import { resolveCredentialSource } from "./credentialSource";
 import type { CredentialSource } from "./credentials";
 import {

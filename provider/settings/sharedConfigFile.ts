@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import { ModelArtsConfigError } from "../support/errors";
 import { homeFolder, readUserFile } from "../support/userFile";
-import { words } from "../wire/wording";
+import { words } from "../surfaces/wording";
 
 /** KooCLI's own file, used when nothing names one and no keys are set anywhere. */
 export function defaultSharedConfigFile(env: Readonly<Record<string, string | undefined>>): string {

@@ -7,8 +7,9 @@
  * carries the brands of its class and of every class above it: `ModelArtsError.isInstance` is true
  * of every error here, `ModelArtsApiError.isInstance` only of API errors.
  */
+
+import { joinWords, render, type Words } from "../surfaces/wording";
 import type { Surface } from "../wire/entryKeys.generated";
-import { joinWords, render, type Words } from "../wire/wording";
 import { forDisplay, redact } from "./redact";
 
 /** Words with their text redacted and control characters escaped, as a message is. */

@@ -8,8 +8,8 @@ import { apiErrorHint } from "../boundary/apiErrorHints";
 import { type ApiFailure, apiFailureOf } from "../boundary/responseBodies";
 import { ModelArtsApiError, ModelArtsNetworkError, ModelArtsResponseError } from "../support/errors";
 import { redact } from "../support/redact";
+import { words } from "../surfaces/wording";
 import { HEADER } from "../wire/headerNames";
-import { words } from "../wire/wording";
 import type { ApiGetRequest, ApiResponse } from "./apiRequest";
 import { decodeBody, headerString } from "./responseBody";
 import {

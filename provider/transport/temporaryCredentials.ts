@@ -17,7 +17,7 @@ import {
   ModelArtsResponseError,
 } from "../support/errors";
 import { registerSecrets } from "../support/redact";
-import { words } from "../wire/wording";
+import { words } from "../surfaces/wording";
 import type { ApiClient } from "./client";
 
 const ASSUME_ROLE_PATH = "/v3.0/OS-CREDENTIAL/securitytokens";

@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve } from "node:path";
 
 const REPO = join(__dirname, "../..");
 /** provider/'s folders, lowest first. */
-const LAYERS = ["wire", "support", "boundary", "settings", "transport", "listing", "lookup"];
+const LAYERS = ["wire", "surfaces", "support", "boundary", "settings", "transport", "listing", "lookup"];
 
 /** Every relative import of a TypeScript file, resolved to a repository path. */
 function importsOf(file: string): string[] {

@@ -4,8 +4,8 @@
  * its own names. A Terraform user reads `max_retries`, a plugin user `modelarts:maxRetries`, a
  * TypeScript user `huaweicloud:maxRetries`, a command-line user `HW_MAX_RETRIES`: from one message.
  */
-import { ARGUMENTS, type EntryMeta, isAgencyField, metaOf, SETTINGS } from "./description";
-import type { ArgumentKey, SettingKey, Surface } from "./entryKeys.generated";
+import { ARGUMENTS, type EntryMeta, isAgencyField, metaOf, SETTINGS } from "../wire/description";
+import type { ArgumentKey, SettingKey, Surface } from "../wire/entryKeys.generated";
 
 /** Where a setting's value was found. */
 export type SettingOrigin =
