@@ -1,7 +1,8 @@
 /**
- * Finds the project id of a region when none is configured, as the official SDKs do: IAM's
- * `GET /v3/projects?name={region}` must list exactly one project. The answer is kept for the life
- * of the process (a project id never changes), per IAM endpoint, region and identity.
+ * Finds the project id when none is configured, as the official SDKs do: IAM's
+ * `GET /v3/projects?name={name}` must list exactly one project, the name being the region's, or a
+ * sub-project's given as the project name (`cn-north-4_sub`). The answer is kept for the life of the
+ * process (a project id never changes), per IAM endpoint, name and identity.
  */
 
 import { parseProjectIds } from "../boundary/responseBodies";
@@ -28,7 +29,8 @@ export const processProjectIds = new ProjectIdCache();
 /** Where to ask, and who asks. */
 export interface DiscoveryRequest {
   readonly authUrl: string;
-  readonly region: string;
+  /** The project's name: the region's, or a sub-project's. */
+  readonly projectName: string;
   /** A hash of the credentials, so that identities never share an answer. */
   readonly identity: string;
 }
@@ -37,7 +39,7 @@ async function discover(client: ApiClient, request: DiscoveryRequest): Promise<s
   const response = await client.getJson({
     baseUrl: request.authUrl,
     path: "/projects",
-    query: [["name", request.region]],
+    query: [["name", request.projectName]],
     operation: OPERATION,
     service: "IAM",
   });
@@ -45,23 +47,23 @@ async function discover(client: ApiClient, request: DiscoveryRequest): Promise<s
   const setIt = { setting: "projectId", as: "howToSet", value: "<id>" } as const;
   if (ids.length === 0) {
     throw new ModelArtsConfigError(
-      words`No project id is configured, and IAM (${request.authUrl}) lists no project named "${request.region}" for these credentials. Check the region, or set the project id with ${setIt}.`,
+      words`No project id is configured, and IAM (${request.authUrl}) lists no project named "${request.projectName}" for these credentials. Check the region and ${{ setting: "projectName", as: "names" }}, or set the project id with ${setIt}.`,
     );
   }
   if (ids.length > 1) {
     throw new ModelArtsConfigError(
-      words`No project id is configured, and IAM (${request.authUrl}) lists ${ids.length} projects named "${request.region}" (${ids.join(", ")}). Set the project id with ${setIt}.`,
+      words`No project id is configured, and IAM (${request.authUrl}) lists ${ids.length} projects named "${request.projectName}" (${ids.join(", ")}). Set the project id with ${setIt}.`,
     );
   }
   return ids[0]!;
 }
 
-/** The project id of the region; one IAM request per cache and identity. */
+/** The project id of the named project; one IAM request per cache, name and identity. */
 export function discoverProjectId(
   client: ApiClient,
   request: DiscoveryRequest,
   cache: ProjectIdCache = processProjectIds,
 ): Promise<string> {
-  const key = JSON.stringify([request.authUrl, request.region, request.identity]);
+  const key = JSON.stringify([request.authUrl, request.projectName, request.identity]);
   return cache.get(key, () => discover(client, request));
 }

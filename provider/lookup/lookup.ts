@@ -241,7 +241,7 @@ export async function runLookupWithSettings(
         ? settings.projectId
         : await discoverProjectId(
             client,
-            { authUrl: settings.authUrl, region: settings.region, identity },
+            { authUrl: settings.authUrl, projectName: settings.projectName, identity },
             deps.projectIds ?? processProjectIds,
           );
     const result = await queryVisualizationJobs(

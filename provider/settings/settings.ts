@@ -57,7 +57,13 @@ interface CommonSettings {
  */
 export type Settings =
   | (CommonSettings & { readonly projectId: string })
-  | (CommonSettings & { readonly projectId: undefined; readonly region: string; readonly authUrl: string });
+  | (CommonSettings & {
+      readonly projectId: undefined;
+      readonly region: string;
+      readonly authUrl: string;
+      /** The project whose id IAM is asked for: the project name setting's, else the region's. */
+      readonly projectName: string;
+    });
 
 /** The per-call overrides a lookup's arguments may carry. */
 export interface SettingOverrides {
@@ -144,7 +150,7 @@ function defaultCloud(region: string): string {
 }
 
 /** A text setting as found, checked by its schema in the description; else a config error naming its source and rule. */
-function checkedText(key: "region" | "projectId", what: string, found: Found): string {
+function checkedText(key: "region" | "projectId" | "projectName", what: string, found: Found): string {
   const schema = SETTINGS[key];
   if (!schema.safeParse(found.value).success) {
     throw new ModelArtsConfigError(
@@ -159,6 +165,9 @@ export const checkedRegion = (found: Found): string => checkedText("region", "re
 
 /** The project id as found, or a config error naming its source: it becomes a path segment. */
 export const checkedProjectId = (found: Found): string => checkedText("projectId", "project id", found);
+
+/** The project name as found (a sub-project's), or a config error naming its source. */
+const checkedProjectName = (found: Found): string => checkedText("projectName", "project name", found);
 
 /**
  * Resolves every setting a lookup needs. Nothing here is sent anywhere: the client that uses the
@@ -223,5 +232,7 @@ export function resolveSettings(
   };
   if (projectId !== undefined) return { ...common, region, authUrl, projectId };
   if (region === undefined || authUrl === undefined) throw noRegion();
-  return { ...common, region, authUrl, projectId: undefined };
+  const projectNameFound = findSetting(s.projectName, config, env);
+  const projectName = projectNameFound === undefined ? region : checkedProjectName(projectNameFound);
+  return { ...common, region, authUrl, projectId: undefined, projectName };
 }

@@ -553,6 +553,15 @@ export const SETTINGS = {
     terraform: "project_id",
     env: ["HW_PROJECT_ID", "HUAWEICLOUD_SDK_PROJECT_ID"],
   }),
+  projectName: described(text().check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/)), {
+    description:
+      "The project's name, for a sub-project such as cn-north-4_sub: its id is found through IAM by this name instead of the region's. Unused when a project id is set.",
+    rule: "1 to 64 letters, digits, '-', '_' or '.' (a project name such as \"cn-north-4_sub\")",
+    config: "projectName",
+    plugin: "projectName",
+    terraform: "project_name",
+    env: ["HW_PROJECT_NAME"],
+  }),
   accessKey: described(text(), {
     description: "The access key (AK).",
     rule: "a string",

@@ -25,6 +25,7 @@ export type ArgumentKey =
 export type SettingKey =
   | "region"
   | "projectId"
+  | "projectName"
   | "accessKey"
   | "secretKey"
   | "securityToken"

@@ -21,6 +21,7 @@
 
 import { generateJobs, type RunningEmulator, startEmulator } from "../../emulator";
 import type { Fault } from "../../emulator/fault";
+import { ProjectIdCache } from "../../provider/listing/projectDiscovery";
 import {
   ModelArtsApiError,
   ModelArtsConfigError,
@@ -220,6 +221,36 @@ describe("project-id discovery through IAM", () => {
       status: 200,
     });
     expect(other.requests[1]!.path).toBe("/v1/abcdef0123456789abcdef0123456789/visualization-jobs");
+  });
+
+  it("finds a sub-project's id by HW_PROJECT_NAME (cn-north-4_sub), not the region's, and names it when IAM lists none", async () => {
+    // The emulator serves its jobs under the sub-project's id; the region's project is another.
+    other = await startEmulator({
+      jobs: JOBS,
+      region: "cn-north-4",
+      projectId: "abcdef0123456789abcdef0123456789",
+      iamProjects: [
+        { id: "0000000000000000000000000000000a", name: "cn-north-4" },
+        { id: "abcdef0123456789abcdef0123456789", name: "cn-north-4_sub" },
+      ],
+    });
+    const env = { ...withoutProject(other), HW_PROJECT_NAME: "cn-north-4_sub" };
+    const result = await lookup(other, { status: 8 }, { env });
+    expect(result.ids.length).toBeGreaterThan(0);
+    expect(other.requests[0]).toMatchObject({ path: "/v3/projects", query: { name: "cn-north-4_sub" } });
+    expect(other.requests[1]!.path).toBe("/v1/abcdef0123456789abcdef0123456789/visualization-jobs");
+    const missing = await failure(
+      lookup(
+        other,
+        {},
+        { env: { ...env, HW_PROJECT_NAME: "cn-north-4_other" }, projectIds: new ProjectIdCache() },
+      ),
+    );
+    expect(missing.message).toMatch(/lists no project named "cn-north-4_other".*HW_PROJECT_NAME/);
+    const bad = await failure(lookup(other, {}, { env: { ...env, HW_PROJECT_NAME: "a/b" } }));
+    expect(bad.message).toContain(
+      "The project name from environment variable HW_PROJECT_NAME must be 1 to 64 letters",
+    );
   });
 
   it("fails when IAM lists no project, or several, for the region", async () => {

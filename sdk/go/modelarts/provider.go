@@ -78,6 +78,11 @@ func NewProvider(ctx *pulumi.Context,
 			args.ProjectId = pulumi.StringPtr(d.(string))
 		}
 	}
+	if args.ProjectName == nil {
+		if d := internal.GetEnvOrDefault(nil, nil, "HW_PROJECT_NAME"); d != nil {
+			args.ProjectName = pulumi.StringPtr(d.(string))
+		}
+	}
 	if args.Region == nil {
 		if d := internal.GetEnvOrDefault(nil, nil, "HW_REGION_NAME"); d != nil {
 			args.Region = pulumi.StringPtr(d.(string))
@@ -144,6 +149,8 @@ type providerArgs struct {
 	Profile *string `pulumi:"profile"`
 	// The project id; found through IAM (`GET {authUrl}/projects?name={region}`) when unset.
 	ProjectId *string `pulumi:"projectId"`
+	// The project's name, for a sub-project such as cn-north-4_sub: its id is found through IAM by this name instead of the region's. Unused when a project id is set.
+	ProjectName *string `pulumi:"projectName"`
 	// The region, e.g. cn-north-4.
 	Region *string `pulumi:"region"`
 	// The secret key (SK).
@@ -180,6 +187,8 @@ type ProviderArgs struct {
 	Profile pulumi.StringPtrInput
 	// The project id; found through IAM (`GET {authUrl}/projects?name={region}`) when unset.
 	ProjectId pulumi.StringPtrInput
+	// The project's name, for a sub-project such as cn-north-4_sub: its id is found through IAM by this name instead of the region's. Unused when a project id is set.
+	ProjectName pulumi.StringPtrInput
 	// The region, e.g. cn-north-4.
 	Region pulumi.StringPtrInput
 	// The secret key (SK).

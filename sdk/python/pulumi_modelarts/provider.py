@@ -33,6 +33,7 @@ class ProviderArgs:
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
                  profile: pulumi.Input[Optional[_builtins.str]] = None,
                  project_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 project_name: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  security_token: pulumi.Input[Optional[_builtins.str]] = None,
@@ -52,6 +53,7 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.int] max_retries: Retries after a first failed attempt, 0 to 20. Default 5.
         :param pulumi.Input[_builtins.str] profile: The profile of the shared config file; default the file's current one.
         :param pulumi.Input[_builtins.str] project_id: The project id; found through IAM (`GET {authUrl}/projects?name={region}`) when unset.
+        :param pulumi.Input[_builtins.str] project_name: The project's name, for a sub-project such as cn-north-4_sub: its id is found through IAM by this name instead of the region's. Unused when a project id is set.
         :param pulumi.Input[_builtins.str] region: The region, e.g. cn-north-4.
         :param pulumi.Input[_builtins.str] secret_key: The secret key (SK).
         :param pulumi.Input[_builtins.str] security_token: The security token of temporary AK/SK credentials.
@@ -103,6 +105,10 @@ class ProviderArgs:
             project_id = _utilities.get_env('HW_PROJECT_ID', 'HUAWEICLOUD_SDK_PROJECT_ID')
         if project_id is not None:
             pulumi.set(__self__, "project_id", project_id)
+        if project_name is None:
+            project_name = _utilities.get_env('HW_PROJECT_NAME')
+        if project_name is not None:
+            pulumi.set(__self__, "project_name", project_name)
         if region is None:
             region = _utilities.get_env('HW_REGION_NAME')
         if region is not None:
@@ -265,6 +271,18 @@ class ProviderArgs:
         pulumi.set(self, "project_id", value)
 
     @_builtins.property
+    @pulumi.getter(name="projectName")
+    def project_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The project's name, for a sub-project such as cn-north-4_sub: its id is found through IAM by this name instead of the region's. Unused when a project id is set.
+        """
+        return pulumi.get(self, "project_name")
+
+    @project_name.setter
+    def project_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "project_name", value)
+
+    @_builtins.property
     @pulumi.getter
     def region(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -331,6 +349,7 @@ class Provider(pulumi.ProviderResource):
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
                  profile: pulumi.Input[Optional[_builtins.str]] = None,
                  project_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 project_name: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  security_token: pulumi.Input[Optional[_builtins.str]] = None,
@@ -353,6 +372,7 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.int] max_retries: Retries after a first failed attempt, 0 to 20. Default 5.
         :param pulumi.Input[_builtins.str] profile: The profile of the shared config file; default the file's current one.
         :param pulumi.Input[_builtins.str] project_id: The project id; found through IAM (`GET {authUrl}/projects?name={region}`) when unset.
+        :param pulumi.Input[_builtins.str] project_name: The project's name, for a sub-project such as cn-north-4_sub: its id is found through IAM by this name instead of the region's. Unused when a project id is set.
         :param pulumi.Input[_builtins.str] region: The region, e.g. cn-north-4.
         :param pulumi.Input[_builtins.str] secret_key: The secret key (SK).
         :param pulumi.Input[_builtins.str] security_token: The security token of temporary AK/SK credentials.
@@ -394,6 +414,7 @@ class Provider(pulumi.ProviderResource):
                  max_retries: pulumi.Input[Optional[_builtins.int]] = None,
                  profile: pulumi.Input[Optional[_builtins.str]] = None,
                  project_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 project_name: pulumi.Input[Optional[_builtins.str]] = None,
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  security_token: pulumi.Input[Optional[_builtins.str]] = None,
@@ -441,6 +462,9 @@ class Provider(pulumi.ProviderResource):
             if project_id is None:
                 project_id = _utilities.get_env('HW_PROJECT_ID', 'HUAWEICLOUD_SDK_PROJECT_ID')
             __props__.__dict__["project_id"] = project_id
+            if project_name is None:
+                project_name = _utilities.get_env('HW_PROJECT_NAME')
+            __props__.__dict__["project_name"] = project_name
             if region is None:
                 region = _utilities.get_env('HW_REGION_NAME')
             __props__.__dict__["region"] = region

@@ -159,6 +159,19 @@ func GetProjectId(ctx *pulumi.Context) string {
 	return value
 }
 
+// The project's name, for a sub-project such as cn-north-4_sub: its id is found through IAM by this name instead of the region's. Unused when a project id is set.
+func GetProjectName(ctx *pulumi.Context) string {
+	v, err := config.Try(ctx, "modelarts:projectName")
+	if err == nil {
+		return v
+	}
+	var value string
+	if d := internal.GetEnvOrDefault(nil, nil, "HW_PROJECT_NAME"); d != nil {
+		value = d.(string)
+	}
+	return value
+}
+
 // The region, e.g. cn-north-4.
 func GetRegion(ctx *pulumi.Context) string {
 	v, err := config.Try(ctx, "modelarts:region")

@@ -75,6 +75,11 @@ projectId: Optional[str]
 The project id; found through IAM (`GET {authUrl}/projects?name={region}`) when unset.
 """
 
+projectName: Optional[str]
+"""
+The project's name, for a sub-project such as cn-north-4_sub: its id is found through IAM by this name instead of the region's. Unused when a project id is set.
+"""
+
 region: Optional[str]
 """
 The region, e.g. cn-north-4.

@@ -106,6 +106,13 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('projectId') or _utilities.get_env('HW_PROJECT_ID', 'HUAWEICLOUD_SDK_PROJECT_ID')
 
     @_builtins.property
+    def project_name(self) -> Optional[str]:
+        """
+        The project's name, for a sub-project such as cn-north-4_sub: its id is found through IAM by this name instead of the region's. Unused when a project id is set.
+        """
+        return __config__.get('projectName') or _utilities.get_env('HW_PROJECT_NAME')
+
+    @_builtins.property
     def region(self) -> Optional[str]:
         """
         The region, e.g. cn-north-4.
