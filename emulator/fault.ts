@@ -1,7 +1,7 @@
 /**
- * What a fault is: the kinds the emulator plays instead of (or before) answering a request, and what
- * a fault's predicate sees of a request. faultInput.ts checks a fault given as JSON against these
- * kinds; faults.ts queues them.
+ * What a fault is, as the emulator's users type it: the kinds the emulator plays instead of (or before)
+ * answering a request, and what a fault's predicate sees of a request. Without zod: this is public.
+ * The rules of each field are faultSchema.ts's, whose output the compiler checks against this type.
  */
 
 /** A fault to inject. */

@@ -1,92 +1,53 @@
 /**
  * Faults given as JSON (the control API's `POST /_emulator/faults`) or by a TypeScript test, checked
- * field by field, as jobs are: a fault the emulator cannot play as asked (a delay a timer cannot
- * wait, a status that is no HTTP status, a `Retry-After` that would split the headers) is refused
- * naming the field, instead of being played as something else.
+ * by the one description of a fault's rules (faultSchema.ts), each problem named by its field as jobs'
+ * are.
  */
 
+import type * as z from "zod/mini";
 import { ModelArtsEmulatorError } from "../provider/support/errors";
 import type { Fault, FaultTarget } from "./fault";
-import { MAX_LATENCY_MS } from "./latency";
+import { FAULT } from "./faultSchema";
 import { typeOf } from "./valueType";
 
-/** Each kind of fault, and the type of each of its optional (or, marked `!`, required) fields. */
-const FAULT_FIELDS: Readonly<Record<Fault["kind"], Readonly<Record<string, string>>>> = {
-  status: { "status!": "status", retryAfter: "retryAfter", body: "text", contentType: "headerText" },
-  apiFailure: { "errorCode!": "headerText", errorMessage: "text", status: "status" },
-  reset: {},
-  truncate: {},
-  malformed: { body: "text" },
-  delay: { "ms!": "ms" },
-};
-
-/** The most characters of a fault's body or message. */
-const MAX_FAULT_TEXT = 1024 * 1024;
-
 const isObject = (value: unknown): value is Record<string, unknown> => typeOf(value) === "object";
-// A CR or LF in a header value would split the response's headers.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const headerSafe = (text: string) => text.length <= 256 && !/[\u0000-\u001f\u007f]/.test(text);
 
-/** The problem with one field's value by its rule, or undefined. */
-function ruleProblem(rule: string, value: unknown): string | undefined {
-  switch (rule) {
-    case "status":
-      return Number.isInteger(value) && (value as number) >= 200 && (value as number) <= 599
-        ? undefined
-        : "must be an HTTP status from 200 to 599";
-    case "ms":
-      return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_LATENCY_MS
-        ? undefined
-        : `must be a whole number of ms from 0 to ${MAX_LATENCY_MS}`;
-    case "retryAfter":
-      return (Number.isInteger(value) && (value as number) >= 0) ||
-        (typeof value === "string" && headerSafe(value) && value !== "")
-        ? undefined
-        : "must be whole seconds (>= 0) or an HTTP date, without control characters";
-    case "headerText":
-      return typeof value === "string" && value !== "" && headerSafe(value)
-        ? undefined
-        : "must be a non-empty string of at most 256 characters, without control characters";
-    default:
-      return typeof value === "string" && value.length <= MAX_FAULT_TEXT
-        ? undefined
-        : `must be a string of at most ${MAX_FAULT_TEXT} characters`;
-  }
-}
+/** The kinds of fault, and each kind's fields, as the description has them. */
+const FIELDS_OF: ReadonlyMap<string, readonly string[]> = new Map(
+  FAULT._zod.def.options.map((option) => [
+    String(option._zod.def.shape.kind._zod.def.values[0]),
+    Object.keys(option._zod.def.shape),
+  ]),
+);
 
-/** The problems of a fault, each naming its field under `where`. */
-function faultProblems(value: unknown, where: string): string[] {
-  if (!isObject(value)) return [`${where} must be an object, got ${typeOf(value)}`];
-  const kinds = Object.keys(FAULT_FIELDS);
-  if (typeof value.kind !== "string" || !Object.hasOwn(FAULT_FIELDS, value.kind)) {
-    return [`${where}.kind must be one of ${kinds.join(", ")}`];
-  }
-  const fields = FAULT_FIELDS[value.kind as Fault["kind"]];
-  const problems: string[] = [];
-  for (const [key, rule] of Object.entries(fields)) {
-    const name = key.replace("!", "");
-    if (value[name] === undefined) {
-      if (key.endsWith("!")) problems.push(`${where}.${name} is required for a ${value.kind} fault`);
-      continue;
+/** The problems of a fault, each naming its field under `where`; none when `parsed` succeeded. */
+function faultProblems(
+  value: Record<string, unknown>,
+  where: string,
+  issues: readonly z.core.$ZodIssue[],
+): string[] {
+  const fields = FIELDS_OF.get(String(value.kind));
+  if (fields === undefined) return [`${where}.kind must be one of ${[...FIELDS_OF.keys()].join(", ")}`];
+  return issues.flatMap((issue) => {
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map(
+        (key) => `${where}.${key} is not a field of a ${value.kind} fault (its fields: ${fields.join(", ")})`,
+      );
     }
-    const problem = ruleProblem(rule, value[name]);
-    if (problem !== undefined) problems.push(`${where}.${name} ${problem}`);
-  }
-  const known = new Set(["kind", ...Object.keys(fields).map((k) => k.replace("!", ""))]);
-  for (const name of Object.keys(value).filter((k) => !known.has(k))) {
-    problems.push(
-      `${where}.${name} is not a field of a ${value.kind} fault (its fields: ${[...known].join(", ")})`,
-    );
-  }
-  return problems;
+    const field = String(issue.path[0]);
+    return value[field] === undefined
+      ? [`${where}.${field} is required for a ${value.kind} fault`]
+      : [`${where}.${field} ${issue.message}`];
+  });
 }
 
 /** A fault, checked; throws a ModelArtsEmulatorError listing every problem. */
 export function checkedFault(value: unknown, where = "fault"): Fault {
-  const problems = faultProblems(value, where);
-  if (problems.length > 0) throw new ModelArtsEmulatorError(problems.join("; "));
-  return value as Fault;
+  if (!isObject(value)) throw new ModelArtsEmulatorError(`${where} must be an object, got ${typeOf(value)}`);
+  const parsed = FAULT.safeParse(value);
+  if (!parsed.success)
+    throw new ModelArtsEmulatorError(faultProblems(value, where, parsed.error.issues).join("; "));
+  return parsed.data;
 }
 
 /** The predicate of a fault request's `when`: `{pathContains?: string, page?: number}`. */
