@@ -10,6 +10,7 @@ import { ModelArtsConfigError } from "../support/errors";
 import { expandHome } from "../support/userFile";
 import { type Words, words } from "../surfaces/wording";
 import { AGENCY_FIELDS, metaOf, SETTINGS } from "../wire/description";
+import { isLoopback } from "../wire/endpointUrl";
 import type { SettingKey } from "../wire/entryKeys.generated";
 import type { Agency, AkskCredentials, CredentialSource, Credentials } from "./credentials";
 import {
@@ -18,7 +19,6 @@ import {
   type Found,
   findSetting,
   foundAt,
-  isLoopback,
   SETTING_SOURCES as S,
   settingBoolean,
   settingNumber,

@@ -100,13 +100,6 @@ export function settingValueText(value: unknown): string | undefined {
   return jsonText(value);
 }
 
-/** Whether a URL's hostname is this machine: the only hosts plain http:// may reach. */
-export function isLoopback(hostname: string): boolean {
-  return (
-    hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
-  );
-}
-
 /** `true`/`false` (also 1/0, yes/no), or a config error naming the source. */
 function parseBoolean(found: Found): boolean {
   const text = found.value.toLowerCase();

@@ -9,6 +9,7 @@
 import { ModelArtsConfigError } from "../support/errors";
 import { type Words, words } from "../surfaces/wording";
 import { metaOf, SETTINGS } from "../wire/description";
+import { endpointProblem } from "../wire/endpointUrl";
 import { resolveCredentialSource } from "./credentialSource";
 import type { CredentialSource } from "./credentials";
 import {
@@ -17,7 +18,6 @@ import {
   type Found,
   findSetting,
   foundAt,
-  isLoopback,
   present,
   SETTING_SOURCES,
   type Source,
@@ -77,40 +77,13 @@ export interface SettingOverrides {
 export const DEFAULT_MAX_CONCURRENCY = metaOf(SETTINGS.maxConcurrency).default as number;
 
 /**
- * Checks an endpoint URL and returns it without a trailing slash. `http://` is accepted only for
- * loopback hosts (the emulator); anything else must use TLS.
+ * Checks an endpoint URL by the description's rule (wire/endpointUrl.ts) and returns it without a
+ * trailing slash; a refusal names where it came from.
  */
 export function normalizeEndpoint(found: Found, what: string): string {
-  let url: URL;
-  try {
-    url = new URL(found.value);
-  } catch {
-    throw new ModelArtsConfigError(
-      words`The ${what} from ${found.from} is not a URL: "${found.value}". Give a URL such as https://modelarts.cn-north-4.myhuaweicloud.com.`,
-    );
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ModelArtsConfigError(
-      words`The ${what} from ${found.from} must be an https:// URL, got "${url.protocol}" in "${found.value}".`,
-    );
-  }
-  if (url.protocol === "http:" && !isLoopback(url.hostname)) {
-    throw new ModelArtsConfigError(
-      words`The ${what} from ${found.from} uses plain http:// with the non-loopback host "${url.hostname}": credentials would cross the network unencrypted. Use https://, or http:// only with 127.0.0.1, ::1 or localhost (the emulator).`,
-    );
-  }
-  try {
-    decodeURIComponent(url.pathname);
-  } catch {
-    throw new ModelArtsConfigError(
-      words`The ${what} from ${found.from} has a path that is not valid percent-encoding: "${url.pathname}".`,
-    );
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    throw new ModelArtsConfigError(
-      words`The ${what} from ${found.from} must not carry credentials, a query or a fragment: "${url.origin}${url.pathname}" is the form expected.`,
-    );
-  }
+  const problem = endpointProblem(found.value);
+  if (problem !== undefined) throw new ModelArtsConfigError(words`The ${what} from ${found.from} ${problem}`);
+  const url = new URL(found.value);
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 

@@ -9,6 +9,7 @@
  * half the time (`npm run bench`, "require").
  */
 import * as z from "zod/mini";
+import { ENDPOINT_RULE, endpointProblem } from "./endpointUrl";
 import type { ArgumentKey, SettingKey } from "./entryKeys.generated";
 import {
   DEFAULT_TIMEOUT_SECONDS,
@@ -608,9 +609,9 @@ export const SETTINGS = {
     terraform: "endpoints",
     env: ["HW_MODELARTS_ENDPOINT"],
   }),
-  authUrl: described(text(), {
+  authUrl: described(text().check(z.refine((url) => endpointProblem(url) === undefined)), {
     description: "The IAM endpoint; default https://iam.{region}.{cloud}/v3.",
-    rule: "an https:// URL",
+    rule: ENDPOINT_RULE,
     config: "authUrl",
     plugin: "authUrl",
     terraform: "auth_url",
