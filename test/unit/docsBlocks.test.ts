@@ -12,22 +12,15 @@
  * A block with none of these fails here, with its file and line, so that a command added to the docs
  * is either tested or says honestly that it is not run as shown.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { docsPages } from "../support/docsPages";
 import { fencedBlockAfter } from "../support/readme";
 
 const REPO = join(__dirname, "../..");
 
 /** Every Markdown page the block rule holds: the README and all of docs/. */
-function pages(): string[] {
-  const below = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) return below(path);
-      return entry.name.endsWith(".md") ? [relative(REPO, path)] : [];
-    });
-  return ["README.md", ...below(join(REPO, "docs"))];
-}
+const pages = (): string[] => ["README.md", ...docsPages()];
 
 /** A fenced block: where it starts, its text, and the comment before it (or ""). */
 interface Block {

@@ -6,27 +6,22 @@
  * Registry's two pages (docs/_index.md, docs/installation-configuration.md) carry `title`, `meta_desc`
  * and `layout: package`, as the Registry's package docs do.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse } from "yaml";
+import { docsPages } from "../support/docsPages";
 
-const DOCS = join(__dirname, "../../docs");
-
-/** Every Markdown file below a folder. */
-function markdownBelow(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return markdownBelow(path);
-    return entry.name.endsWith(".md") ? [path] : [];
-  });
-}
+const REPO = join(__dirname, "../..");
+const DOCS = join(REPO, "docs");
 
 /** A page's front matter text, or undefined when it has none. */
 function frontMatterOf(text: string): string | undefined {
   return /^---\n([\s\S]*?)\n---\n/.exec(text)?.[1];
 }
 
-const pages = markdownBelow(DOCS).map((path) => [relative(DOCS, path), readFileSync(path, "utf8")] as const);
+const pages = docsPages().map(
+  (path) => [relative(DOCS, join(REPO, path)), readFileSync(join(REPO, path), "utf8")] as const,
+);
 
 it.each(pages.filter(([, text]) => text.startsWith("---")))(
   "%s has front matter that parses as YAML",

@@ -3,20 +3,12 @@
  * screen, and a link to every page of docs/ (each a relative link that resolves), so that nothing the
  * docs say is out of reach from it.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { docsPages } from "../support/docsPages";
 
 const REPO = join(__dirname, "../..");
 const readme = readFileSync(join(REPO, "README.md"), "utf8");
-
-/** Every Markdown page below docs/, relative to the repository. */
-function docsPages(dir = join(REPO, "docs")): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return docsPages(path);
-    return entry.name.endsWith(".md") ? [relative(REPO, path)] : [];
-  });
-}
 
 /** The relative link targets of a Markdown text, without their anchors. */
 const links = (text: string) =>
