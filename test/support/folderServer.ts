@@ -3,11 +3,11 @@
  * mirror needs (the protocol requires HTTPS). Its certificate is a throwaway one for localhost and
  * 127.0.0.1, which the client is told to trust (`SSL_CERT_FILE` for tofu).
  */
-import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { join, normalize, sep } from "node:path";
 import { selfSignedCertificate } from "../../terraform/certificate";
+import { sendFile } from "./sendFile";
 
 /** A running server: its base URL (ending in `/`), the trusted certificate, and the paths asked for. */
 export interface FolderServer {
@@ -27,13 +27,8 @@ export async function serveFolder(dir: string): Promise<FolderServer> {
       const path = decodeURIComponent((request.url ?? "/").split("?")[0]!);
       requested.push(path);
       const file = join(dir, normalize(path));
-      if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
-        response.writeHead(404).end("not found\n");
-        return;
-      }
       const type = file.endsWith(".json") ? "application/json" : "application/zip";
-      response.writeHead(200, { "content-type": type, "content-length": String(statSync(file).size) });
-      createReadStream(file).pipe(response);
+      sendFile(response, file.startsWith(dir + sep) ? file : undefined, type);
     },
   );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

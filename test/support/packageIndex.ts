@@ -3,11 +3,11 @@
  * is on PyPI: `/simple/<name>/` lists our files with their sha256, and any other project is not found
  * (404), so that pip finds `pulumi` only when it still asks PyPI (`--extra-index-url`).
  */
-import { createReadStream, statSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { basename } from "node:path";
 import { sha256File } from "../../packaging/archives";
+import { sendFile } from "./sendFile";
 
 /** A running index: its `/simple/` URL, and the project pages asked for. */
 export interface PackageIndex {
@@ -50,13 +50,7 @@ export async function servePackageIndex(files: readonly string[]): Promise<Packa
       return;
     }
     const file = /^\/files\/([^/]+)$/.exec(path)?.[1];
-    const source = file === undefined ? undefined : byName.get(file);
-    if (source === undefined) {
-      response.writeHead(404).end("not found\n");
-      return;
-    }
-    response.writeHead(200, { "content-length": String(statSync(source).size) });
-    createReadStream(source).pipe(response);
+    sendFile(response, file === undefined ? undefined : byName.get(file));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -4,11 +4,11 @@
  * SHA256SUMS, their signature and the key to check it with. Its certificate is a throwaway one for
  * localhost and 127.0.0.1, which the client is told to trust (`SSL_CERT_FILE` for tofu).
  */
-import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { selfSignedCertificate } from "../../terraform/certificate";
+import { sendFile } from "./sendFile";
 
 /** What the registry serves: one provider version, its files in `dir`, and the signing key. */
 export interface RegistryContent {
@@ -71,13 +71,7 @@ export async function serveProviderRegistry(content: RegistryContent): Promise<P
         return;
       }
       const file = /^\/files\/([^/]+)$/.exec(path)?.[1];
-      const source = file === undefined ? undefined : join(content.dir, file);
-      if (source === undefined || !existsSync(source)) {
-        response.writeHead(404).end("not found\n");
-        return;
-      }
-      response.writeHead(200, { "content-length": String(statSync(source).size) });
-      createReadStream(source).pipe(response);
+      sendFile(response, file === undefined ? undefined : join(content.dir, file));
     },
   );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -4,11 +4,12 @@
  * and run with a PATH that holds no Node.js.
  */
 import { execFileSync } from "node:child_process";
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { basename, join } from "node:path";
 import { PLUGIN_DOWNLOAD_URL } from "../../plugin/schema";
+import { sendFile } from "./sendFile";
 
 const REPO = join(__dirname, "../..");
 
@@ -30,16 +31,7 @@ export async function serveRelease(dir: string = RELEASE_DIR): Promise<ReleaseSe
   const server = createServer((request, response) => {
     const name = decodeURIComponent((request.url ?? "/").split("?")[0]!.slice(1));
     requested.push(`/${name}`);
-    const file = join(dir, basename(name));
-    if (name !== basename(name) || !existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404, { "content-type": "text/plain" }).end("not found\n");
-      return;
-    }
-    response.writeHead(200, {
-      "content-type": "application/gzip",
-      "content-length": String(statSync(file).size),
-    });
-    createReadStream(file).pipe(response);
+    sendFile(response, name === basename(name) ? join(dir, name) : undefined, "application/gzip");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
