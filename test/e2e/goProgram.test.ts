@@ -28,6 +28,7 @@ import { GO_MODULE, goProxyArchiveName } from "../../packaging/goModuleProxy";
 import { textUnder } from "../support/backendText";
 import { fencedBlockAfter } from "../support/readme";
 import { pathWithOnly, pluginDownloadsFrom, RELEASE_DIR, serveRelease, VERSION } from "../support/release";
+import { scriptOutput } from "../support/shellScript";
 
 jest.setTimeout(900_000);
 
@@ -63,15 +64,6 @@ function forgetCachedSdkModule(): void {
 function goRun(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) =>
     execFile("go", args, { cwd, env, encoding: "utf8", maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`${stdout}\n${stderr}`)) : resolve(stdout),
-    ),
-  );
-}
-
-/** Runs a script in /bin/sh, stopping at its first failing command; rejects with what it printed. */
-function shellRun(script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) =>
-    execFile("/bin/sh", ["-ec", script], { cwd, env, encoding: "utf8" }, (error, stdout, stderr) =>
       error ? reject(new Error(`${stdout}\n${stderr}`)) : resolve(stdout),
     ),
   );
@@ -150,7 +142,7 @@ function goUserEnv(root: string, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
       const env = goUserEnv(root, { ...emulator.env });
       // A user's shell has tar and gzip too (no Node.js still).
       const tools = pathWithOnly([findCommand("tar")!, findCommand("gzip")!], join(root, "tools"));
-      await shellRun(install, project, { ...env, PATH: `${env.PATH}:${tools}` });
+      await scriptOutput(install, project, { ...env, PATH: `${env.PATH}:${tools}` });
       // What the block exported, for the commands that follow in the same shell.
       Object.assign(env, {
         GOPROXY: `file://${project}/goproxy,https://proxy.golang.org,direct`,

@@ -21,6 +21,7 @@ import { textUnder } from "../support/backendText";
 import { type PackageIndex, servePackageIndex } from "../support/packageIndex";
 import { fencedBlockAfter } from "../support/readme";
 import { pluginDownloadsFrom, RELEASE_DIR, serveRelease, VERSION } from "../support/release";
+import { scriptOutput } from "../support/shellScript";
 
 jest.setTimeout(900_000);
 
@@ -63,8 +64,7 @@ if (why !== undefined) process.stdout.write(`Python SDK tests skipped: ${why}\n`
     });
     const PATH = dirname(interpreter.trim());
     expect(() => execFileSync("/bin/sh", ["-c", "command -v node"], { env: { PATH } })).toThrow();
-    const shell = (script: string, cwd: string) =>
-      run("/bin/sh", ["-ec", script], { cwd, env: { ...process.env, PATH } });
+    const shell = (script: string, cwd: string) => scriptOutput(script, cwd, { ...process.env, PATH });
     await Promise.all([shell(fromIndex, root), shell(installBlock("<!-- run: install-pip-wheel"), byWheel)]);
     venvBin = join(root, "venv", "bin");
     expect(index.asked).toContain("pulumi-modelarts");

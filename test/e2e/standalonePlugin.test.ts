@@ -17,6 +17,7 @@ import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
 import { textUnder } from "../support/backendText";
 import { fencedBlockAfter } from "../support/readme";
 import { pathWithOnly, type ReleaseServer, serveRelease, VERSION } from "../support/release";
+import { scriptOutput } from "../support/shellScript";
 
 jest.setTimeout(900_000);
 
@@ -72,7 +73,7 @@ describe("the standalone plugin from the release, with no Node.js on PATH", () =
         "<!-- run: install-plugin",
       ).trim();
       expect(install).toContain(`modelarts ${VERSION} --server ${GITHUB_RELEASE}`);
-      await run("/bin/sh", ["-ec", install.replace(GITHUB_RELEASE, server.url)], { cwd: root, env });
+      await scriptOutput(install.replace(GITHUB_RELEASE, server.url), root, env);
       expect(server.requested).toContain(`/pulumi-resource-modelarts-v${VERSION}-linux-amd64.tar.gz`);
       const installed = join(root, "home", "plugins", `resource-modelarts-v${VERSION}`);
       expect(readdirSync(installed).sort()).toEqual(["LICENSE", "README.md", "pulumi-resource-modelarts"]);

@@ -33,6 +33,7 @@ import { type ThrowawayKey, throwawayKey } from "../support/gpg";
 import { serveProviderRegistry } from "../support/providerRegistry";
 import { fencedBlockAfter } from "../support/readme";
 import { pathWithOnly, RELEASE_DIR, VERSION, zipMember } from "../support/release";
+import { runScript, type ScriptRun } from "../support/shellScript";
 
 jest.setTimeout(900_000);
 
@@ -44,13 +45,6 @@ const REPO = join(__dirname, "../..");
 const ADDRESS = "registry.opentofu.org/pulumi-modelarts/modelarts";
 const HOST_ZIP = `terraform-provider-modelarts_${VERSION}_linux_amd64.zip`;
 const REQUIRED = `terraform {\n  required_providers {\n    modelarts = { source = "pulumi-modelarts/modelarts" }\n  }\n}\n`;
-
-/** What a tofu command printed, and how it ended. */
-interface TofuRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 withTofu("the Terraform provider from the release, under OpenTofu, with no Node.js on PATH", () => {
   let emulator: RunningEmulator;
@@ -86,7 +80,7 @@ withTofu("the Terraform provider from the release, under OpenTofu, with no Node.
   afterEach(() => emulator.close());
 
   /** Runs tofu in `dir`: asynchronously, since the emulator answers from this process. */
-  function tofu(dir: string, args: string[], extra: NodeJS.ProcessEnv = {}): Promise<TofuRun> {
+  function tofu(dir: string, args: string[], extra: NodeJS.ProcessEnv = {}): Promise<ScriptRun> {
     return new Promise((resolve) => {
       execFile(
         "tofu",
@@ -182,17 +176,9 @@ withTofu("the Terraform provider from the release, under OpenTofu, with no Node.
     expect(run.stdout).toContain("Installing pulumi-modelarts/modelarts v");
   });
 
-  /** Runs a script of the docs in /bin/sh (no Node.js on PATH), asynchronously: the servers are in this process. */
-  function shell(script: string, cwd: string, extra: NodeJS.ProcessEnv = {}): Promise<TofuRun> {
-    return new Promise((resolve) => {
-      execFile(
-        "/bin/sh",
-        ["-ec", script],
-        { cwd, env: { ...env, ...extra }, encoding: "utf8" },
-        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      );
-    });
-  }
+  /** Runs a script of the docs in the tofu user's shell (no Node.js on PATH). */
+  const shell = (script: string, cwd: string, extra: NodeJS.ProcessEnv = {}) =>
+    runScript(script, cwd, { ...env, ...extra });
 
   it("installs from a network mirror laid out and served as its page says, and locks two platforms with -net-mirror", async () => {
     // The release's files as downloaded: this machine's zip, and darwin_arm64's, built here by the
