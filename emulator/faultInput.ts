@@ -20,7 +20,7 @@ const FIELDS_OF: ReadonlyMap<string, readonly string[]> = new Map(
   ]),
 );
 
-/** The problems of a fault, each naming its field under `where`; none when `parsed` succeeded. */
+/** What the schema refused in a fault, each problem naming its field under `where`. */
 function faultProblems(
   value: Record<string, unknown>,
   where: string,

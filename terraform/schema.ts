@@ -116,15 +116,19 @@ interface JobAttribute {
   readonly value: (job: VisualizationJob) => CtyValue;
 }
 
+/** How Terraform holds a value of one kind: its type, and the value from the lookup's. */
+interface CtyShape {
+  readonly type: CtyType;
+  readonly value: (v: never) => CtyValue;
+}
+
 /**
  * How Terraform shows a job field, by its kind: ids as strings, as every id is in Terraform
  * (`for_each = toset(...ids)`); a time as RFC 3339; a flavor as its code; a field the API did not
  * report as null. A schedule's rules are for reading by a person (remaining_duration is what a
  * configuration can use), so the description gives it no Terraform name.
  */
-const JOB_KINDS: Readonly<
-  Record<FieldKind, { readonly type: CtyType; readonly value: (v: never) => CtyValue }>
-> = {
+const JOB_KINDS: Readonly<Record<FieldKind, CtyShape>> = {
   id: { type: "string", value: (id: number) => String(id) },
   integer: { type: "number", value: (n: number) => n },
   number: { type: "number", value: (n: number | undefined) => n ?? null },
@@ -211,14 +215,13 @@ const DEFAULTED_ATTRIBUTES: { readonly [name: string]: AttributeSpec } = Object.
     },
   ]),
 );
+
 /**
  * How Terraform holds a result field, by its TypeScript type in the description: its type and its
  * value. A list of numbers is a list of ids, which Terraform holds as strings, as every id is in
  * Terraform.
  */
-const RESULT_SHAPES: Readonly<
-  Record<string, { readonly type: CtyType; readonly value: (v: never) => CtyValue }>
-> = {
+const RESULT_SHAPES: Readonly<Record<string, CtyShape>> = {
   "VisualizationJob[]": {
     type: ["list", JOB_TYPE],
     value: (jobs: VisualizationJob[]) => jobs.map(jobObject),
