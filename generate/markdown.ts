@@ -44,8 +44,10 @@ export function argumentsTable(): string {
     ARGUMENT_KEYS.map((key) => {
       const meta = metaOf(ARGUMENTS[key]);
       return [
-        code(key),
-        code(meta.terraform),
+        meta.list === undefined ? code(key) : `${code(key)} (Go, Python, YAML: also ${code(meta.list.name)})`,
+        meta.list === undefined
+          ? code(meta.terraform)
+          : `${code(meta.terraform)}, ${code(meta.list.terraform)}`,
         meta.flag ? code(`--${meta.flag}`) : "",
         meta.rule,
         defaultCell(meta),

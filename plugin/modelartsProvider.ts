@@ -12,6 +12,7 @@ import {
   checkFailuresOf,
   checkLookup,
   containsUnknown,
+  lookupArguments,
   lookupForState,
   newLookupId,
   type Props,
@@ -146,8 +147,9 @@ export class ModelArtsProvider implements Provider {
 
   /** The functions: a lookup, or the one job of a lookup. Bad arguments are invoke failures, one per field. */
   async invoke(token: string, inputs: Props): Promise<pulumi.provider.InvokeResult> {
-    const { args, issues } = argumentsIn(inputs, true);
+    const { args: given, issues } = argumentsIn(inputs, true);
     if (issues.length > 0) return { outputs: {}, failures: checkFailuresOf(issues) };
+    const args = lookupArguments(given);
     try {
       switch (token) {
         case TOKENS.getVisualizationJobs:
@@ -163,7 +165,7 @@ export class ModelArtsProvider implements Provider {
       }
     } catch (error) {
       if (ModelArtsValidationError.isInstance(error))
-        return { outputs: {}, failures: checkFailuresOf(error.issues) };
+        return { outputs: {}, failures: checkFailuresOf(error.issues, given) };
       throw engineError(error);
     }
   }

@@ -28,14 +28,12 @@ import type { SettingKey } from "../provider/wire/entryKeys.generated";
 import type { VisualizationJob } from "../provider/wire/job.generated";
 import type { JobFlavor, JobSchedule } from "../provider/wire/jobParts";
 import type { LookupDrift } from "../provider/wire/model";
-import type { VisualizationJobsQueryArgs } from "../provider/wire/queryArgs.generated";
 
 /** A property of the schema (the subset this package uses). */
 export interface PropertySpec {
   readonly type?: "string" | "integer" | "number" | "boolean" | "array" | "object";
   readonly items?: PropertySpec;
   readonly $ref?: string;
-  readonly oneOf?: readonly PropertySpec[];
   readonly description?: string;
   readonly secret?: boolean;
   readonly defaultInfo?: { readonly environment: readonly string[] };
@@ -74,20 +72,47 @@ function pulumiType(schema: Parameters<typeof valueType>[0]): PropertySpec["type
   return type === "integer" || type === "boolean" || type === "number" ? type : "string";
 }
 
-/** The lookup's arguments, as the TypeScript functions take them: from the description. */
-export const ARGUMENT_PROPERTIES = Object.fromEntries(
-  ARGUMENT_KEYS.map((key): [string, PropertySpec] => {
-    const description = documented(metaOf(ARGUMENTS[key]));
-    // A value or a list of them; Pulumi's type system has no "string or number", so codes are text.
-    if (metaOf(ARGUMENTS[key]).list !== undefined) {
-      return [
-        key,
-        { oneOf: [{ type: "string" }, { type: "array", items: { type: "string" } }], description },
-      ];
-    }
-    return [key, { type: pulumiType(ARGUMENTS[key]), description }];
+/** The enum token of a split argument's values (`modelarts:index:JobStatus`). */
+const enumToken = (name: string) => `${MODULE}:${name}`;
+
+/**
+ * The lookup's arguments, from the description. One that takes a value or a list is two here, as
+ * in Terraform: the value, typed by its enum (so Go's `Status: "RUNING"` does not compile), and the
+ * list (`statuses`): a "value or list" union would be `interface{}` in Go and `Any` in Python.
+ */
+export const ARGUMENT_PROPERTIES: Readonly<Record<string, PropertySpec>> = Object.fromEntries(
+  ARGUMENT_KEYS.flatMap((key): Array<[string, PropertySpec]> => {
+    const meta = metaOf(ARGUMENTS[key]);
+    if (meta.list === undefined)
+      return [[key, { type: pulumiType(ARGUMENTS[key]), description: documented(meta) }]];
+    const item = ref(enumToken(meta.list.enum.name));
+    return [
+      [key, { ...item, description: meta.list.one }],
+      [meta.list.name, arrayOf(item, meta.list.several)],
+    ];
   }),
-) as Readonly<Record<keyof VisualizationJobsQueryArgs, PropertySpec>>;
+);
+
+/** Each split argument's enum, as a schema type: members named in PascalCase (`SubmitTrying`). */
+const ENUM_TYPES = Object.fromEntries(
+  ARGUMENT_KEYS.flatMap((key) => {
+    const list = metaOf(ARGUMENTS[key]).list;
+    if (list === undefined) return [];
+    const members = list.enum.values.map((value) => ({ name: pascalCase(value), value }));
+    return [
+      [enumToken(list.enum.name), { type: "string", description: list.enum.description, enum: members }],
+    ];
+  }),
+);
+
+/** `SUBMIT_TRYING` as `SubmitTrying`: Go's constant is then `JobStatusSubmitTrying`, Python's `SUBMIT_TRYING`. */
+function pascalCase(name: string): string {
+  return name
+    .toLowerCase()
+    .split("_")
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join("");
+}
 
 /** A job field's type in Pulumi's terms, by its kind. */
 const JOB_TYPES: Readonly<Record<FieldKind, Omit<PropertySpec, "description">>> = {
@@ -220,6 +245,7 @@ export function packageSchema(version: string): Record<string, unknown> {
       inputProperties: CONFIG_PROPERTIES,
     },
     types: {
+      ...ENUM_TYPES,
       [TOKENS.job]: objectType("One ModelArts visualization job.", JOB_PROPERTIES, REQUIRED_JOB),
       [TOKENS.flavor]: objectType("A job's flavor (machine type).", FLAVOR_PROPERTIES, ["code"]),
       [TOKENS.schedule]: objectType("One rule of a job's schedule.", SCHEDULE_PROPERTIES),

@@ -61,14 +61,13 @@ func generate(schemaPath, sdkDir string) error {
 	if err := json.Unmarshal(raw, &spec); err != nil {
 		return fmt.Errorf("%s: %w", schemaPath, err)
 	}
-	pkg, diags, err := schema.BindSpec(spec, noReferences{}, schema.ValidationOptions{})
+	// Each generator binds its own package: Go's renames the enums' members in the bound package
+	// (JobStatusRunning), which Python's would otherwise print as JOB_STATUS_RUNNING.
+	goPkg, err := bind(spec)
 	if err != nil {
 		return err
 	}
-	if diags.HasErrors() {
-		return diags
-	}
-	goFiles, err := gogen.GeneratePackage("sdkgen", pkg, nil)
+	goFiles, err := gogen.GeneratePackage("sdkgen", goPkg, nil)
 	if err != nil {
 		return err
 	}
@@ -76,7 +75,11 @@ func generate(schemaPath, sdkDir string) error {
 	if err := replace(filepath.Join(sdkDir, "go"), spec.Name, goFiles); err != nil {
 		return err
 	}
-	pyFiles, err := pygen.GeneratePackage("sdkgen", pkg, nil, noReferences{})
+	pyPkg, err := bind(spec)
+	if err != nil {
+		return err
+	}
+	pyFiles, err := pygen.GeneratePackage("sdkgen", pyPkg, nil, noReferences{})
 	if err != nil {
 		return err
 	}
@@ -84,6 +87,18 @@ func generate(schemaPath, sdkDir string) error {
 	// Go module of sdk/ (go's zip of a module leaves out every folder holding a go.mod).
 	pyFiles["go.mod"] = []byte(pythonStubModule)
 	return replace(filepath.Join(sdkDir, "python"), ".", pyFiles)
+}
+
+// bind checks the schema and binds it to a package for one generator.
+func bind(spec schema.PackageSpec) (*schema.Package, error) {
+	pkg, diags, err := schema.BindSpec(spec, noReferences{}, schema.ValidationOptions{})
+	if err != nil {
+		return nil, err
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return pkg, nil
 }
 
 // pythonStubModule is sdk/python/go.mod.

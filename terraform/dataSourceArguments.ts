@@ -3,6 +3,7 @@
  * as the attributes a Terraform user wrote. `status` and `statuses` become one list (their union), so
  * that a bad element is named where it was written: `statuses[1]`.
  */
+import { joinedList, writtenAt } from "../provider/boundary/splitArguments";
 import type { ValidationIssue } from "../provider/support/errors";
 import { forDisplay } from "../provider/support/redact";
 import { render } from "../provider/surfaces/wording";
@@ -37,9 +38,8 @@ function knownValue(config: CtyObject, attribute: string | undefined): CtyValue 
 function oneList(config: CtyObject, one: string, several: string): CtyValue[] | undefined {
   const { [one]: single = null, [several]: list = null } = config;
   if (single === UNKNOWN || list === UNKNOWN) return undefined;
-  if (single === null && list === null) return undefined;
-  const all = [...(single === null ? [] : [single]), ...(Array.isArray(list) ? list : [])];
-  return all.includes(UNKNOWN) ? undefined : all;
+  const all = joinedList(single, list) as CtyValue[] | undefined;
+  return all?.includes(UNKNOWN) ? undefined : all;
 }
 
 /** Where a core issue's argument (`nameRegex`, `status` element 1) was written in the configuration. */
@@ -47,13 +47,10 @@ export function attributePathOf(issue: ValidationIssue, config: CtyObject): Attr
   const argument = issue.argument as keyof typeof ARGUMENT_ATTRIBUTES | undefined;
   const attributes: readonly string[] = (argument && ARGUMENT_ATTRIBUTES[argument]) || [];
   if (attributes.length < 2) return attributes[0] === undefined ? [] : [attributes[0]];
-  // One value then a list: element i of the union is the single value (i = 0), or the list's.
   const [one, several] = attributes as [string, string];
-  const hasSingle = config[one] !== null && config[one] !== undefined;
-  const index = issue.index;
-  if (index === undefined) return hasSingle ? [one] : [several];
-  if (hasSingle && index === 0) return [one];
-  return [several, index - (hasSingle ? 1 : 0)];
+  const where = writtenAt(issue.index, config[one] !== null && config[one] !== undefined);
+  if (!where.inList) return [one];
+  return where.index === undefined ? [several] : [several, where.index];
 }
 
 /** A path as Terraform users write it: `statuses[1]`. */

@@ -192,8 +192,8 @@ const FILTERS: { readonly [name: string]: AttributeSpec } = Object.fromEntries(
     if (meta.list === undefined)
       return [[meta.terraform!, optional(ctyTypeOf(ARGUMENTS[key]), documented(meta))]];
     return [
-      [meta.terraform!, optional("string", meta.terraformDescription!)],
-      [meta.list.terraform, optional(LIST_OF_STRINGS, meta.list.terraformDescription)],
+      [meta.terraform!, optional("string", meta.list.one)],
+      [meta.list.terraform, optional(LIST_OF_STRINGS, meta.list.several)],
     ];
   }),
 );

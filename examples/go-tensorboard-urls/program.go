@@ -15,9 +15,10 @@ func program(ctx *pulumi.Context) error {
 	}
 	pattern := "^" + team + "-"
 
-	// The plain invoke: its result is known while the program runs.
+	// The plain invoke: its result is known while the program runs. Statuses are typed constants:
+	// a misspelt one does not compile.
 	running, err := modelarts.GetVisualizationJobs(ctx, &modelarts.GetVisualizationJobsArgs{
-		Status:    "RUNNING",
+		Statuses:  []modelarts.JobStatus{modelarts.JobStatusRunning},
 		NameRegex: pulumi.StringRef(pattern),
 	})
 	if err != nil {
@@ -34,7 +35,7 @@ func program(ctx *pulumi.Context) error {
 
 	// Kept in the stack's state: `pulumi refresh` shows jobs that stopped or appeared.
 	tracked, err := modelarts.NewVisualizationJobsLookup(ctx, "tracked", &modelarts.VisualizationJobsLookupArgs{
-		Status:    pulumi.String("RUNNING"),
+		Status:    modelarts.JobStatusRunning,
 		NameRegex: pulumi.String(pattern),
 	})
 	if err != nil {

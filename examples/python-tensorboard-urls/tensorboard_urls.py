@@ -11,13 +11,13 @@ def program() -> None:
     pattern = f"^{team}-"
 
     # The plain form: a lookup the program can use at once (it runs during previews too).
-    running = modelarts.get_visualization_jobs(status="RUNNING", name_regex=pattern)
+    running = modelarts.get_visualization_jobs(status=modelarts.JobStatus.RUNNING, name_regex=pattern)
     # The Output form: waits for its inputs, like any resource property.
     newest = modelarts.get_visualization_job_output(
         name_regex=pulumi.Output.from_input(pattern), sort_by="create_time", order="desc", limit=1
     )
     # A lookup kept in state: `pulumi refresh` shows when its jobs changed.
-    tracked = modelarts.VisualizationJobsLookup("tracked", status="RUNNING", name_regex=pattern)
+    tracked = modelarts.VisualizationJobsLookup("tracked", status=modelarts.JobStatus.RUNNING, name_regex=pattern)
 
     pulumi.export("jobNames", running.names)
     pulumi.export("serviceUrls", running.service_urls)

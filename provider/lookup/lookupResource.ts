@@ -7,6 +7,7 @@
  */
 
 import { parseQueryArgs, QUERY_ARGUMENT_NAMES } from "../boundary/queryArguments";
+import { joinedList, SPLIT_ARGUMENTS, writtenAt } from "../boundary/splitArguments";
 import { show } from "../boundary/values";
 import { ModelArtsValidationError, type ValidationIssue, validationIssue } from "../support/errors";
 import { registerSecretArguments } from "../support/redact";
@@ -40,12 +41,41 @@ export function registerNamedSecrets(props: Props): void {
   if (Array.isArray(names)) registerSecretArguments(...names.map((name) => props[String(name)]));
 }
 
-/** The lookup's arguments among a resource's properties (set ones only). */
+/** The arguments a resource takes: the lookup's, and the plugin's split lists (`statuses`). */
+const STATED_NAMES: readonly string[] = [...QUERY_ARGUMENT_NAMES, ...SPLIT_ARGUMENTS.map((s) => s.list)];
+
+/**
+ * The arguments among a resource's properties (set ones only), as they were given: a state keeps
+ * `status` and `statuses` apart, so that a Go program reads `status` back as the one `JobStatus` it wrote.
+ */
 export function argumentsOf(props: Props): Props {
   const args: Props = {};
-  for (const key of QUERY_ARGUMENT_NAMES)
-    if (props[key] !== undefined && props[key] !== null) args[key] = props[key];
+  for (const key of STATED_NAMES) if (props[key] !== undefined && props[key] !== null) args[key] = props[key];
   return args;
+}
+
+/** Arguments as the lookup takes them: each split list joined into its argument (`status` then `statuses`). */
+export function lookupArguments(given: Props): Props {
+  const args = { ...given };
+  for (const { key, list } of SPLIT_ARGUMENTS) {
+    if (!(list in args)) continue;
+    const joined = joinedList(args[key], args[list]);
+    delete args[list];
+    if (joined !== undefined) args[key] = joined;
+  }
+  return args;
+}
+
+/** An issue of a joined argument, named where it was given: the value (`status`) or the list's element (`statuses[1]`). */
+function asGiven(issue: ValidationIssue, given: Props): ValidationIssue {
+  const split = SPLIT_ARGUMENTS.find((s) => s.key === issue.argument);
+  if (split === undefined || given[split.list] === undefined || given[split.list] === null) return issue;
+  const where = writtenAt(issue.index, given[split.key] !== undefined && given[split.key] !== null);
+  // The words after the argument's reference and its space.
+  const problem = issue.words.slice(2);
+  return where.inList
+    ? validationIssue(split.list, problem, where.index)
+    : validationIssue(split.key, problem);
 }
 
 /** Whether a value is, or holds (in a list or an object, at any depth), the engine's unknown marker. */
@@ -54,9 +84,14 @@ export function containsUnknown(value: unknown): boolean {
   return typeof value === "object" && value !== null && Object.values(value).some(containsUnknown);
 }
 
-/** Validation issues as check failures: one per field (`status[1]` is reported on `status`). */
-export function checkFailuresOf(issues: readonly ValidationIssue[]): CheckFailure[] {
-  return issues.map((i) => ({ property: i.field.replace(/\[.*$/, ""), reason: i.message }));
+/**
+ * Validation issues of the arguments `given` as check failures: one per field, named as given
+ * (`status[1]` is reported on `status`; an element of `statuses` on `statuses`).
+ */
+export function checkFailuresOf(issues: readonly ValidationIssue[], given: Props = {}): CheckFailure[] {
+  return issues
+    .map((issue) => asGiven(issue, given))
+    .map((i) => ({ property: i.field.replace(/\[.*$/, ""), reason: i.message }));
 }
 
 /**
@@ -71,11 +106,11 @@ export function checkLookup(news: Props, context: string): CheckFailure[] {
     ),
   );
   try {
-    parseQueryArgs(known, context);
+    parseQueryArgs(lookupArguments(known), context);
     return [];
   } catch (e) {
     if (!ModelArtsValidationError.isInstance(e)) throw e;
-    return checkFailuresOf(e.issues);
+    return checkFailuresOf(e.issues, known);
   }
 }
 
@@ -85,7 +120,7 @@ export function checkLookup(news: Props, context: string): CheckFailure[] {
  * A new package version alone is no change.
  */
 export function changedProperties(olds: Props, news: Props): string[] {
-  const changed: string[] = QUERY_ARGUMENT_NAMES.filter(
+  const changed: string[] = STATED_NAMES.filter(
     (key) => JSON.stringify(olds[key] ?? null) !== JSON.stringify(news[key] ?? null),
   );
   if (hasDrift(olds.drift)) changed.push("jobs");
@@ -118,7 +153,7 @@ export async function lookupForState(
 ): Promise<Props> {
   const args = argumentsOf(props);
   // A refresh or update never shares a listing: it must see the jobs as they are now.
-  const result = await runLookup(args, context, { ...deps, cache: false });
+  const result = await runLookup(lookupArguments(args), context, { ...deps, cache: false });
   return plainData({ ...args, ...result, drift: NO_DRIFT });
 }
 

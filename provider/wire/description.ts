@@ -73,10 +73,26 @@ export interface EntryMeta {
   /** How a job field's value is held; each surface renders a kind its own way. */
   readonly kind?: FieldKind;
   /**
-   * An argument that takes one value or a list of them: the plugin types it "a value or a list",
-   * the command line repeats its flag, and Terraform spells the list as an attribute of its own.
+   * An argument that takes one value or a list of them. The command line repeats its flag; the
+   * plugin and Terraform, whose types cannot say "a value or a list", split it into the value
+   * (typed, an enum in Go and Python) and a list of its own, whose union is the argument.
    */
-  readonly list?: { readonly terraform: string; readonly terraformDescription: string };
+  readonly list?: {
+    /** The list's name in the plugin's schema. */
+    readonly name: string;
+    /** Its name in Terraform. */
+    readonly terraform: string;
+    /** What the single value is, where the list is split off. */
+    readonly one: string;
+    /** What the list is. */
+    readonly several: string;
+    /** The enum the plugin's schema types each value by (Go's typed constants, Python's `str` enum). */
+    readonly enum: {
+      readonly name: string;
+      readonly description: string;
+      readonly values: readonly string[];
+    };
+  };
   /** A setting that stack config and Terraform take as a map by service (the plugin, one URL). */
   readonly map?: boolean;
   /** A setting that is a block of other settings (an agency: its fields, each a setting). */
@@ -161,11 +177,18 @@ export const ARGUMENTS = {
     rule: `a status name such as "RUNNING" or a code from 0 to ${STATUS_COUNT - 1}, or a list of them`,
     tsType: "JobStatusInput | readonly JobStatusInput[]",
     terraform: "status",
-    terraformDescription: `One status: ${ONE_STATUS_TEXT}. For several, use statuses.`,
     list: {
+      name: "statuses",
       terraform: "statuses",
-      terraformDescription:
+      one: `One status: ${ONE_STATUS_TEXT}. For several, use statuses.`,
+      several:
         "Several statuses, names or codes: jobs in any of them. With status, the union of both. An empty list is an error, not every status; so is a status named twice.",
+      enum: {
+        name: "JobStatus",
+        description:
+          'A job status by its name. The plugin also takes a code as text ("8") and a name in any case, where a language lets one be given.',
+        values: Object.keys(JobStatus),
+      },
     },
     flag: "status",
   }),

@@ -6,7 +6,8 @@
  * environment in the other; up, refresh, destroy; afterwards the whole backend is searched for the
  * credentials. And the overview's Go program (docs/_index.md), its go.mod and main.go as written, the
  * SDK module installed by docs/installation-configuration.md's offline command as written, from the
- * release's module proxy archive; the plugin installed from the release's tarball with `--file`. Skipped, saying why, without Go or the `pulumi` CLI.
+ * release's module proxy archive; the plugin installed from the release's tarball with `--file`; and
+the same program with `Status: "RUNING"` failing to compile. Skipped, saying why, without Go or the `pulumi` CLI.
  */
 import { execFile, execFileSync } from "node:child_process";
 import {
@@ -139,7 +140,9 @@ function goUserEnv(root: string, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
         join(project, goProxyArchiveName(VERSION)),
       );
       const install = fencedBlockAfter("docs/installation-configuration.md", "<!-- run: install-go");
-      const env = goUserEnv(root, { ...emulator.env });
+      // The go command indexes a module in its cache once per path and version, as if it could
+      // never change; this machine's earlier builds of v0.1.0 may differ from this one.
+      const env = goUserEnv(root, { ...emulator.env, GODEBUG: "goindex=0" });
       // A user's shell has tar and gzip too (no Node.js still).
       const tools = pathWithOnly([findCommand("tar")!, findCommand("gzip")!], join(root, "tools"));
       await scriptOutput(install, project, { ...env, PATH: `${env.PATH}:${tools}` });
@@ -161,6 +164,18 @@ function goUserEnv(root: string, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
       expect(readFileSync(join(project, "go.sum"), "utf8")).toContain(`${GO_MODULE} v${VERSION} h1:`);
       const output = await goRun(["test", "-count=1", "-v", "./..."], project, env);
       expect(output).toMatch(/--- PASS: TestQuickStart/);
+      // A misspelt status is a compile error, for the invoke's plain args and the resource's inputs.
+      const main = readFileSync(join(project, "main.go"), "utf8");
+      const misspelt = main
+        .replace("Statuses:  []modelarts.JobStatus{modelarts.JobStatusRunning},", 'Status: "RUNING",')
+        .replace("Status:    modelarts.JobStatusRunning,", 'Status: "RUNING",');
+      expect(misspelt.match(/"RUNING"/g)).toHaveLength(2);
+      writeFileSync(join(project, "main.go"), misspelt);
+      const build = goRun(["build", "-o", join(root, "misspelt"), "."], project, env);
+      await expect(build).rejects.toThrow(/"RUNING" \(untyped string constant\).*\*modelarts\.JobStatus/);
+      await expect(build).rejects.toThrow(
+        /"RUNING" \(constant of type string\) as modelarts\.JobStatusPtrInput/,
+      );
     } finally {
       rmSync(root, { recursive: true, force: true });
       await emulator.close();

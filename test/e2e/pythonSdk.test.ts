@@ -7,7 +7,8 @@
  * destroy, credentials from provider config (secrets) and from the environment, a misspelt argument,
  * and the state searched for credentials; and the overview's program (docs/_index.md), its files as
  * written. The SDK is installed by both commands of docs/installation-configuration.md as written:
- * from a team's index with `--extra-index-url`, and from the release's wheel. Skipped, saying why,
+ * from a team's index with `--extra-index-url`, and from the release's wheel. mypy refuses a misspelt
+`JobStatus`. Skipped, saying why,
  * without Python or the `pulumi` CLI.
  */
 import { execFile, execFileSync } from "node:child_process";
@@ -178,6 +179,35 @@ if (why !== undefined) process.stdout.write(`Python SDK tests skipped: ${why}\n`
     );
     expect(failed).toMatch(/TypeError: .*unexpected keyword argument 'nam_regex'/);
     expect(emulator.requests.length).toBe(before);
+  });
+
+  it("a status is the JobStatus enum: mypy passes the examples' statuses and refuses a misspelt one", async () => {
+    // mypy from PyPI, into the environment that holds the SDK, as a Python user adds it.
+    await run(join(venvBin, "pip"), ["install", "--disable-pip-version-check", "-q", "mypy"], {
+      timeout: 600_000,
+    });
+    const typed = join(root, "typed");
+    mkdirSync(typed);
+    const good = [
+      "import pulumi_modelarts as modelarts",
+      "modelarts.get_visualization_jobs(status=modelarts.JobStatus.RUNNING, statuses=[modelarts.JobStatus.SUBMIT_TRYING])",
+      "",
+    ].join("\n");
+    writeFileSync(join(typed, "good.py"), good);
+    writeFileSync(
+      join(typed, "misspelt.py"),
+      `${good}modelarts.get_visualization_jobs(status=modelarts.JobStatus.RUNING)\nmodelarts.get_visualization_jobs(status="RUNING")\n`,
+    );
+    const mypy = (file: string) =>
+      run(join(venvBin, "mypy"), [file], { cwd: typed, encoding: "utf8" }).then(
+        ({ stdout }) => ({ ok: true, stdout }),
+        (error: { stdout: string }) => ({ ok: false, stdout: error.stdout }),
+      );
+    expect(await mypy("good.py")).toMatchObject({ ok: true });
+    const refused = await mypy("misspelt.py");
+    expect(refused.ok).toBe(false);
+    expect(refused.stdout).toMatch(/misspelt\.py:3: error: "type\[JobStatus\]" has no attribute "RUNING"/);
+    expect(refused.stdout).toMatch(/misspelt\.py:4: error: Argument "status" .* has incompatible type "str"/);
   });
 
   it("the overview's program, its requirements.txt and __main__.py as written, runs against the emulator", async () => {

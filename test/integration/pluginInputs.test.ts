@@ -115,3 +115,56 @@ describe("inputs the engine wraps", () => {
     expect(emulator.requests).toEqual([]);
   });
 });
+
+describe("status and statuses, as the Go and Python SDKs type them", () => {
+  const statusesOf = (outputs: Record<string, unknown>) =>
+    new Set((outputs.jobs as Array<{ statusName: string }>).map((j) => j.statusName));
+
+  it("an invoke lists the union of the one status and the list", async () => {
+    const both = await provider.invoke(TOKENS.getVisualizationJobs, {
+      status: "RUNNING",
+      statuses: ["WAITING"],
+    });
+    expect(both.failures ?? []).toEqual([]);
+    expect(statusesOf(both.outputs)).toEqual(new Set(["RUNNING", "WAITING"]));
+    const running = await provider.invoke(TOKENS.getVisualizationJobs, { status: "RUNNING" });
+    const waiting = await provider.invoke(TOKENS.getVisualizationJobs, { statuses: ["WAITING"] });
+    expect((both.outputs.ids as number[]).length).toBe(
+      (running.outputs.ids as number[]).length + (waiting.outputs.ids as number[]).length,
+    );
+  });
+
+  it("a bad element is named where it was written: statuses[1], or a repeat of status in statuses[0]", async () => {
+    const misspelt = await provider.check(URN, {}, { statuses: ["RUNNING", "RUNING"] });
+    expect(misspelt.failures).toEqual([
+      { property: "statuses", reason: expect.stringMatching(/^statuses\[1\] must be a status name/) },
+    ]);
+    const repeated = await provider.invoke(TOKENS.getVisualizationJobs, { status: "RUNNING", statuses: [8] });
+    expect(repeated.failures).toEqual([
+      {
+        property: "statuses",
+        reason: expect.stringMatching(/^statuses\[0\] repeats .*: give each status once, got 8$/),
+      },
+    ]);
+    const single = await provider.check(URN, {}, { status: "RUNING", statuses: ["WAITING"] });
+    expect(single.failures?.map((f) => f.property)).toEqual(["status"]);
+    expect(emulator.requests).toEqual([]);
+  });
+
+  it("a lookup resource keeps status and statuses as given, so that Go reads status back as one JobStatus", async () => {
+    const created = await provider.create(URN, { status: "RUNNING", statuses: ["WAITING"] });
+    const outs = created.outs as Record<string, unknown>;
+    expect({ status: outs.status, statuses: outs.statuses }).toEqual({
+      status: "RUNNING",
+      statuses: ["WAITING"],
+    });
+    expect(statusesOf(outs)).toEqual(new Set(["RUNNING", "WAITING"]));
+    const read = await provider.read(created.id, URN, outs);
+    expect(read.inputs).toEqual({ status: "RUNNING", statuses: ["WAITING"] });
+    const diff = await provider.diff(created.id, URN, outs, {
+      status: "RUNNING",
+      statuses: ["WAITING", "KILLED"],
+    });
+    expect(diff.changes).toBe(true);
+  });
+});

@@ -23,11 +23,6 @@ function mismatches(value: unknown, spec: PropertySpec, path: string): string[] 
         : mismatches(v, type.properties[k]!, `${path}.${k}`),
     );
   }
-  if (spec.oneOf !== undefined) {
-    return spec.oneOf.some((option) => mismatches(value, option, path).length === 0)
-      ? []
-      : [`${path}: matches no oneOf`];
-  }
   switch (spec.type) {
     case "string":
       return typeof value === "string" ? [] : [`${path}: not a string`];

@@ -43,8 +43,10 @@ type GetVisualizationJobArgs struct {
 	SearchContent *string `pulumi:"searchContent"`
 	// The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
 	SortBy *string `pulumi:"sortBy"`
-	// A status, or several (their union), each a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. A list names each status once.
-	Status interface{} `pulumi:"status"`
+	// One status: a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. For several, use statuses.
+	Status *JobStatus `pulumi:"status"`
+	// Several statuses, names or codes: jobs in any of them. With status, the union of both. An empty list is an error, not every status; so is a status named twice.
+	Statuses []JobStatus `pulumi:"statuses"`
 	// How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
 	TimeoutSeconds *int `pulumi:"timeoutSeconds"`
 	// The workspace. Default "0".
@@ -108,8 +110,10 @@ type GetVisualizationJobOutputArgs struct {
 	SearchContent pulumi.StringPtrInput `pulumi:"searchContent"`
 	// The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
 	SortBy pulumi.StringPtrInput `pulumi:"sortBy"`
-	// A status, or several (their union), each a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. A list names each status once.
-	Status pulumi.Input `pulumi:"status"`
+	// One status: a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. For several, use statuses.
+	Status JobStatusPtrInput `pulumi:"status"`
+	// Several statuses, names or codes: jobs in any of them. With status, the union of both. An empty list is an error, not every status; so is a status named twice.
+	Statuses JobStatusArrayInput `pulumi:"statuses"`
 	// How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
 	TimeoutSeconds pulumi.IntPtrInput `pulumi:"timeoutSeconds"`
 	// The workspace. Default "0".

@@ -49,8 +49,10 @@ type VisualizationJobsLookup struct {
 	ServiceUrls pulumi.StringArrayOutput `pulumi:"serviceUrls"`
 	// The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
 	SortBy pulumi.StringPtrOutput `pulumi:"sortBy"`
-	// A status, or several (their union), each a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. A list names each status once.
-	Status pulumi.AnyOutput `pulumi:"status"`
+	// One status: a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. For several, use statuses.
+	Status JobStatusPtrOutput `pulumi:"status"`
+	// Several statuses, names or codes: jobs in any of them. With status, the union of both. An empty list is an error, not every status; so is a status named twice.
+	Statuses JobStatusArrayOutput `pulumi:"statuses"`
 	// How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
 	TimeoutSeconds pulumi.IntPtrOutput `pulumi:"timeoutSeconds"`
 	// What the API reported as job_total_count for the server-side query (summed over statuses), before the name filters and limit.
@@ -125,8 +127,10 @@ type visualizationJobsLookupArgs struct {
 	SearchContent *string `pulumi:"searchContent"`
 	// The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
 	SortBy *string `pulumi:"sortBy"`
-	// A status, or several (their union), each a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. A list names each status once.
-	Status interface{} `pulumi:"status"`
+	// One status: a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. For several, use statuses.
+	Status *JobStatus `pulumi:"status"`
+	// Several statuses, names or codes: jobs in any of them. With status, the union of both. An empty list is an error, not every status; so is a status named twice.
+	Statuses []JobStatus `pulumi:"statuses"`
 	// How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
 	TimeoutSeconds *int `pulumi:"timeoutSeconds"`
 	// The workspace. Default "0".
@@ -155,8 +159,10 @@ type VisualizationJobsLookupArgs struct {
 	SearchContent pulumi.StringPtrInput
 	// The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
 	SortBy pulumi.StringPtrInput
-	// A status, or several (their union), each a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. A list names each status once.
-	Status pulumi.Input
+	// One status: a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. For several, use statuses.
+	Status JobStatusPtrInput
+	// Several statuses, names or codes: jobs in any of them. With status, the union of both. An empty list is an error, not every status; so is a status named twice.
+	Statuses JobStatusArrayInput
 	// How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
 	TimeoutSeconds pulumi.IntPtrInput
 	// The workspace. Default "0".
@@ -335,9 +341,14 @@ func (o VisualizationJobsLookupOutput) SortBy() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *VisualizationJobsLookup) pulumi.StringPtrOutput { return v.SortBy }).(pulumi.StringPtrOutput)
 }
 
-// A status, or several (their union), each a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. A list names each status once.
-func (o VisualizationJobsLookupOutput) Status() pulumi.AnyOutput {
-	return o.ApplyT(func(v *VisualizationJobsLookup) pulumi.AnyOutput { return v.Status }).(pulumi.AnyOutput)
+// One status: a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. For several, use statuses.
+func (o VisualizationJobsLookupOutput) Status() JobStatusPtrOutput {
+	return o.ApplyT(func(v *VisualizationJobsLookup) JobStatusPtrOutput { return v.Status }).(JobStatusPtrOutput)
+}
+
+// Several statuses, names or codes: jobs in any of them. With status, the union of both. An empty list is an error, not every status; so is a status named twice.
+func (o VisualizationJobsLookupOutput) Statuses() JobStatusArrayOutput {
+	return o.ApplyT(func(v *VisualizationJobsLookup) JobStatusArrayOutput { return v.Statuses }).(JobStatusArrayOutput)
 }
 
 // How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.

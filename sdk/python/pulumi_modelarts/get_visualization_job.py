@@ -14,6 +14,7 @@ else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
 from . import outputs
+from ._enums import *
 
 __all__ = [
     'GetVisualizationJobResult',
@@ -213,7 +214,8 @@ def get_visualization_job(endpoint: Optional[_builtins.str] = None,
                           region: Optional[_builtins.str] = None,
                           search_content: Optional[_builtins.str] = None,
                           sort_by: Optional[_builtins.str] = None,
-                          status: Optional[Union[_builtins.str, Sequence[_builtins.str]]] = None,
+                          status: Optional['JobStatus'] = None,
+                          statuses: Optional[Sequence['JobStatus']] = None,
                           timeout_seconds: Optional[_builtins.int] = None,
                           workspace_id: Optional[_builtins.str] = None,
                           opts: Optional[pulumi.InvokeOptions] = None) -> AwaitableGetVisualizationJobResult:
@@ -230,7 +232,8 @@ def get_visualization_job(endpoint: Optional[_builtins.str] = None,
     :param _builtins.str region: Overrides the configured region for this call.
     :param _builtins.str search_content: Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
     :param _builtins.str sort_by: The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
-    :param Union[_builtins.str, Sequence[_builtins.str]] status: A status, or several (their union), each a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. A list names each status once.
+    :param 'JobStatus' status: One status: a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. For several, use statuses.
+    :param Sequence['JobStatus'] statuses: Several statuses, names or codes: jobs in any of them. With status, the union of both. An empty list is an error, not every status; so is a status named twice.
     :param _builtins.int timeout_seconds: How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
     :param _builtins.str workspace_id: The workspace. Default "0".
     """
@@ -246,6 +249,7 @@ def get_visualization_job(endpoint: Optional[_builtins.str] = None,
     __args__['searchContent'] = search_content
     __args__['sortBy'] = sort_by
     __args__['status'] = status
+    __args__['statuses'] = statuses
     __args__['timeoutSeconds'] = timeout_seconds
     __args__['workspaceId'] = workspace_id
     opts = pulumi.InvokeOptions.merge(_utilities.get_invoke_opts_defaults(), opts)
@@ -276,7 +280,8 @@ def get_visualization_job_output(endpoint: pulumi.Input[Optional[Optional[_built
                                  region: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                                  search_content: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                                  sort_by: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
-                                 status: pulumi.Input[Optional[Optional[Union[_builtins.str, Sequence[_builtins.str]]]]] = None,
+                                 status: pulumi.Input[Optional[Optional['JobStatus']]] = None,
+                                 statuses: pulumi.Input[Optional[Optional[Sequence['JobStatus']]]] = None,
                                  timeout_seconds: pulumi.Input[Optional[Optional[_builtins.int]]] = None,
                                  workspace_id: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                                  opts: Optional[Union[pulumi.InvokeOptions, pulumi.InvokeOutputOptions]] = None) -> pulumi.Output[GetVisualizationJobResult]:
@@ -293,7 +298,8 @@ def get_visualization_job_output(endpoint: pulumi.Input[Optional[Optional[_built
     :param _builtins.str region: Overrides the configured region for this call.
     :param _builtins.str search_content: Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
     :param _builtins.str sort_by: The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
-    :param Union[_builtins.str, Sequence[_builtins.str]] status: A status, or several (their union), each a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. A list names each status once.
+    :param 'JobStatus' status: One status: a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. For several, use statuses.
+    :param Sequence['JobStatus'] statuses: Several statuses, names or codes: jobs in any of them. With status, the union of both. An empty list is an error, not every status; so is a status named twice.
     :param _builtins.int timeout_seconds: How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
     :param _builtins.str workspace_id: The workspace. Default "0".
     """
@@ -309,6 +315,7 @@ def get_visualization_job_output(endpoint: pulumi.Input[Optional[Optional[_built
     __args__['searchContent'] = search_content
     __args__['sortBy'] = sort_by
     __args__['status'] = status
+    __args__['statuses'] = statuses
     __args__['timeoutSeconds'] = timeout_seconds
     __args__['workspaceId'] = workspace_id
     opts = pulumi.InvokeOutputOptions.merge(_utilities.get_invoke_opts_defaults(), opts)

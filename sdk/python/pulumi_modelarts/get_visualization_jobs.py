@@ -14,6 +14,7 @@ else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
 from . import outputs
+from ._enums import *
 
 __all__ = [
     'GetVisualizationJobsResult',
@@ -129,7 +130,8 @@ def get_visualization_jobs(endpoint: Optional[_builtins.str] = None,
                            region: Optional[_builtins.str] = None,
                            search_content: Optional[_builtins.str] = None,
                            sort_by: Optional[_builtins.str] = None,
-                           status: Optional[Union[_builtins.str, Sequence[_builtins.str]]] = None,
+                           status: Optional['JobStatus'] = None,
+                           statuses: Optional[Sequence['JobStatus']] = None,
                            timeout_seconds: Optional[_builtins.int] = None,
                            workspace_id: Optional[_builtins.str] = None,
                            opts: Optional[pulumi.InvokeOptions] = None) -> AwaitableGetVisualizationJobsResult:
@@ -146,7 +148,8 @@ def get_visualization_jobs(endpoint: Optional[_builtins.str] = None,
     :param _builtins.str region: Overrides the configured region for this call.
     :param _builtins.str search_content: Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
     :param _builtins.str sort_by: The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
-    :param Union[_builtins.str, Sequence[_builtins.str]] status: A status, or several (their union), each a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. A list names each status once.
+    :param 'JobStatus' status: One status: a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. For several, use statuses.
+    :param Sequence['JobStatus'] statuses: Several statuses, names or codes: jobs in any of them. With status, the union of both. An empty list is an error, not every status; so is a status named twice.
     :param _builtins.int timeout_seconds: How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
     :param _builtins.str workspace_id: The workspace. Default "0".
     """
@@ -162,6 +165,7 @@ def get_visualization_jobs(endpoint: Optional[_builtins.str] = None,
     __args__['searchContent'] = search_content
     __args__['sortBy'] = sort_by
     __args__['status'] = status
+    __args__['statuses'] = statuses
     __args__['timeoutSeconds'] = timeout_seconds
     __args__['workspaceId'] = workspace_id
     opts = pulumi.InvokeOptions.merge(_utilities.get_invoke_opts_defaults(), opts)
@@ -185,7 +189,8 @@ def get_visualization_jobs_output(endpoint: pulumi.Input[Optional[Optional[_buil
                                   region: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                                   search_content: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                                   sort_by: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
-                                  status: pulumi.Input[Optional[Optional[Union[_builtins.str, Sequence[_builtins.str]]]]] = None,
+                                  status: pulumi.Input[Optional[Optional['JobStatus']]] = None,
+                                  statuses: pulumi.Input[Optional[Optional[Sequence['JobStatus']]]] = None,
                                   timeout_seconds: pulumi.Input[Optional[Optional[_builtins.int]]] = None,
                                   workspace_id: pulumi.Input[Optional[Optional[_builtins.str]]] = None,
                                   opts: Optional[Union[pulumi.InvokeOptions, pulumi.InvokeOutputOptions]] = None) -> pulumi.Output[GetVisualizationJobsResult]:
@@ -202,7 +207,8 @@ def get_visualization_jobs_output(endpoint: pulumi.Input[Optional[Optional[_buil
     :param _builtins.str region: Overrides the configured region for this call.
     :param _builtins.str search_content: Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
     :param _builtins.str sort_by: The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
-    :param Union[_builtins.str, Sequence[_builtins.str]] status: A status, or several (their union), each a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. A list names each status once.
+    :param 'JobStatus' status: One status: a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. For several, use statuses.
+    :param Sequence['JobStatus'] statuses: Several statuses, names or codes: jobs in any of them. With status, the union of both. An empty list is an error, not every status; so is a status named twice.
     :param _builtins.int timeout_seconds: How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
     :param _builtins.str workspace_id: The workspace. Default "0".
     """
@@ -218,6 +224,7 @@ def get_visualization_jobs_output(endpoint: pulumi.Input[Optional[Optional[_buil
     __args__['searchContent'] = search_content
     __args__['sortBy'] = sort_by
     __args__['status'] = status
+    __args__['statuses'] = statuses
     __args__['timeoutSeconds'] = timeout_seconds
     __args__['workspaceId'] = workspace_id
     opts = pulumi.InvokeOutputOptions.merge(_utilities.get_invoke_opts_defaults(), opts)

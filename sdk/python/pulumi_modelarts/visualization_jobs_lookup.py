@@ -14,6 +14,7 @@ else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from . import _utilities
 from . import outputs
+from ._enums import *
 
 __all__ = ['VisualizationJobsLookupArgs', 'VisualizationJobsLookup']
 
@@ -30,7 +31,8 @@ class VisualizationJobsLookupArgs:
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  search_content: pulumi.Input[Optional[_builtins.str]] = None,
                  sort_by: pulumi.Input[Optional[_builtins.str]] = None,
-                 status: pulumi.Input[Optional[Union[_builtins.str, Sequence[pulumi.Input[_builtins.str]]]]] = None,
+                 status: pulumi.Input[Optional['JobStatus']] = None,
+                 statuses: pulumi.Input[Optional[Sequence[pulumi.Input['JobStatus']]]] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  workspace_id: pulumi.Input[Optional[_builtins.str]] = None):
         """
@@ -46,7 +48,8 @@ class VisualizationJobsLookupArgs:
         :param pulumi.Input[_builtins.str] region: Overrides the configured region for this call.
         :param pulumi.Input[_builtins.str] search_content: Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
         :param pulumi.Input[_builtins.str] sort_by: The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
-        :param pulumi.Input[Union[_builtins.str, Sequence[pulumi.Input[_builtins.str]]]] status: A status, or several (their union), each a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. A list names each status once.
+        :param pulumi.Input['JobStatus'] status: One status: a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. For several, use statuses.
+        :param pulumi.Input[Sequence[pulumi.Input['JobStatus']]] statuses: Several statuses, names or codes: jobs in any of them. With status, the union of both. An empty list is an error, not every status; so is a status named twice.
         :param pulumi.Input[_builtins.int] timeout_seconds: How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
         :param pulumi.Input[_builtins.str] workspace_id: The workspace. Default "0".
         """
@@ -72,6 +75,8 @@ class VisualizationJobsLookupArgs:
             pulumi.set(__self__, "sort_by", sort_by)
         if status is not None:
             pulumi.set(__self__, "status", status)
+        if statuses is not None:
+            pulumi.set(__self__, "statuses", statuses)
         if timeout_seconds is not None:
             pulumi.set(__self__, "timeout_seconds", timeout_seconds)
         if workspace_id is not None:
@@ -199,15 +204,27 @@ class VisualizationJobsLookupArgs:
 
     @_builtins.property
     @pulumi.getter
-    def status(self) -> pulumi.Input[Optional[Union[_builtins.str, Sequence[pulumi.Input[_builtins.str]]]]]:
+    def status(self) -> pulumi.Input[Optional['JobStatus']]:
         """
-        A status, or several (their union), each a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. A list names each status once.
+        One status: a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. For several, use statuses.
         """
         return pulumi.get(self, "status")
 
     @status.setter
-    def status(self, value: pulumi.Input[Optional[Union[_builtins.str, Sequence[pulumi.Input[_builtins.str]]]]]):
+    def status(self, value: pulumi.Input[Optional['JobStatus']]):
         pulumi.set(self, "status", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def statuses(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['JobStatus']]]]:
+        """
+        Several statuses, names or codes: jobs in any of them. With status, the union of both. An empty list is an error, not every status; so is a status named twice.
+        """
+        return pulumi.get(self, "statuses")
+
+    @statuses.setter
+    def statuses(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['JobStatus']]]]):
+        pulumi.set(self, "statuses", value)
 
     @_builtins.property
     @pulumi.getter(name="timeoutSeconds")
@@ -250,7 +267,8 @@ class VisualizationJobsLookup(pulumi.CustomResource):
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  search_content: pulumi.Input[Optional[_builtins.str]] = None,
                  sort_by: pulumi.Input[Optional[_builtins.str]] = None,
-                 status: pulumi.Input[Optional[Union[_builtins.str, Sequence[pulumi.Input[_builtins.str]]]]] = None,
+                 status: pulumi.Input[Optional['JobStatus']] = None,
+                 statuses: pulumi.Input[Optional[Sequence[pulumi.Input['JobStatus']]]] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  workspace_id: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
@@ -269,7 +287,8 @@ class VisualizationJobsLookup(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] region: Overrides the configured region for this call.
         :param pulumi.Input[_builtins.str] search_content: Server-side search text, matched against the job name: at most 100 characters (some servers take only 64).
         :param pulumi.Input[_builtins.str] sort_by: The sort field: "job_id", "job_name", "job_desc", "create_time", "status". Default "job_id".
-        :param pulumi.Input[Union[_builtins.str, Sequence[pulumi.Input[_builtins.str]]]] status: A status, or several (their union), each a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. A list names each status once.
+        :param pulumi.Input['JobStatus'] status: One status: a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. For several, use statuses.
+        :param pulumi.Input[Sequence[pulumi.Input['JobStatus']]] statuses: Several statuses, names or codes: jobs in any of them. With status, the union of both. An empty list is an error, not every status; so is a status named twice.
         :param pulumi.Input[_builtins.int] timeout_seconds: How long the whole lookup may take, in seconds (1 to 3600), every page and retry included; default HW_MODELARTS_TIMEOUT, else 300. Past it the lookup fails with a timeout error.
         :param pulumi.Input[_builtins.str] workspace_id: The workspace. Default "0".
         """
@@ -307,7 +326,8 @@ class VisualizationJobsLookup(pulumi.CustomResource):
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  search_content: pulumi.Input[Optional[_builtins.str]] = None,
                  sort_by: pulumi.Input[Optional[_builtins.str]] = None,
-                 status: pulumi.Input[Optional[Union[_builtins.str, Sequence[pulumi.Input[_builtins.str]]]]] = None,
+                 status: pulumi.Input[Optional['JobStatus']] = None,
+                 statuses: pulumi.Input[Optional[Sequence[pulumi.Input['JobStatus']]]] = None,
                  timeout_seconds: pulumi.Input[Optional[_builtins.int]] = None,
                  workspace_id: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
@@ -330,6 +350,7 @@ class VisualizationJobsLookup(pulumi.CustomResource):
             __props__.__dict__["search_content"] = search_content
             __props__.__dict__["sort_by"] = sort_by
             __props__.__dict__["status"] = status
+            __props__.__dict__["statuses"] = statuses
             __props__.__dict__["timeout_seconds"] = timeout_seconds
             __props__.__dict__["workspace_id"] = workspace_id
             __props__.__dict__["drift"] = None
@@ -380,6 +401,7 @@ class VisualizationJobsLookup(pulumi.CustomResource):
         __props__.__dict__["service_urls"] = None
         __props__.__dict__["sort_by"] = None
         __props__.__dict__["status"] = None
+        __props__.__dict__["statuses"] = None
         __props__.__dict__["timeout_seconds"] = None
         __props__.__dict__["total_count"] = None
         __props__.__dict__["workspace_id"] = None
@@ -529,11 +551,19 @@ class VisualizationJobsLookup(pulumi.CustomResource):
 
     @_builtins.property
     @pulumi.getter
-    def status(self) -> pulumi.Output[Optional[Union[_builtins.str, Sequence[_builtins.str]]]]:
+    def status(self) -> pulumi.Output[Optional['JobStatus']]:
         """
-        A status, or several (their union), each a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. A list names each status once.
+        One status: a name such as "RUNNING" (any case, with or without "JOBSTAT_") or a code such as 8. Names: UNKNOWN, INIT, IMAGE_CREATING, IMAGE_FAILED, SUBMIT_TRYING, SUBMIT_FAILED, DELETE_FAILED, WAITING, RUNNING, KILLING, COMPLETED, FAILED, KILLED, CANCELED, LOST, SCALING, SUBMIT_MODEL_FAILED, DEPLOY_SERVICE_FAILED, CHECK_INIT, CHECK_RUNNING, CHECK_RUNNING_COMPLETED, CHECK_FAILED. For several, use statuses.
         """
         return pulumi.get(self, "status")
+
+    @_builtins.property
+    @pulumi.getter
+    def statuses(self) -> pulumi.Output[Optional[Sequence['JobStatus']]]:
+        """
+        Several statuses, names or codes: jobs in any of them. With status, the union of both. An empty list is an error, not every status; so is a status named twice.
+        """
+        return pulumi.get(self, "statuses")
 
     @_builtins.property
     @pulumi.getter(name="timeoutSeconds")
