@@ -19,6 +19,7 @@ import {
 import { Counters } from "./counters";
 import { playFault } from "./faultPlayer";
 import { FaultQueue } from "./faults";
+import { ID_TOKEN_PATH, IdentityProviders } from "./federation";
 import { JobStore } from "./jobStore";
 import { checkedLatency } from "./latency";
 import { gatewayError, type Reply, send } from "./replies";
@@ -26,7 +27,13 @@ import { RequestLog, recordedHeaders, recordedTarget } from "./requestLog";
 import { type RouteState, route } from "./routes";
 import { CONTROL_KEY_HEADER, secretKeyOf } from "./secretKey";
 import { renderServicePage } from "./servicePage";
-import { DEFAULT_AGENCIES, METADATA_PATH, SECURITY_TOKENS_PATH, TemporaryKeyIssuer } from "./temporaryKeys";
+import {
+  DEFAULT_AGENCIES,
+  METADATA_PATH,
+  SECURITY_TOKENS_PATH,
+  STS_ASSUME_PATH,
+  TemporaryKeyIssuer,
+} from "./temporaryKeys";
 import type { EmulatorOptions, RecordedRequest } from "./types";
 
 const SERVICE_PATH = /^\/visualization\/(\d+)\/?$/;
@@ -66,6 +73,7 @@ export class EmulatorApp {
   readonly log: RequestLog;
   readonly credentials: { accessKey: string; secretKey: string; securityToken?: string; token: string };
   readonly issuer: TemporaryKeyIssuer;
+  readonly identityProviders: IdentityProviders;
   readonly state: RouteState;
   latencyMs: number;
   concurrencyLimit: number | undefined;
@@ -89,6 +97,7 @@ export class EmulatorApp {
     };
     this.clock = options.clock ?? (() => new Date());
     this.issuer = new TemporaryKeyIssuer(options.agencies ?? DEFAULT_AGENCIES, () => this.clock().getTime());
+    this.identityProviders = new IdentityProviders(this.issuer, () => this.clock().getTime());
     this.keyRing = {
       token: this.credentials.token,
       keyOf: (key) => (key === this.credentials.accessKey ? this.credentials : this.issuer.keyOf(key)),
@@ -246,9 +255,30 @@ export class EmulatorApp {
     }
   }
 
+  /** IAM's federation calls, which their tokens authenticate instead of a signature; undefined for any other request. */
+  private federationReply(request: ApiRequest): Reply | undefined {
+    const { req, record, path, requestId } = request;
+    if (record.method !== "POST") return undefined;
+    const body = request.body ?? "";
+    if (path === ID_TOKEN_PATH) {
+      const idp = req.headers[HEADER.idpId];
+      return this.identityProviders.exchangeIdToken(Array.isArray(idp) ? idp[0] : idp, body, requestId);
+    }
+    if (path === SECURITY_TOKENS_PATH && IdentityProviders.asksByToken(body)) {
+      return this.identityProviders.keysForSubject(body, requestId);
+    }
+    return undefined;
+  }
+
   /** Authenticates an API request as the gateway does, then routes it. */
   private answer(res: ServerResponse, request: ApiRequest): void {
     const { req, record, requestId } = request;
+    const federated = this.federationReply(request);
+    if (federated !== undefined) {
+      record.status = federated.status;
+      send(res, { ...federated, headers: { [HEADER.requestId]: requestId, ...federated.headers } });
+      return;
+    }
     const auth = authenticate(
       {
         method: record.method,
@@ -268,9 +298,12 @@ export class EmulatorApp {
     send(res, { ...reply, headers: { [HEADER.requestId]: requestId, ...reply.headers } });
   }
 
-  /** What an authenticated request gets: IAM's assume-role call (base keys only), or the API's routes. */
+  /** What an authenticated request gets: IAM's assume-role call (base keys only), STS's (any keys), or the API's routes. */
   private routed(request: ApiRequest, accessKey: string | undefined): Reply {
     const { record, requestId } = request;
+    if (request.path === STS_ASSUME_PATH && record.method === "POST") {
+      return this.issuer.assumeWithSts(request.body ?? "", requestId);
+    }
     if (request.path !== SECURITY_TOKENS_PATH || record.method !== "POST") {
       return route(
         this.state,

@@ -9,6 +9,8 @@
  *   DELETE /_emulator/faults          clear them            PUT  /_emulator/latency  {ms}
  *   GET    /_emulator/requests        the request log, a page at a time (?offset=&limit=, at most 1000)
  *   DELETE /_emulator/requests        empty it
+ *   POST   /_emulator/identity-providers  {id, tokens?}: IAM accepts these id tokens from provider id
+ *                                     (none given: one is issued); answers {id, tokens}
  *
  * The key is checked before a body is read (app.ts), and a body is read up to 16 MiB.
  */
@@ -123,6 +125,10 @@ function dispatch(emulator: RunningEmulator, request: ControlRequest): Reply {
     case "DELETE requests":
       emulator.requests.splice(0);
       return ok();
+    case "POST identity-providers": {
+      const { id, tokens } = (body ?? {}) as { id?: unknown; tokens?: unknown };
+      return ok({ id, tokens: emulator.identityProvider(id as string, tokens as string[] | undefined) });
+    }
     default:
       return problem(404, `no control route ${method} ${CONTROL_PREFIX}${path}; see docs/emulator.md`);
   }

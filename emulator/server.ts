@@ -59,6 +59,7 @@ function pointers(app: EmulatorApp): { settings: EmulatorSettings; env: Record<s
   const settings: EmulatorSettings = {
     endpoint: url,
     authUrl: `${url}/v3`,
+    stsEndpoint: url,
     region: state.region,
     projectId: state.projectId,
     accessKey: credentials.accessKey,
@@ -72,6 +73,7 @@ function pointers(app: EmulatorApp): { settings: EmulatorSettings; env: Record<s
   const env: Record<string, string> = {
     HW_MODELARTS_ENDPOINT: settings.endpoint,
     HW_AUTH_URL: settings.authUrl,
+    HW_STS_ENDPOINT: settings.stsEndpoint,
     HW_REGION_NAME: settings.region,
     HW_PROJECT_ID: settings.projectId,
     HW_ACCESS_KEY: settings.accessKey,
@@ -126,6 +128,7 @@ function runningEmulator(app: EmulatorApp, server: Server, warning: string | und
         issuedFor: key.issuedFor,
         expiresAt: new Date(key.expiresAt),
       })),
+    identityProvider: (id, tokens) => app.identityProviders.register(id, tokens),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

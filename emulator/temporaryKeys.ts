@@ -32,6 +32,8 @@ export interface IssuedKey {
 
 /** The path of IAM's call for an agency's temporary keys. */
 export const SECURITY_TOKENS_PATH = "/v3.0/OS-CREDENTIAL/securitytokens";
+/** The path of STS's call for an agency's temporary keys (IAM v5). */
+export const STS_ASSUME_PATH = "/v5/agencies/assume";
 /** The metadata service's path for the instance's temporary keys. */
 export const METADATA_PATH = "/openstack/latest/securitykey";
 
@@ -61,7 +63,8 @@ export class TemporaryKeyIssuer {
     return [...this.issued.keys()].map((access) => [access, this.issued.get(access)!]);
   }
 
-  private issue(issuedFor: string, durationSeconds: number): Reply {
+  /** New keys for `issuedFor`, remembered until they expire. */
+  private issue(issuedFor: string, durationSeconds: number): { access: string; key: IssuedKey } {
     // Expired keys are of no use to anyone: the oldest few are looked at, and forgotten, each time.
     let looked = 0;
     for (const access of this.issued.keys()) {
@@ -76,6 +79,12 @@ export class TemporaryKeyIssuer {
       issuedFor,
     };
     this.issued.set(access, key);
+    return { access, key };
+  }
+
+  /** New keys as IAM (and the metadata service) answer them: 201 `credential.{access, secret, securitytoken, expires_at}`. */
+  iamCredential(issuedFor: string, durationSeconds: number): Reply {
+    const { access, key } = this.issue(issuedFor, durationSeconds);
     return {
       status: 201,
       body: {
@@ -91,7 +100,54 @@ export class TemporaryKeyIssuer {
 
   /** The ECS metadata service's answer: keys of the instance's agency, for an hour. */
   instanceKeys(): Reply {
-    return { ...this.issue("ecs-instance", 3600), status: 200 };
+    return { ...this.iamCredential("ecs-instance", 3600), status: 200 };
+  }
+
+  /**
+   * STS's answer to `POST /v5/agencies/assume` (signed, already authenticated, by any keys: a chain
+   * assumes with temporary ones): the agency named by `iam::<domain id>:agency:<name>`, or 403.
+   */
+  assumeWithSts(body: string, requestId: string): Reply {
+    let request: Record<string, unknown> | undefined;
+    try {
+      request = JSON.parse(body);
+    } catch {}
+    const urn = /^iam::([^:]+):agency:(.+)$/.exec(String(request?.agency_urn ?? ""));
+    const session = request?.agency_session_name;
+    if (urn === null || typeof session !== "string" || !/^[\w+=,.@-]{2,64}$/.test(session)) {
+      return gatewayError(
+        400,
+        "STS.0001",
+        "agency_urn (iam::<domain id>:agency:<name>) and agency_session_name are required",
+        requestId,
+      );
+    }
+    const duration = request?.duration_seconds === undefined ? 3600 : Number(request.duration_seconds);
+    if (!Number.isInteger(duration) || duration < 900 || duration > 43_200) {
+      return gatewayError(400, "STS.0001", "duration_seconds must be from 900 to 43200", requestId);
+    }
+    const [, domainId, agencyName] = urn;
+    const agency = this.agencies.find((a) => a.domainId === domainId && a.agencyName === agencyName);
+    if (agency === undefined) {
+      return gatewayError(
+        403,
+        "STS.0003",
+        `You do not have permission to assume agency ${agencyName} of domain ${domainId}`,
+        requestId,
+      );
+    }
+    const { access, key } = this.issue(`${agency.agencyName}@${agency.domainName}`, duration);
+    return {
+      status: 201,
+      body: {
+        credentials: {
+          access_key_id: access,
+          secret_access_key: key.secretKey,
+          security_token: key.securityToken,
+          expiration: new Date(key.expiresAt).toISOString(),
+        },
+      },
+    };
   }
 
   /** IAM's answer to an assume-role request (signed by base keys, already authenticated). */
@@ -131,6 +187,6 @@ export class TemporaryKeyIssuer {
         requestId,
       );
     }
-    return this.issue(`${agency.agencyName}@${agency.domainName}`, duration);
+    return this.iamCredential(`${agency.agencyName}@${agency.domainName}`, duration);
   }
 }

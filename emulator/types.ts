@@ -87,6 +87,8 @@ export interface IssuedKeyRecord {
 export interface EmulatorSettings {
   readonly endpoint: string;
   readonly authUrl: string;
+  /** STS, which assumes agencies named by their domain's id (`HW_STS_ENDPOINT`). */
+  readonly stsEndpoint: string;
   readonly region: string;
   readonly projectId: string;
   readonly accessKey: string;
@@ -141,7 +143,12 @@ export interface RunningEmulator {
   stats(): EmulatorStats;
   /** Called before each list request is answered (to change jobs while a client pages). */
   onListRequest(hook: ((request: FaultTarget) => void) | undefined): void;
-  /** The temporary keys issued so far (assumed agencies, the instance's). */
+  /** The temporary keys issued so far (assumed agencies, the instance's, identity providers'). */
   issuedKeys(): IssuedKeyRecord[];
+  /**
+   * Registers the identity provider `id` (IAM's OIDC federation) with the id tokens it accepts; with
+   * none given, issues one. Returns the tokens.
+   */
+  identityProvider(id: string, tokens?: readonly string[]): string[];
   close(): Promise<void>;
 }

@@ -11,10 +11,11 @@ import { CONFIG_PROPERTIES } from "../plugin/schema";
 import {
   ARGUMENT_KEYS,
   ARGUMENTS,
+  BLOCK_KEYS,
   defaultText,
   documented,
   type EntryMeta,
-  isAgencyField,
+  fieldsOf,
   JOB_FIELDS,
   type JobFieldKey,
   metaOf,
@@ -68,10 +69,21 @@ export function jobFieldsTable(): string {
   );
 }
 
-/** A setting's stack-config key: an agency's fields are set inside `huaweicloud:assumeRole`. */
-function configCell(key: SettingKey, prefix: string, name: string | undefined): string {
+/** The blocks a setting is a field of (an agency's name is a field of both). */
+const blocksListing = (key: SettingKey) => BLOCK_KEYS.filter((block) => fieldsOf(block).includes(key));
+
+/** A setting's name on a surface: a block's field inside each block that holds it (`huaweicloud:assumeRole`.agencyName). */
+function nameCell(key: SettingKey, surface: "config" | "plugin" | "terraform", prefix = ""): string {
+  const name = metaOf(SETTINGS[key])[surface];
   if (name === undefined) return "";
-  return isAgencyField(key) ? `\`${prefix}assumeRole\`.${name}` : code(`${prefix}${name}`);
+  const blocks = blocksListing(key);
+  if (blocks.length === 0) return code(`${prefix}${name}`);
+  const inside = (block: SettingKey) => `${prefix}${metaOf(SETTINGS[block])[surface]}`;
+  return blocks
+    .map((block) =>
+      surface === "terraform" ? code(`${inside(block)}.${name}`) : `\`${inside(block)}\`.${name}`,
+    )
+    .join(", ");
 }
 
 /** The configuration table (docs/installation-configuration.md): every setting, by each surface's name. */
@@ -88,13 +100,12 @@ export function settingsTable(): string {
     ],
     (Object.keys(SETTINGS) as SettingKey[]).map((key) => {
       const meta = metaOf(SETTINGS[key]);
-      const terraform = isAgencyField(key) ? `assume_role.${meta.terraform}` : meta.terraform;
       const flag = meta.flag ? ` (command line: \`--${meta.flag}\`)` : "";
       return [
         key,
-        configCell(key, "huaweicloud:", meta.config),
-        configCell(key, "modelarts:", meta.plugin),
-        code(terraform),
+        nameCell(key, "config", "huaweicloud:"),
+        nameCell(key, "plugin", "modelarts:"),
+        nameCell(key, "terraform"),
         `${(meta.env ?? []).map(code).join(", ")}${flag}`,
         defaultCell(meta),
         `${meta.description}${meta.secret ? " Secret." : ""}`,

@@ -9,12 +9,13 @@
 // and with it all of @pulumi/pulumi, before it serves its first request.
 
 import {
-  AGENCY_FIELDS,
   ARGUMENT_KEYS,
   ARGUMENTS,
+  BLOCK_KEYS,
+  blockOf,
   documented,
   type FieldKind,
-  isAgencyField,
+  fieldsOf,
   JOB_FIELDS,
   type JobFieldKey,
   metaOf,
@@ -55,7 +56,6 @@ export const TOKENS = {
   flavor: `${MODULE}:JobFlavor`,
   schedule: `${MODULE}:JobSchedule`,
   drift: `${MODULE}:LookupDrift`,
-  assumeRole: `${MODULE}:AssumeRole`,
 } as const;
 
 const ref = (token: string): PropertySpec => ({ $ref: `#/types/${token}` });
@@ -182,34 +182,42 @@ function settingProperty(key: SettingKey): PropertySpec {
   };
 }
 
-/** The agency of `modelarts:assumeRole`, as `huaweicloud:assumeRole` takes it. */
-const ASSUME_ROLE_PROPERTIES = Object.fromEntries(
-  AGENCY_FIELDS.map((key) => {
-    const { defaultInfo: _, ...property } = settingProperty(key);
-    return [metaOf(SETTINGS[key]).plugin!, property];
-  }),
-);
+/** A block's type token: `modelarts:index:AssumeRole`, `modelarts:index:AssumeRoleWithOidc`. */
+const blockToken = (block: SettingKey) => {
+  const name = metaOf(SETTINGS[block]).plugin!;
+  return `${MODULE}:${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+};
 
-/** The agency's fields that must be given: those the description marks required, by their plugin names. */
-const REQUIRED_AGENCY = AGENCY_FIELDS.filter((key) => metaOf(SETTINGS[key]).required).map(
-  (key) => metaOf(SETTINGS[key]).plugin!,
-);
+/** A block's object type, as its stack-config object takes it: its fields, and those the description marks required. */
+function blockType(block: SettingKey) {
+  const fields = fieldsOf(block);
+  const properties = Object.fromEntries(
+    fields.map((key) => {
+      const { defaultInfo: _, ...property } = settingProperty(key);
+      return [metaOf(SETTINGS[key]).plugin!, property];
+    }),
+  );
+  const required = fields
+    .filter((key) => metaOf(SETTINGS[key]).required)
+    .map((key) => metaOf(SETTINGS[key]).plugin!);
+  return objectType(metaOf(SETTINGS[block]).description, properties, required);
+}
 
 /**
  * The provider's configuration: `modelarts:<key>` in stack config, or a provider resource's
  * arguments, for every setting the description gives a plugin name. Each falls back to the
- * environment names the TypeScript functions read.
+ * environment names the TypeScript functions read; a block's fields, to theirs.
  */
 export const CONFIG_PROPERTIES: Readonly<Record<string, PropertySpec>> = Object.fromEntries(
   (Object.keys(SETTINGS) as SettingKey[])
-    .filter((key) => metaOf(SETTINGS[key]).plugin !== undefined && !isAgencyField(key))
+    .filter((key) => metaOf(SETTINGS[key]).plugin !== undefined && blockOf(key) === undefined)
     .map((key): [string, PropertySpec] => {
       const meta = metaOf(SETTINGS[key]);
-      if (!meta.block) return [meta.plugin!, settingProperty(key)];
-      const env = AGENCY_FIELDS.flatMap((field) => metaOf(SETTINGS[field]).env ?? []);
+      if (meta.block === undefined) return [meta.plugin!, settingProperty(key)];
+      const env = fieldsOf(key).flatMap((field) => metaOf(SETTINGS[field]).env ?? []);
       return [
         meta.plugin!,
-        { ...ref(TOKENS.assumeRole), description: `${meta.description} Environment: ${env.join(", ")}.` },
+        { ...ref(blockToken(key)), description: `${meta.description} Environment: ${env.join(", ")}.` },
       ];
     }),
 );
@@ -249,7 +257,7 @@ export function packageSchema(version: string): Record<string, unknown> {
       [TOKENS.job]: objectType("One ModelArts visualization job.", JOB_PROPERTIES, REQUIRED_JOB),
       [TOKENS.flavor]: objectType("A job's flavor (machine type).", FLAVOR_PROPERTIES, ["code"]),
       [TOKENS.schedule]: objectType("One rule of a job's schedule.", SCHEDULE_PROPERTIES),
-      [TOKENS.assumeRole]: objectType("An agency to assume.", ASSUME_ROLE_PROPERTIES, REQUIRED_AGENCY),
+      ...Object.fromEntries(BLOCK_KEYS.map((block) => [blockToken(block), blockType(block)])),
       [TOKENS.drift]: objectType("What a refresh found changed, by job id.", DRIFT_PROPERTIES, [
         "appeared",
         "disappeared",

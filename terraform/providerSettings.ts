@@ -6,20 +6,19 @@
  */
 
 import { configKeysAs, settingValueText } from "../provider/settings/settingSources";
-import { AGENCY_FIELDS, metaOf, SETTINGS } from "../provider/wire/description";
+import { BLOCK_KEYS, fieldsOf, metaOf, SETTINGS } from "../provider/wire/description";
+import type { SettingKey } from "../provider/wire/entryKeys.generated";
 import { type CtyObject, type CtyValue, UNKNOWN } from "./ctyCodec";
 
 /** Each provider argument, by the settings key it stands for (the description's Terraform names). */
 const PROVIDER_ARGUMENT_OF = configKeysAs("terraform");
 
-/** The Terraform names of the settings that are blocks of other settings (`assume_role`). */
-const BLOCK_ARGUMENTS = new Set(
-  Object.values(SETTINGS).flatMap((schema) => (metaOf(schema).block ? [metaOf(schema).terraform!] : [])),
-);
+/** The settings that are blocks of other settings, by their Terraform names (`assume_role`). */
+const BLOCK_ARGUMENTS = new Map(BLOCK_KEYS.map((key) => [metaOf(SETTINGS[key]).terraform!, key]));
 
-/** The `assume_role` block as the settings read an agency: the JSON of `huaweicloud:assumeRole`. */
-function agencyJson(block: CtyObject): string {
-  const fields = AGENCY_FIELDS.flatMap((key) => {
+/** A nested block (`assume_role`) as the settings read it: the JSON of its stack-config object (`huaweicloud:assumeRole`). */
+function blockJson(setting: SettingKey, block: CtyObject): string {
+  const fields = fieldsOf(setting).flatMap((key) => {
     const { config, terraform } = metaOf(SETTINGS[key]);
     const value = block[terraform!];
     return value === null || value === undefined ? [] : [[config!, value]];
@@ -37,13 +36,9 @@ export function providerConfigGetter(block: CtyObject): (key: string) => string 
     const argument = PROVIDER_ARGUMENT_OF[key];
     if (argument === undefined) return undefined;
     const value = block[argument];
-    if (
-      BLOCK_ARGUMENTS.has(argument) &&
-      value !== null &&
-      typeof value === "object" &&
-      !Array.isArray(value)
-    ) {
-      return agencyJson(value as CtyObject);
+    const setting = BLOCK_ARGUMENTS.get(argument);
+    if (setting !== undefined && value !== null && typeof value === "object" && !Array.isArray(value)) {
+      return blockJson(setting, value as CtyObject);
     }
     return settingText(value);
   };

@@ -6,12 +6,13 @@
  * decided on here is a compile error.
  */
 import {
-  AGENCY_FIELDS,
   ARGUMENT_KEYS,
   ARGUMENTS,
+  BLOCK_KEYS,
+  blockOf,
   documented,
   type FieldKind,
-  isAgencyField,
+  fieldsOf,
   JOB_FIELDS,
   type JobFieldKey,
   metaOf,
@@ -79,28 +80,44 @@ function settingAttributes(keys: readonly SettingKey[]): { [name: string]: Attri
   return Object.fromEntries(keys.map((key) => [metaOf(SETTINGS[key]).terraform!, settingAttribute(key)]));
 }
 
-/** The provider block's settings: every setting with a Terraform name, apart from the agency's. */
+/** The provider block's settings: every setting with a Terraform name, apart from blocks and their fields. */
 const PROVIDER_SETTINGS = (Object.keys(SETTINGS) as SettingKey[]).filter(
   (key) =>
-    metaOf(SETTINGS[key]).terraform !== undefined && !metaOf(SETTINGS[key]).block && !isAgencyField(key),
+    metaOf(SETTINGS[key]).terraform !== undefined &&
+    metaOf(SETTINGS[key]).block === undefined &&
+    blockOf(key) === undefined,
 );
 
 /** The provider block: terraform-provider-huaweicloud's names, each falling back to the `HW_*` variables. */
 export const PROVIDER_BLOCK: BlockSpec = {
   description: "Where and as whom the data sources reach the ModelArts API.",
   attributes: settingAttributes(PROVIDER_SETTINGS),
-  blocks: {
-    assume_role: {
-      description: metaOf(SETTINGS.assumeRole).description,
-      attributes: settingAttributes(AGENCY_FIELDS),
-    },
-  },
+  blocks: Object.fromEntries(
+    BLOCK_KEYS.map((block) => [
+      metaOf(SETTINGS[block]).terraform!,
+      { description: metaOf(SETTINGS[block]).description, attributes: settingAttributes(fieldsOf(block)) },
+    ]),
+  ),
 };
 
-/** The provider block's attributes that hold a secret: those the description marks secret. */
-export const SENSITIVE_PROVIDER_ATTRIBUTES = Object.entries(PROVIDER_BLOCK.attributes)
-  .filter(([, attribute]) => attribute.sensitive)
-  .map(([name]) => name);
+/**
+ * The texts of a provider block that hold a secret, its nested blocks' included (an OIDC id token):
+ * those of the attributes the description marks secret (sensitive in the schema).
+ */
+export function sensitiveValues(block: CtyObject): string[] {
+  const of = (spec: BlockSpec, values: CtyObject): string[] => [
+    ...Object.entries(spec.attributes).flatMap(([name, attribute]) =>
+      attribute.sensitive && typeof values[name] === "string" ? [values[name] as string] : [],
+    ),
+    ...Object.entries(spec.blocks ?? {}).flatMap(([name, nested]) => {
+      const value = values[name];
+      return value !== null && typeof value === "object" && !Array.isArray(value)
+        ? of(nested, value as CtyObject)
+        : [];
+    }),
+  ];
+  return of(PROVIDER_BLOCK, block);
+}
 
 /** A job field's description as Terraform shows it, from the description. */
 function jobDescription(key: JobFieldKey): string {

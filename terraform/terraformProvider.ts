@@ -29,7 +29,7 @@ import {
   PROVIDER_BLOCK,
   PROVIDER_DEFAULTED,
   resultObject,
-  SENSITIVE_PROVIDER_ATTRIBUTES,
+  sensitiveValues,
 } from "./schema";
 
 /** The RPCs served; grpc-js answers every other one UNIMPLEMENTED. */
@@ -161,9 +161,7 @@ export class TerraformProvider implements ServedMethods {
   async ConfigureProvider(request: RequestOf<"ConfigureProvider">): Promise<ResponseOf<"ConfigureProvider">> {
     const diagnostics = await this.check(PROVIDER, request.config, (block) => {
       // Every value the description marks secret (sensitive in the schema), whatever its name.
-      registerSecrets(
-        ...SENSITIVE_PROVIDER_ATTRIBUTES.map((name) => block[name]).filter((v) => typeof v === "string"),
-      );
+      registerSecrets(...sensitiveValues(block));
       const refused = settingDiagnostics(block);
       if (refused.length === 0) this.providerBlock = block;
       return refused;

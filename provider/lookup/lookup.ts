@@ -32,11 +32,8 @@ import {
   transportKey,
 } from "../transport/dispatcher";
 import type { RetryTiming } from "../transport/retryPolicy";
-import {
-  obtainCredentials,
-  processTemporaryKeys,
-  type TemporaryKeyCache,
-} from "../transport/temporaryCredentials";
+import { obtainCredentials } from "../transport/temporaryCredentials";
+import { processTemporaryKeys, type TemporaryKeyCache } from "../transport/temporaryKeys";
 import { MAX_MAX_CONCURRENCY } from "../wire/description";
 import type { NormalizedQuery } from "../wire/model";
 import type { VisualizationJobsQueryArgs } from "../wire/queryArgs.generated";
@@ -203,7 +200,7 @@ export async function runLookupWithSettings(
     () => controller.abort(timeoutError(context, settings.timeoutMs)),
     settings.timeoutMs,
   );
-  const clientFor = (credentials: Credentials) =>
+  const clientFor = (credentials?: Credentials) =>
     new ApiClient({
       dispatcher: deps.dispatcher ?? dispatcherFor(transport),
       credentials,
@@ -230,6 +227,7 @@ export async function runLookupWithSettings(
     const credentials = await obtainCredentials(settings.credentials, {
       iamClient: clientFor,
       iamBase: settings.authUrl?.replace(/\/v3$/, ""),
+      stsBase: settings.stsEndpoint,
       cache: deps.temporaryKeys ?? processTemporaryKeys,
       signal: controller.signal,
       transportKey: transportKey(transport),

@@ -1,6 +1,6 @@
 /**
- * Where a lookup's credentials come from, in the order users meet them (docs/credentials.md):
- * keys (or an IAM token) in stack config or the environment; else a KooCLI profile (a named file,
+ * Where a lookup's credentials come from, in the order users meet them (docs/credentials.md): an
+ * identity provider's id token (OIDC, federation.ts); keys (or an IAM token) in stack config or the environment; else a KooCLI profile (a named file,
  * or `~/.hcloud/config.json` when it exists); else, when opted in, the ECS instance's metadata
  * service. An agency (assume role) turns base keys into the agency's temporary keys. Nothing here is
  * fetched: the agency's and the instance's keys are obtained by temporaryCredentials.ts.
@@ -9,16 +9,15 @@ import { existsSync } from "node:fs";
 import { ModelArtsConfigError } from "../support/errors";
 import { expandHome } from "../support/userFile";
 import { type Words, words } from "../surfaces/wording";
-import { AGENCY_FIELDS, metaOf, SETTINGS } from "../wire/description";
 import { isLoopback } from "../wire/endpointUrl";
 import type { SettingKey } from "../wire/entryKeys.generated";
 import type { Agency, AkskCredentials, CredentialSource, Credentials } from "./credentials";
+import { federationOf } from "./federation";
+import { findBlock } from "./settingBlocks";
 import {
   type ConfigGetter,
   type Environment,
-  type Found,
   findSetting,
-  foundAt,
   SETTING_SOURCES as S,
   settingBoolean,
   settingNumber,
@@ -95,22 +94,6 @@ function metadataUrl(env: Environment): string {
   return url.href;
 }
 
-/** A text field of `huaweicloud:assumeRole`. */
-function agencyText(record: Record<string, unknown>, key: AgencyField): string | undefined {
-  const value = record[fieldName(key)];
-  if (value === undefined || value === null || value === "") return undefined;
-  if (typeof value !== "string") {
-    throw new ModelArtsConfigError(
-      words`${{ from: { config: "assumeRole", field: key } }} must be a string.`,
-    );
-  }
-  return value.trim();
-}
-
-type AgencyField = (typeof AGENCY_FIELDS)[number];
-/** A field's name inside `huaweicloud:assumeRole` (`durationSeconds`). */
-const fieldName = (key: AgencyField): string => metaOf(SETTINGS[key]).config!;
-
 /**
  * The agency from `huaweicloud:assumeRole` (a JSON object), the HW_ASSUME_ROLE_* names, or the profile.
  *
@@ -122,65 +105,34 @@ export function agencyOf(
   env: Environment,
   profile: Profile | undefined,
 ): Agency | undefined {
-  const object = findSetting(S.assumeRole, config, env);
-  let fields: { agencyName?: string; domainName?: string; domainId?: string; duration?: Found; from: Words };
-  if (object !== undefined) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(object.value);
-    } catch {}
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-      throw new ModelArtsConfigError(words`${object.from} must be ${metaOf(SETTINGS.assumeRole).rule}.`);
-    }
-    const r = parsed as Record<string, unknown>;
-    const known = AGENCY_FIELDS.map(fieldName);
-    const unknown = Object.keys(r).filter((k) => !known.includes(k));
-    if (unknown.length > 0) {
+  const block = findBlock("assumeRole", config, env);
+  const f = block?.fields ?? {};
+  const fromProfile = !block?.fromObject && f.agencyName === undefined && profile?.agencyName !== undefined;
+  const from: Words =
+    block !== undefined && !fromProfile
+      ? block.from
+      : [{ from: { profile: profile?.name ?? "", file: profile?.file ?? "" } }];
+  const agencyName = f.agencyName?.value ?? profile?.agencyName;
+  const domainName = f.agencyDomainName?.value ?? (block?.fromObject ? undefined : profile?.agencyDomainName);
+  const domainId = f.agencyDomainId?.value;
+  if (agencyName === undefined) {
+    if (block !== undefined) {
       throw new ModelArtsConfigError(
-        words`${object.from} has unknown field ${unknown.map((k) => `"${k}"`).join(", ")}; its fields are ${known.join(", ")}.`,
-      );
-    }
-    const duration: Found | undefined =
-      r.durationSeconds === undefined
-        ? undefined
-        : foundAt(String(r.durationSeconds), { config: "assumeRole", field: "agencyDuration" });
-    fields = {
-      agencyName: agencyText(r, "agencyName"),
-      domainName: agencyText(r, "agencyDomainName"),
-      domainId: agencyText(r, "agencyDomainId"),
-      duration,
-      from: object.from,
-    };
-  } else {
-    const name = findSetting(S.agencyName, config, env);
-    fields = {
-      agencyName: name?.value ?? profile?.agencyName,
-      domainName: findSetting(S.agencyDomainName, config, env)?.value ?? profile?.agencyDomainName,
-      domainId: findSetting(S.agencyDomainId, config, env)?.value,
-      duration: findSetting(S.agencyDuration, config, env),
-      from: name
-        ? [{ from: { agencyVariables: true } }]
-        : [{ from: { profile: profile?.name ?? "", file: profile?.file ?? "" } }],
-    };
-  }
-  if (fields.agencyName === undefined) {
-    if (object !== undefined || fields.domainName || fields.domainId) {
-      throw new ModelArtsConfigError(
-        words`${fields.from} names no agency: set ${{ setting: "agencyName", as: "names" }}.`,
+        words`${from} names no agency: set ${{ setting: "agencyName", as: "names" }}.`,
       );
     }
     return undefined;
   }
-  if (fields.domainName === undefined && fields.domainId === undefined) {
+  if (domainName === undefined && domainId === undefined) {
     throw new ModelArtsConfigError(
-      words`The agency "${fields.agencyName}" from ${fields.from} needs the domain that owns it: set ${{ setting: "agencyDomainName", as: "names" }}, or ${{ setting: "agencyDomainId", as: "names" }}.`,
+      words`The agency "${agencyName}" from ${from} needs the domain that owns it: set ${{ setting: "agencyDomainName", as: "names" }}, or ${{ setting: "agencyDomainId", as: "names" }}.`,
     );
   }
   return {
-    agencyName: fields.agencyName,
-    ...(fields.domainName !== undefined && { domainName: fields.domainName }),
-    ...(fields.domainId !== undefined && { domainId: fields.domainId }),
-    durationSeconds: settingNumber("agencyDuration", fields.duration),
+    agencyName,
+    ...(domainName !== undefined && { domainName }),
+    ...(domainId !== undefined && { domainId }),
+    durationSeconds: settingNumber("agencyDuration", f.agencyDuration),
   };
 }
 
@@ -197,6 +149,16 @@ function noCredentials(): ModelArtsConfigError {
  * @throws ModelArtsConfigError when none are found, or a source is malformed (naming it, never a key).
  */
 export function resolveCredentialSource(config: ConfigGetter, env: Environment): ResolvedCredentials {
+  // An identity provider means keyless CI, as in terraform-provider-huaweicloud: it wins over keys.
+  const federation = federationOf(config, env);
+  if (federation !== undefined) {
+    if (findSetting(S.assumeRole, config, env) !== undefined) {
+      throw new ModelArtsConfigError(
+        words`Both ${{ setting: "assumeRole", as: "names" }} and ${{ setting: "assumeRoleWithOidc", as: "names" }} are set: name the agency inside the OIDC settings, and drop the other.`,
+      );
+    }
+    return { source: { kind: "oidc", federation } };
+  }
   const keys = explicitKeys(config, env);
   const ecsFound = findSetting(S.ecsMetadata, config, env);
   const ecs = settingBoolean("ecsMetadata", ecsFound);

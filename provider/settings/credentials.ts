@@ -29,12 +29,46 @@ export interface Agency {
 }
 
 /**
+ * Where an OIDC id token comes from. It is read afresh each time keys are fetched: CI systems
+ * rotate a token file, and a token lasts minutes.
+ */
+export type IdTokenSource =
+  | { readonly kind: "value"; readonly token: string }
+  | { readonly kind: "file"; readonly path: string }
+  | {
+      readonly kind: "env";
+      readonly name: string;
+      readonly env: Readonly<Record<string, string | undefined>>;
+    }
+  /** GitHub Actions' token service: `GET <url>&audience=<aud>` with the request token as bearer. */
+  | {
+      readonly kind: "actions";
+      readonly url: string;
+      readonly requestToken: string;
+      readonly audience?: string;
+    };
+
+/**
+ * Keyless credentials: IAM exchanges an id token of the identity provider for temporary keys; with
+ * an agency (by domain id), STS assumes it with them.
+ */
+export interface Federation {
+  readonly idpId: string;
+  readonly idToken: IdTokenSource;
+  /** How long the temporary keys last, in seconds. */
+  readonly durationSeconds: number;
+  readonly agency?: Agency & { readonly domainId: string };
+}
+
+/**
  * Where a lookup's credentials come from: keys as given (or an IAM token), an agency assumed with
- * base keys, or the ECS instance's metadata service. The last two are fetched before listing.
+ * base keys, an identity provider's id token (OIDC), or the ECS instance's metadata service. All but
+ * the first are fetched before listing.
  */
 export type CredentialSource =
   | Credentials
   | { readonly kind: "assumeRole"; readonly base: AkskCredentials; readonly agency: Agency }
+  | { readonly kind: "oidc"; readonly federation: Federation }
   | { readonly kind: "ecsMetadata"; readonly url: string };
 
 /** The secret values of credentials: what redaction must remove wherever it appears. */

@@ -6,7 +6,7 @@
 import { ModelArtsConfigError } from "../support/errors";
 import { jsonText } from "../support/jsonText";
 import { type SettingOrigin, type Words, words } from "../surfaces/wording";
-import { isAgencyField, metaOf, SETTINGS } from "../wire/description";
+import { blockOf, metaOf, SETTINGS } from "../wire/description";
 import type { ArgumentKey, SettingKey } from "../wire/entryKeys.generated";
 
 /** Reads one stack-config value by its full key (`huaweicloud:region`); undefined when unset. */
@@ -25,12 +25,12 @@ export interface Source {
 }
 
 /**
- * A setting's sources, from the description. An agency's fields are set in stack config only inside
- * `huaweicloud:assumeRole`, so their own sources are their environment variables.
+ * A setting's sources, from the description. A block's fields (an agency's) are set in stack config
+ * only inside their block (`huaweicloud:assumeRole`), so their own sources are their environment variables.
  */
 function sourceOf(key: SettingKey): Source {
   const meta = metaOf(SETTINGS[key]);
-  const topLevel = meta.config !== undefined && !isAgencyField(key);
+  const topLevel = meta.config !== undefined && blockOf(key) === undefined;
   return { key, ...(topLevel && { config: `huaweicloud:${meta.config}` }), env: meta.env ?? [] };
 }
 

@@ -36,6 +36,8 @@ interface CommonSettings {
   readonly endpoint: string;
   /** The IAM endpoint, e.g. `https://iam.cn-north-4.myhuaweicloud.com/v3`; undefined only without a region. */
   readonly authUrl: string | undefined;
+  /** The STS endpoint, for agencies named by their domain's id; undefined only without a region. */
+  readonly stsEndpoint: string | undefined;
   readonly credentials: CredentialSource;
   /** Where the keys came from, when an authentication failure should name it: a KooCLI profile. */
   readonly keysFrom?: Words;
@@ -92,8 +94,8 @@ function timeoutMsOf(argument: number | undefined, found: Found | undefined): nu
   return (argument ?? settingNumber("timeout", found)) * 1000;
 }
 
-/** The `modelarts` entry of the `huaweicloud:endpoints` map (given as JSON in stack config). */
-export function endpointFromMap(found: Found | undefined): Found | undefined {
+/** A service's entry (`modelarts`, `sts`) of the `huaweicloud:endpoints` map (given as JSON in stack config). */
+export function endpointFromMap(found: Found | undefined, service = "modelarts"): Found | undefined {
   if (found === undefined) return undefined;
   let map: unknown;
   try {
@@ -109,12 +111,12 @@ export function endpointFromMap(found: Found | undefined): Found | undefined {
       words`${found.from} must be a JSON object such as {"modelarts": "https://..."}, got ${JSON.stringify(found.value)}.`,
     );
   }
-  const value = (map as Record<string, unknown>).modelarts;
+  const value = (map as Record<string, unknown>)[service];
   if (value === undefined) return undefined;
   if (typeof value !== "string") {
-    throw new ModelArtsConfigError(words`The "modelarts" entry of ${found.from} must be a URL string.`);
+    throw new ModelArtsConfigError(words`The "${service}" entry of ${found.from} must be a URL string.`);
   }
-  return { value, from: [...found.from, ' ("modelarts")'] };
+  return { value, from: [...found.from, ` ("${service}")`] };
 }
 
 /** The default cloud domain of a region: `myhuaweicloud.eu` for `eu-west-1*`, as the Terraform provider does. */
@@ -192,9 +194,15 @@ export function resolveSettings(
     region === undefined ? undefined : foundAt(`https://iam.${region}.${cloud}/v3`, { byDefault: true });
   const authUrlSource = authUrlFound ?? authUrlDefault;
   const authUrl = authUrlSource && normalizeEndpoint(authUrlSource, "IAM endpoint");
+  const stsFound =
+    endpointFromMap(findSetting({ ...s.endpoints, env: [] }, config, env), "sts") ??
+    findSetting(s.stsEndpoint, config, env) ??
+    (region === undefined ? undefined : foundAt(`https://sts.${region}.${cloud}`, { byDefault: true }));
+  const stsEndpoint = stsFound && normalizeEndpoint(stsFound, "STS endpoint");
 
   const common = {
     endpoint,
+    stsEndpoint,
     credentials,
     warnings: profile?.warning === undefined ? [] : [profile.warning],
     ...(profile && { keysFrom: [{ from: { profile: profile.name, file: profile.file } }] }),

@@ -4,7 +4,7 @@
  * its own names. A Terraform user reads `max_retries`, a plugin user `modelarts:maxRetries`, a
  * TypeScript user `huaweicloud:maxRetries`, a command-line user `HW_MAX_RETRIES`: from one message.
  */
-import { ARGUMENTS, type EntryMeta, isAgencyField, metaOf, SETTINGS } from "../wire/description";
+import { ARGUMENTS, blockOf, type EntryMeta, metaOf, SETTINGS } from "../wire/description";
 import type { ArgumentKey, SettingKey, Surface } from "../wire/entryKeys.generated";
 
 /** Where a setting's value was found. */
@@ -64,15 +64,16 @@ function argumentName(key: string, surface: Surface): string {
   return key;
 }
 
-const AGENCY_PARENT: SettingKey = "assumeRole";
-
-/** A setting's own name on a surface (its first environment variable where the surface has none). */
-function settingName(key: SettingKey, surface: Surface): string {
+/**
+ * A setting's own name on a surface (its first environment variable where the surface has none). A
+ * block's field is named inside its block: `parent`, or the first block that lists it.
+ */
+function settingName(key: SettingKey, surface: Surface, parent = blockOf(key)): string {
   const meta = settingMeta(key);
   const env = meta.env?.[0] ?? key;
-  if (isAgencyField(key) && surface !== "cli") {
-    const parent = settingName(AGENCY_PARENT, surface);
-    return surface === "terraform" ? `${parent}.${meta.terraform}` : `"${meta.config}" of ${parent}`;
+  if (parent !== undefined && surface !== "cli") {
+    const block = settingName(parent, surface);
+    return surface === "terraform" ? `${block}.${meta.terraform}` : `"${meta.config}" of ${block}`;
   }
   if (surface === "typescript") return meta.config ? `huaweicloud:${meta.config}` : env;
   if (surface === "plugin") return meta.plugin ? `modelarts:${meta.plugin}` : env;
@@ -110,7 +111,7 @@ function originText(origin: SettingOrigin, surface: Surface): string {
   if ("profile" in origin) return `profile "${origin.profile}" of ${origin.file}`;
   if ("agencyVariables" in origin) return "the HW_ASSUME_ROLE_* variables";
   if ("byDefault" in origin) return "the default";
-  if (origin.field !== undefined) return settingName(origin.field, surface);
+  if (origin.field !== undefined) return settingName(origin.field, surface, origin.config);
   const name = settingName(origin.config, surface);
   return surface === "terraform" ? `the provider argument ${name}` : `stack config ${name}`;
 }

@@ -35,6 +35,13 @@ export interface ApiGetRequest {
   readonly maxBodyBytes?: number;
   /** A JSON body: the request is then a POST, the body signed with it. */
   readonly jsonBody?: string;
+  /**
+   * Sent without the client's credentials: IAM's federation calls, which the id token or the
+   * subject token in the body authenticates, and a CI system's token service.
+   */
+  readonly anonymous?: boolean;
+  /** More headers, not signed (`X-Idp-Id`; a token service's `Authorization`). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** A successful response. */
@@ -44,4 +51,6 @@ export interface ApiResponse {
   /** The body's size as received, in bytes: what a listing counts against its bound. */
   readonly bodyBytes: number;
   readonly requestId?: string;
+  /** The response's headers (IAM answers an id token with the subject token in `X-Subject-Token`). */
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }

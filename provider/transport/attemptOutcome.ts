@@ -99,7 +99,7 @@ export function responseOutcome(request: ApiGetRequest, exchange: Exchange, now:
   const requestId = requestIdHeader ?? failure?.requestId;
 
   if (status >= 200 && status < 300 && failure === undefined) {
-    if (isJson) return { body, bodyBytes: raw.length, requestId };
+    if (isJson) return { body, bodyBytes: raw.length, requestId, headers: responseHeaders };
     return {
       error: new ModelArtsResponseError(
         `${serviceOf(request)} ${request.operation} returned HTTP ${status} with a body that is not JSON: ${excerpt(text)}${requestId ? ` (request id ${requestId})` : ""}. Check that the endpoint points at the ModelArts API.`,

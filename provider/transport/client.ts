@@ -30,7 +30,8 @@ const DEFAULT_TIMEOUTS: ClientTimeouts = { headersMs: 30_000, bodyMs: 30_000 };
 export interface ApiClientOptions {
   /** The undici dispatcher requests go through (a keep-alive Agent, or a MockAgent in tests). */
   readonly dispatcher: Dispatcher;
-  readonly credentials: Credentials;
+  /** What requests are signed with; none for a client that sends only anonymous requests. */
+  readonly credentials?: Credentials;
   /** Retries after the first attempt. */
   readonly maxRetries: number;
   readonly timing?: RetryTiming;
@@ -76,7 +77,7 @@ export class ApiClient {
 
   constructor(options: ApiClientOptions) {
     this.options = options;
-    registerSecrets(...secretsOf(options.credentials));
+    if (options.credentials !== undefined) registerSecrets(...secretsOf(options.credentials));
     this.logger = redactingLogger(options.logger ?? silentLogger);
     this.timing = options.timing ?? DEFAULT_RETRY_TIMING;
     this.timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
@@ -164,7 +165,12 @@ export class ApiClient {
     const unsigned: Record<string, string> = {
       [HEADER.accept]: "application/json",
       [HEADER.userAgent]: "pulumi-modelarts",
+      ...request.headers,
     };
+    if (request.anonymous || credentials === undefined) {
+      if (request.jsonBody !== undefined) unsigned[HEADER.contentType] = "application/json;charset=UTF-8";
+      return { ...signed, ...unsigned };
+    }
     if (credentials.kind === "token")
       return { ...signed, ...unsigned, [HEADER.authToken]: credentials.token };
     if (request.projectId !== undefined) signed[HEADER.projectId] = request.projectId;

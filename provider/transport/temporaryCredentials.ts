@@ -1,104 +1,31 @@
 /**
  * Obtains the credentials a lookup signs with when they are not given as keys: an agency's
- * temporary keys from IAM (`POST /v3.0/OS-CREDENTIAL/securitytokens` with the `assume_role`
- * method, signed with the base keys), or the ECS instance's from its metadata service. Temporary
- * keys are shared by the lookups of a process until five minutes before they expire, registered
- * for redaction at once, and never kept anywhere else.
+ * temporary keys (from IAM, `POST /v3.0/OS-CREDENTIAL/securitytokens` with the `assume_role`
+ * method, for an agency named by its domain's name; from STS for one named by its domain's id),
+ * signed with the base keys; an identity provider's (federation.ts); or the ECS instance's, from
+ * its metadata service. They are shared through temporaryKeys.ts's cache.
  */
 import { createHash } from "node:crypto";
 import { get as httpGet } from "node:http";
 import type { Agency, AkskCredentials, CredentialSource, Credentials } from "../settings/settings";
-import { BoundedMap } from "../support/boundedMap";
 import {
   ModelArtsApiError,
   ModelArtsConfigError,
   ModelArtsError,
   ModelArtsNetworkError,
-  ModelArtsResponseError,
 } from "../support/errors";
-import { registerSecrets } from "../support/redact";
 import { words } from "../surfaces/wording";
 import type { ApiClient } from "./client";
+import { federatedKeys } from "./federation";
+import { agencyLabel, assumeAgencyWithSts } from "./stsAgency";
+import { type TemporaryKeyCache, type TemporaryKeys, temporaryKeysOf } from "./temporaryKeys";
 
 const ASSUME_ROLE_PATH = "/v3.0/OS-CREDENTIAL/securitytokens";
 const ASSUME_ROLE = `POST ${ASSUME_ROLE_PATH}`;
-/** Keys are fetched afresh this long before they expire. */
-const REFRESH_BEFORE_MS = 5 * 60_000;
 /** How long the metadata service may take to answer; a machine that is not an ECS instance never does. */
 const METADATA_TIMEOUT_MS = 1_000;
-/** The most sets of keys kept (base identity and agency, or metadata address). */
-const MAX_ENTRIES = 64;
 /** The most bytes of a metadata answer read. */
 const MAX_METADATA_BYTES = 64 * 1024;
-
-/** Temporary keys and when they stop working (epoch ms). */
-interface TemporaryKeys {
-  readonly credentials: AkskCredentials;
-  readonly expiresAt: number;
-}
-
-/** Temporary keys shared by key until shortly before they expire; a failure is forgotten at once. */
-export class TemporaryKeyCache {
-  private readonly entries = new BoundedMap<string, Promise<TemporaryKeys>>(MAX_ENTRIES);
-
-  constructor(private readonly now: () => number = Date.now) {}
-
-  /** The keys for `key`: kept ones while fresh, else those `fetch` brings. */
-  async get(key: string, fetch: () => Promise<TemporaryKeys>): Promise<AkskCredentials> {
-    const kept = this.entries.get(key);
-    if (kept !== undefined) {
-      const keys = await kept.catch(() => undefined);
-      if (keys !== undefined && keys.expiresAt - REFRESH_BEFORE_MS > this.now()) return keys.credentials;
-    }
-    const fetched = fetch();
-    this.entries.set(key, fetched);
-    fetched.catch(() => {
-      if (this.entries.get(key) === fetched) this.entries.delete(key);
-    });
-    return (await fetched).credentials;
-  }
-
-  /** Forgets every key. */
-  clear(): void {
-    this.entries.clear();
-  }
-}
-
-/** The temporary keys lookups share unless given another cache. */
-export const processTemporaryKeys = new TemporaryKeyCache();
-
-/** The `credential` object both IAM and the metadata service answer with. */
-function temporaryKeysOf(body: unknown, what: string): TemporaryKeys {
-  const credential = (body as { credential?: Record<string, unknown> } | null)?.credential;
-  const access = credential?.access;
-  const secret = credential?.secret;
-  const token = credential?.securitytoken;
-  const expiresAt = Date.parse(String(credential?.expires_at));
-  if (
-    typeof access !== "string" ||
-    typeof secret !== "string" ||
-    typeof token !== "string" ||
-    !access ||
-    !secret ||
-    !token
-  ) {
-    throw new ModelArtsResponseError(
-      `${what} answered without a credential {access, secret, securitytoken, expires_at}.`,
-    );
-  }
-  registerSecrets(secret, token);
-  if (Number.isNaN(expiresAt)) {
-    throw new ModelArtsResponseError(`${what} answered with a credential whose expires_at is not a time.`);
-  }
-  return {
-    credentials: { kind: "aksk", accessKey: access, secretKey: secret, securityToken: token },
-    expiresAt,
-  };
-}
-
-function agencyLabel(agency: Agency): string {
-  return `agency "${agency.agencyName}" of domain ${agency.domainName !== undefined ? `"${agency.domainName}"` : `id ${agency.domainId}`}`;
-}
 
 /** Asks IAM for the agency's temporary keys, signed with the base keys. Never retried after 401 or 403. */
 async function assumeRole(iam: ApiClient, iamBase: string, agency: Agency): Promise<TemporaryKeys> {
@@ -194,11 +121,14 @@ function fetchMetadata(url: string, signal: AbortSignal | undefined): Promise<Te
   });
 }
 
-/** What obtaining credentials needs: an IAM client for given base keys, where IAM is, and the shared keys. */
+/** What obtaining credentials needs: clients, where IAM and STS are, and the shared keys. */
 export interface TemporaryCredentialContext {
-  readonly iamClient: (base: AkskCredentials) => ApiClient;
+  /** A client signing with these keys; with none, one that sends unsigned requests. */
+  readonly iamClient: (base?: AkskCredentials) => ApiClient;
   /** The IAM endpoint without its `/v3` (`https://iam.cn-north-4.myhuaweicloud.com`). */
   readonly iamBase: string | undefined;
+  /** The STS endpoint (`https://sts.cn-north-4.myhuaweicloud.com`). */
+  readonly stsBase: string | undefined;
   readonly cache: TemporaryKeyCache;
   readonly signal?: AbortSignal;
   /** Tells apart how requests travel (TLS verification, proxy), for the cache key. */
@@ -207,7 +137,31 @@ export interface TemporaryCredentialContext {
 
 const hashOf = (parts: unknown[]): string => createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 
-/** The credentials to sign with: the given ones, an agency's temporary keys, or the instance's. */
+/** An endpoint the credentials need, or a config error naming the setting that gives it. */
+function needed(base: string | undefined, what: string, setting: "authUrl" | "stsEndpoint"): string {
+  if (base !== undefined) return base;
+  throw new ModelArtsConfigError(
+    words`${what} needs its endpoint: set a region, or ${{ setting, as: "names" }}.`,
+  );
+}
+
+/** An agency's keys: through STS when it is named by its domain's id, else through IAM. */
+function agencyKeys(base: AkskCredentials, agency: Agency, context: TemporaryCredentialContext) {
+  if (agency.domainName === undefined && agency.domainId !== undefined) {
+    const sts = needed(context.stsBase, "Assuming an agency by its domain's id", "stsEndpoint");
+    return () =>
+      assumeAgencyWithSts(
+        context.iamClient(base),
+        sts,
+        { ...agency, domainId: agency.domainId! },
+        "with the base keys",
+      );
+  }
+  const iam = needed(context.iamBase, "Assuming an agency", "authUrl");
+  return () => assumeRole(context.iamClient(base), iam, agency);
+}
+
+/** The credentials to sign with: the given ones, an agency's or an identity provider's temporary keys, or the instance's. */
 export async function obtainCredentials(
   source: CredentialSource,
   context: TemporaryCredentialContext,
@@ -216,21 +170,39 @@ export async function obtainCredentials(
   if (source.kind === "ecsMetadata") {
     return context.cache.get(hashOf(["ecs", source.url]), () => fetchMetadata(source.url, context.signal));
   }
-  const { base, agency } = source;
-  const iamBase = context.iamBase;
-  if (iamBase === undefined) {
-    throw new ModelArtsConfigError(
-      words`Assuming an agency needs IAM's endpoint: set a region, or ${{ setting: "authUrl", as: "names" }}.`,
+  if (source.kind === "oidc") {
+    const { federation } = source;
+    const iamBase = needed(context.iamBase, "Federation with an identity provider", "authUrl");
+    const stsBase =
+      federation.agency === undefined ? "" : needed(context.stsBase, "Assuming an agency", "stsEndpoint");
+    // The token itself is no part of the key: a file's or a variable's changes each time CI rotates it.
+    const { env: _, ...tokenPlace } = federation.idToken as { env?: unknown };
+    const key = hashOf([
+      "oidc",
+      { ...federation, idToken: tokenPlace },
+      iamBase,
+      stsBase,
+      context.transportKey,
+    ]);
+    return context.cache.get(key, () =>
+      federatedKeys(federation, {
+        iamBase,
+        stsBase,
+        anonymous: context.iamClient(),
+        signedWith: context.iamClient,
+      }),
     );
   }
+  const { base, agency } = source;
   const key = hashOf([
     "agency",
     base.accessKey,
     base.secretKey,
     base.securityToken ?? null,
     agency,
-    iamBase,
+    context.iamBase,
+    context.stsBase,
     context.transportKey,
   ]);
-  return context.cache.get(key, () => assumeRole(context.iamClient(base), iamBase, agency));
+  return context.cache.get(key, agencyKeys(base, agency, context));
 }

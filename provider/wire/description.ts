@@ -9,7 +9,7 @@
  * half the time (`npm run bench`, "require").
  */
 import * as z from "zod/mini";
-import { ENDPOINT_RULE, endpointProblem } from "./endpointUrl";
+import { ENDPOINT_RULE, endpointProblem, TOKEN_SERVICE_RULE } from "./endpointUrl";
 import type { ArgumentKey, SettingKey } from "./entryKeys.generated";
 import {
   DEFAULT_TIMEOUT_SECONDS,
@@ -95,8 +95,11 @@ export interface EntryMeta {
   };
   /** A setting that stack config and Terraform take as a map by service (the plugin, one URL). */
   readonly map?: boolean;
-  /** A setting that is a block of other settings (an agency: its fields, each a setting). */
-  readonly block?: boolean;
+  /**
+   * A setting that is a block of other settings (an agency; OIDC federation): its fields, each a
+   * setting, by key, in order. Stack config and the plugin take it as an object, Terraform as a block.
+   */
+  readonly block?: readonly string[];
   /** An argument whose default is the provider's setting: Terraform shows the value used. */
   readonly providerDefault?: boolean;
   /** A setting's key in stack config after `huaweicloud:` (pulumi-huaweicloud's), when it has one. */
@@ -625,7 +628,7 @@ export const SETTINGS = {
   endpoints: described(text(), {
     map: true,
     description:
-      'The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://..."}`), the plugin the URL.',
+      'The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://...", "sts": "https://..."}`), the plugin the URL.',
     rule: 'a JSON object such as {"modelarts": "https://..."}',
     config: "endpoints",
     plugin: "endpoint",
@@ -701,7 +704,7 @@ export const SETTINGS = {
     env: ["HW_PROFILE"],
   }),
   assumeRole: described(text(), {
-    block: true,
+    block: ["agencyName", "agencyDomainName", "agencyDomainId", "agencyDuration"],
     description:
       "An agency to assume: the lookups list with its temporary keys, which IAM gives to the base keys.",
     rule: 'an object such as {"agencyName": "ci-reader", "domainName": "my-account", "durationSeconds": 3600}',
@@ -758,14 +761,107 @@ export const SETTINGS = {
     rule: "an http:// URL to 169.254.169.254 or a loopback host",
     env: ["HW_ECS_METADATA_URL"],
   }),
+  assumeRoleWithOidc: described(text(), {
+    block: [
+      "idpId",
+      "idToken",
+      "idTokenFile",
+      "idTokenEnv",
+      "idTokenAudience",
+      "agencyName",
+      "agencyDomainId",
+      "agencyDuration",
+    ],
+    description:
+      "Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service.",
+    rule: 'an object such as {"idpId": "github-actions", "idTokenFile": "/run/token", "agencyName": "ci-reader", "domainId": "..."}',
+    config: "assumeRoleWithOidc",
+    plugin: "assumeRoleWithOidc",
+    terraform: "assume_role_with_oidc",
+  }),
+  idpId: described(text(), {
+    required: true,
+    description:
+      "The identity provider in IAM whose id tokens are exchanged; setting it turns OIDC federation on.",
+    rule: "a string",
+    config: "idpId",
+    plugin: "idpId",
+    terraform: "idp_id",
+    env: ["HW_ASSUME_ROLE_IDP_ID", "HUAWEICLOUD_SDK_IDP_ID"],
+  }),
+  idToken: described(text(), {
+    description: "The id token (a JWT) itself.",
+    rule: "a string",
+    secret: true,
+    config: "idToken",
+    plugin: "idToken",
+    terraform: "id_token",
+    env: ["HW_ASSUME_ROLE_ID_TOKEN"],
+  }),
+  idTokenFile: described(text(), {
+    description:
+      "A file holding the id token, read again each time the keys are renewed (CI systems rotate it); `~/` is the home folder.",
+    rule: "a file name",
+    config: "idTokenFile",
+    plugin: "idTokenFile",
+    terraform: "id_token_file",
+    env: ["HW_ASSUME_ROLE_ID_TOKEN_FILE", "HUAWEICLOUD_SDK_ID_TOKEN_FILE"],
+  }),
+  idTokenEnv: described(text().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/)), {
+    description:
+      "The environment variable holding the id token, read again each time the keys are renewed (GitLab CI's `id_tokens:` names one).",
+    rule: "an environment variable name",
+    config: "idTokenEnv",
+    plugin: "idTokenEnv",
+    terraform: "id_token_env",
+    env: ["HW_ASSUME_ROLE_ID_TOKEN_ENV"],
+  }),
+  idTokenAudience: described(text(), {
+    description:
+      "The audience asked of GitHub Actions' token service: the client id the identity provider in IAM expects. Unset, none is asked and GitHub's default applies.",
+    rule: "a string",
+    config: "idTokenAudience",
+    plugin: "idTokenAudience",
+    terraform: "id_token_audience",
+    env: ["HW_ASSUME_ROLE_ID_TOKEN_AUDIENCE"],
+  }),
+  actionsTokenUrl: described(text().check(z.refine((url) => endpointProblem(url, true) === undefined)), {
+    description:
+      "GitHub Actions' id token service (a job with `permissions: id-token: write` has it): used when OIDC federation is on and no token is given.",
+    rule: TOKEN_SERVICE_RULE,
+    env: ["ACTIONS_ID_TOKEN_REQUEST_URL"],
+  }),
+  actionsRequestToken: described(text(), {
+    description: "The bearer token of GitHub Actions' id token service.",
+    rule: "a string",
+    secret: true,
+    env: ["ACTIONS_ID_TOKEN_REQUEST_TOKEN"],
+  }),
+  stsEndpoint: described(text().check(z.refine((url) => endpointProblem(url) === undefined)), {
+    description:
+      'The STS endpoint, which assumes agencies by domain id; default https://sts.{region}.{cloud}. Stack config and Terraform take it as the "sts" entry of endpoints.',
+    rule: ENDPOINT_RULE,
+    plugin: "stsEndpoint",
+    env: ["HW_STS_ENDPOINT"],
+  }),
 } as const satisfies Record<string, z.ZodMiniType>;
 
-/** The fields of an agency (`huaweicloud:assumeRole`, Terraform's `assume_role` block), in order. */
-export const AGENCY_FIELDS = ["agencyName", "agencyDomainName", "agencyDomainId", "agencyDuration"] as const;
+/** The settings that are blocks of others (`assumeRole`, `assumeRoleWithOidc`). */
+export const BLOCK_KEYS = (Object.keys(SETTINGS) as SettingKey[]).filter(
+  (key) => metaOf(SETTINGS[key]).block !== undefined,
+);
 
-/** Whether a setting is a field of the agency, set inside `huaweicloud:assumeRole` (Terraform's block). */
-export function isAgencyField(key: SettingKey): boolean {
-  return (AGENCY_FIELDS as readonly string[]).includes(key);
+/** A block's fields, in order (`huaweicloud:assumeRole`'s, Terraform's `assume_role` block's). */
+export function fieldsOf(block: SettingKey): readonly SettingKey[] {
+  return (metaOf(SETTINGS[block]).block ?? []) as readonly SettingKey[];
+}
+
+/**
+ * The block a setting is a field of, the first that lists it (an agency's name is a field of both
+ * blocks); undefined for a setting of its own. Stack config sets a field only inside its block.
+ */
+export function blockOf(key: SettingKey): SettingKey | undefined {
+  return BLOCK_KEYS.find((block) => fieldsOf(block).includes(key));
 }
 
 // --- Reading the description --------------------------------------------------------------------

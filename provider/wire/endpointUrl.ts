@@ -16,11 +16,15 @@ export function isLoopback(hostname: string): boolean {
 export const ENDPOINT_RULE =
   "an https:// URL (plain http:// only to 127.0.0.1, ::1 or localhost), without credentials, a query or a fragment";
 
+/** A token service's rule (GitHub Actions' gives its URL with a query): an endpoint's, a query allowed. */
+export const TOKEN_SERVICE_RULE =
+  "an https:// URL (plain http:// only to 127.0.0.1, ::1 or localhost), without credentials or a fragment";
+
 /**
  * What is wrong with an endpoint URL, as the rest of a sentence that names it ("The IAM endpoint from
- * HW_AUTH_URL ..."); undefined when it is acceptable.
+ * HW_AUTH_URL ..."); undefined when it is acceptable. A token service's URL may carry a query.
  */
-export function endpointProblem(value: string): string | undefined {
+export function endpointProblem(value: string, queryAllowed = false): string | undefined {
   let url: URL;
   try {
     url = new URL(value);
@@ -38,7 +42,7 @@ export function endpointProblem(value: string): string | undefined {
   } catch {
     return `has a path that is not valid percent-encoding: "${url.pathname}".`;
   }
-  if (url.username || url.password || url.search || url.hash) {
+  if (url.username || url.password || (url.search && !queryAllowed) || url.hash) {
     return `must not carry credentials, a query or a fragment: "${url.origin}${url.pathname}" is the form expected.`;
   }
   return undefined;

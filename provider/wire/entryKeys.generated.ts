@@ -45,4 +45,13 @@ export type SettingKey =
   | "agencyDomainId"
   | "agencyDuration"
   | "ecsMetadata"
-  | "ecsMetadataUrl";
+  | "ecsMetadataUrl"
+  | "assumeRoleWithOidc"
+  | "idpId"
+  | "idToken"
+  | "idTokenFile"
+  | "idTokenEnv"
+  | "idTokenAudience"
+  | "actionsTokenUrl"
+  | "actionsRequestToken"
+  | "stsEndpoint";

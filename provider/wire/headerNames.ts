@@ -20,6 +20,8 @@ export const HEADER = {
   authToken: "x-auth-token",
   /** The token IAM returns when one is issued. */
   subjectToken: "x-subject-token",
+  /** The identity provider an id token is exchanged with (IAM federation). */
+  idpId: "x-idp-id",
   /** The id of a request, in responses: quoted in error messages. */
   requestId: "x-request-id",
   retryAfter: "retry-after",

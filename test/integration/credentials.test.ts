@@ -15,7 +15,7 @@ import {
   ModelArtsConfigError,
   ModelArtsNetworkError,
 } from "../../provider/support/errors";
-import { TemporaryKeyCache } from "../../provider/transport/temporaryCredentials";
+import { TemporaryKeyCache } from "../../provider/transport/temporaryKeys";
 import { failure } from "../support/failure";
 import { fencedBlockAfter } from "../support/readme";
 import { lookup, useEmulator } from "./helpers";
@@ -29,14 +29,16 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Where the emulator is, without any credential: a home with no KooCLI file. */
 const place = () => {
-  const { HW_MODELARTS_ENDPOINT, HW_AUTH_URL, HW_REGION_NAME, HW_PROJECT_ID } = emulator().env as Record<
-    string,
-    string
-  >;
-  return { HW_MODELARTS_ENDPOINT, HW_AUTH_URL, HW_REGION_NAME, HW_PROJECT_ID, HOME: dir } as Record<
-    string,
-    string
-  >;
+  const { HW_MODELARTS_ENDPOINT, HW_AUTH_URL, HW_STS_ENDPOINT, HW_REGION_NAME, HW_PROJECT_ID } = emulator()
+    .env as Record<string, string>;
+  return {
+    HW_MODELARTS_ENDPOINT,
+    HW_AUTH_URL,
+    HW_STS_ENDPOINT,
+    HW_REGION_NAME,
+    HW_PROJECT_ID,
+    HOME: dir,
+  } as Record<string, string>;
 };
 const keys = () => ({
   HW_ACCESS_KEY: emulator().settings.accessKey,

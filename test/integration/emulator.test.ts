@@ -317,6 +317,7 @@ describe("pulumi-modelarts emulator (npm run emulator)", () => {
         "HW_PROJECT_ID",
         "HW_REGION_NAME",
         "HW_SECRET_KEY",
+        "HW_STS_ENDPOINT",
       ].sort(),
     );
     const url = new URL(

@@ -82,7 +82,7 @@ describe("ApiClient", () => {
     const h = harness();
     reply(h, status, { error_code: "APIGW.0201", error_msg: "busy" }, {}, 2);
     reply(h, 200, OK);
-    await expect(get(h)).resolves.toEqual({
+    await expect(get(h)).resolves.toMatchObject({
       body: OK,
       bodyBytes: JSON.stringify(OK).length,
       requestId: undefined,

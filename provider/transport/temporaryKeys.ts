@@ -1,0 +1,80 @@
+/**
+ * Temporary keys (an agency's, an identity provider's, an ECS instance's) and their cache: shared
+ * by the lookups of a process until five minutes before they expire, registered for redaction as
+ * soon as they are read, and never kept anywhere else.
+ */
+
+import type { AkskCredentials } from "../settings/credentials";
+import { BoundedMap } from "../support/boundedMap";
+import { ModelArtsResponseError } from "../support/errors";
+import { registerSecrets } from "../support/redact";
+
+/** Keys are fetched afresh this long before they expire. */
+const REFRESH_BEFORE_MS = 5 * 60_000;
+/** The most sets of keys kept (base identity and agency, or metadata address). */
+const MAX_ENTRIES = 64;
+
+/** Temporary keys and when they stop working (epoch ms). */
+export interface TemporaryKeys {
+  readonly credentials: AkskCredentials;
+  readonly expiresAt: number;
+}
+
+/** Temporary keys shared by key until shortly before they expire; a failure is forgotten at once. */
+export class TemporaryKeyCache {
+  private readonly entries = new BoundedMap<string, Promise<TemporaryKeys>>(MAX_ENTRIES);
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** The keys for `key`: kept ones while fresh, else those `fetch` brings. */
+  async get(key: string, fetch: () => Promise<TemporaryKeys>): Promise<AkskCredentials> {
+    const kept = this.entries.get(key);
+    if (kept !== undefined) {
+      const keys = await kept.catch(() => undefined);
+      if (keys !== undefined && keys.expiresAt - REFRESH_BEFORE_MS > this.now()) return keys.credentials;
+    }
+    const fetched = fetch();
+    this.entries.set(key, fetched);
+    fetched.catch(() => {
+      if (this.entries.get(key) === fetched) this.entries.delete(key);
+    });
+    return (await fetched).credentials;
+  }
+
+  /** Forgets every key. */
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+/** The temporary keys lookups share unless given another cache. */
+export const processTemporaryKeys = new TemporaryKeyCache();
+
+/** The `credential` object IAM (an agency, a subject token) and the metadata service answer with. */
+export function temporaryKeysOf(body: unknown, what: string): TemporaryKeys {
+  const credential = (body as { credential?: Record<string, unknown> } | null)?.credential;
+  const access = credential?.access;
+  const secret = credential?.secret;
+  const token = credential?.securitytoken;
+  const expiresAt = Date.parse(String(credential?.expires_at));
+  if (
+    typeof access !== "string" ||
+    typeof secret !== "string" ||
+    typeof token !== "string" ||
+    !access ||
+    !secret ||
+    !token
+  ) {
+    throw new ModelArtsResponseError(
+      `${what} answered without a credential {access, secret, securitytoken, expires_at}.`,
+    );
+  }
+  registerSecrets(secret, token);
+  if (Number.isNaN(expiresAt)) {
+    throw new ModelArtsResponseError(`${what} answered with a credential whose expires_at is not a time.`);
+  }
+  return {
+    credentials: { kind: "aksk", accessKey: access, secretKey: secret, securityToken: token },
+    expiresAt,
+  };
+}
