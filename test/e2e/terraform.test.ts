@@ -30,6 +30,7 @@ import type {} from "../../provider/wire/model";
 import type { VisualizationJobsQueryArgs } from "../../provider/wire/queryArgs.generated";
 import { serveFolder } from "../support/folderServer";
 import { type ThrowawayKey, throwawayKey } from "../support/gpg";
+import { keylessCi } from "../support/keyless";
 import { serveProviderRegistry } from "../support/providerRegistry";
 import { fencedBlockAfter } from "../support/readme";
 import { pathWithOnly, RELEASE_DIR, VERSION, zipMember } from "../support/release";
@@ -397,6 +398,55 @@ output "count" { value = length(data.modelarts_visualization_jobs.running.ids) }
     expect(listedWith).toContain(issued[0]!.accessKey);
     const state = readFileSync(join(dir, "terraform.tfstate"), "utf8");
     expect(state).not.toContain(s.secretKey);
+  });
+
+  it("keyless CI (OIDC): the HW_ASSUME_ROLE_* variables with a token file, then an assume_role_with_oidc block with GitHub Actions' token service; no token in the state or the trace log", async () => {
+    const ci = await keylessCi(emulator, root);
+    try {
+      const running = `data "modelarts_visualization_jobs" "running" { status = "RUNNING" }
+output "count" { value = length(data.modelarts_visualization_jobs.running.ids) }
+`;
+      const expected = (await coreLookup({ status: "RUNNING" })).ids.length;
+      const fromEnv = await project("keyless-env", running);
+      const log = join(fromEnv, "trace.log");
+      const apply = await tofu(fromEnv, ["apply", "-auto-approve", "-input=false"], {
+        ...ci.fileEnv,
+        TF_LOG: "trace",
+        TF_LOG_PATH: log,
+      });
+      expect(apply.stderr).toBe("");
+      expect(JSON.parse((await tofu(fromEnv, ["output", "-json", "count"], ci.fileEnv)).stdout)).toBe(
+        expected,
+      );
+      expect(emulator.issuedKeys().map((k) => k.issuedFor)).toContain("federated@github-actions");
+      const { HW_ASSUME_ROLE_IDP_ID, HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_ID, ...elsewhere } =
+        ci.actionsEnv;
+      const inBlock = await project(
+        "keyless-block",
+        `provider "modelarts" {
+  assume_role_with_oidc {
+    idp_id            = "${HW_ASSUME_ROLE_IDP_ID}"
+    agency_name       = "${HW_ASSUME_ROLE_AGENCY_NAME}"
+    domain_id         = "${HW_ASSUME_ROLE_DOMAIN_ID}"
+    id_token_audience = "huaweicloud"
+  }
+}
+${running}`,
+      );
+      const applied = await tofu(inBlock, ["apply", "-auto-approve", "-input=false"], elsewhere);
+      expect(applied.stderr).toBe("");
+      expect(ci.actionsAsked()).toBeGreaterThan(0);
+      expect(JSON.parse((await tofu(inBlock, ["output", "-json", "count"], elsewhere)).stdout)).toBe(
+        expected,
+      );
+      const seen = [log, join(fromEnv, "terraform.tfstate"), join(inBlock, "terraform.tfstate")]
+        .map((file) => readFileSync(file, "utf8"))
+        .join("\n");
+      expect(seen).toContain("POST /v5/agencies/assume");
+      expect(ci.leaks(seen)).toEqual([]);
+    } finally {
+      await ci.close();
+    }
   });
 
   it("the singular data source with none and with several matches: a diagnostic each, naming the jobs found", async () => {

@@ -1,0 +1,209 @@
+/**
+ * Keyless CI (OIDC federation) on every surface but Terraform's (terraform.test.ts runs OpenTofu's),
+ * with no access key anywhere: only the region, the endpoints, the identity provider, the agency by
+ * its domain's id, and the id token's place: a file, or GitHub Actions' token service (a loopback
+ * server). The release's command line with no Node.js on PATH; a TypeScript program through the
+ * real engine; the plugin under the YAML language host. Each lists the emulator's running jobs with
+ * the agency's keys, and neither the state nor the engine's `-v=9` log holds the id token, the
+ * request token, a subject token or a security token.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { LocalWorkspace } from "@pulumi/pulumi/automation";
+import { parse } from "yaml";
+import { findCommand, findPulumiCli, isolatedPulumiEnv } from "../../demo/exampleStack";
+import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
+import { buildingPlatform } from "../../packaging/platforms";
+import { commandLineTarballName } from "../../packaging/release";
+import { getVisualizationJobsOutput } from "../../sdk/nodejs";
+import { textUnder } from "../support/backendText";
+import { type KeylessCi, keylessCi } from "../support/keyless";
+import { fencedBlockAfter } from "../support/readme";
+import { RELEASE_DIR, VERSION } from "../support/release";
+
+jest.setTimeout(300_000);
+
+const REPO = join(__dirname, "../..");
+const cli = findPulumiCli();
+const yamlHost = findCommand("pulumi-language-yaml");
+if (cli === undefined)
+  process.stdout.write("keyless e2e tests of the engine skipped: no `pulumi` CLI on PATH\n");
+
+/** The running jobs of the demo data, by name. */
+const RUNNING = demoJobs()
+  .filter((job) => job.status === 8)
+  .map((job) => job.jobName);
+
+let emulator: RunningEmulator;
+let root: string;
+let ci: KeylessCi;
+beforeEach(async () => {
+  // The agency the credentials page's files name.
+  emulator = await startEmulator({
+    jobs: demoJobs(),
+    agencies: [{ agencyName: "ci-reader", domainName: "emulator-account", domainId: "emulator-domain" }],
+  });
+  root = mkdtempSync(join(tmpdir(), "modelarts-keyless-"));
+  ci = await keylessCi(emulator, root);
+});
+afterEach(async () => {
+  await ci.close();
+  await emulator.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** The variant's environment, by name. */
+const variants = () => ({ "a token file": ci.fileEnv, "GitHub Actions' token service": ci.actionsEnv });
+const VARIANTS = ["a token file", "GitHub Actions' token service"] as const;
+
+/** The agency's keys signed every list request, and the token service was asked only when it was the token's place. */
+function expectAgencyKeys(variant: (typeof VARIANTS)[number]): void {
+  const issued = emulator.issuedKeys();
+  expect(issued.map((k) => k.issuedFor)).toEqual(["federated@github-actions", "ci-reader@emulator-account"]);
+  expect(emulator.listRequests().every((r) => r.accessKey === issued[1]!.accessKey)).toBe(true);
+  expect(ci.actionsAsked() > 0).toBe(variant !== "a token file");
+}
+
+/** The release's command line, unpacked: its folder, a PATH holding it alone (no Node.js). */
+function commandLine(): string {
+  const dir = mkdtempSync(join(root, "cli-"));
+  execFileSync("tar", [
+    "-xzf",
+    join(RELEASE_DIR, commandLineTarballName(VERSION, buildingPlatform())),
+    "-C",
+    dir,
+  ]);
+  return dir;
+}
+
+/** Runs a shell line with only the command line and the shell on PATH, in `env`. */
+function shell(line: string, bin: string, env: Record<string, string>) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn("/bin/sh", ["-c", line], { env: { ...env, HOME: root, PATH: bin } });
+    let [stdout, stderr] = ["", ""];
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
+    child.once("exit", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+it.each(VARIANTS)("the release's command line, no Node.js on PATH, with %s", async (variant) => {
+  const run = await shell(
+    "pulumi-modelarts jobs --status running --output json",
+    commandLine(),
+    variants()[variant],
+  );
+  expect([run.code, run.stderr]).toEqual([0, ""]);
+  expect(JSON.parse(run.stdout).names.sort()).toEqual([...RUNNING].sort());
+  expectAgencyKeys(variant);
+  expect(ci.leaks(`${run.stdout}${run.stderr}${JSON.stringify(emulator.requests)}`)).toEqual([]);
+});
+
+describe("the credentials page's CI files, run against the emulator", () => {
+  /** Where the emulator is: what a real job takes from the region instead. */
+  const endpoints = () => {
+    const { HW_MODELARTS_ENDPOINT, HW_AUTH_URL, HW_STS_ENDPOINT } = ci.fileEnv;
+    return {
+      HW_MODELARTS_ENDPOINT: HW_MODELARTS_ENDPOINT!,
+      HW_AUTH_URL: HW_AUTH_URL!,
+      HW_STS_ENDPOINT: HW_STS_ENDPOINT!,
+    };
+  };
+  const domainId = () => emulator.settings.agencies[0]!.domainId;
+
+  it("GitHub Actions: the workflow's lookup step, with the job's env and the token service GitHub gives it", async () => {
+    const workflow = parse(fencedBlockAfter("docs/credentials.md", "<!-- excerpt: a workflow;"));
+    expect(workflow.permissions["id-token"]).toBe("write");
+    const job = workflow.jobs.lookup;
+    const env = Object.fromEntries(
+      Object.entries(job.env as Record<string, string>).map(([k, v]) => [
+        k,
+        // GitHub's expression for a repository variable, as GitHub would fill it in.
+        v.replace(/^\$\{\{ vars\.HUAWEICLOUD_DOMAIN_ID \}\}$/, domainId()),
+      ]),
+    );
+    const { ACTIONS_ID_TOKEN_REQUEST_URL, ACTIONS_ID_TOKEN_REQUEST_TOKEN } = ci.actionsEnv;
+    const step = job.steps.at(-1).run as string;
+    const run = await shell(step, commandLine(), {
+      ...env,
+      ...endpoints(),
+      ACTIONS_ID_TOKEN_REQUEST_URL: ACTIONS_ID_TOKEN_REQUEST_URL!,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: ACTIONS_ID_TOKEN_REQUEST_TOKEN!,
+    });
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+    expect(JSON.parse(run.stdout).names.sort()).toEqual([...RUNNING].sort());
+    expectAgencyKeys("GitHub Actions' token service");
+  });
+
+  it("GitLab CI: the job's script, with its variables and the id token GitLab puts in HW_ID_TOKEN", async () => {
+    const job = parse(fencedBlockAfter("docs/credentials.md", "<!-- excerpt: a job;"))["tensorboard-urls"];
+    const [variable] = Object.keys(job.id_tokens);
+    const [token] = emulator.identityProvider(job.variables.HW_ASSUME_ROLE_IDP_ID);
+    const variables = { ...job.variables, HW_ASSUME_ROLE_DOMAIN_ID: domainId() };
+    const run = await shell(job.script.join("\n"), commandLine(), {
+      ...variables,
+      ...endpoints(),
+      [variable!]: token!,
+    });
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+    expect(JSON.parse(run.stdout).names.sort()).toEqual([...RUNNING].sort());
+    expect(emulator.issuedKeys().map((k) => k.issuedFor)).toEqual([
+      "federated@gitlab",
+      "ci-reader@emulator-account",
+    ]);
+  });
+});
+
+(cli === undefined ? it.skip : it).each(VARIANTS)(
+  "a TypeScript program through the engine, with %s",
+  async (variant) => {
+    const env = variants()[variant];
+    const saved = { ...process.env };
+    // The program runs in this process and reads its environment, as a CI job's program does.
+    Object.assign(process.env, env);
+    try {
+      const stack = await LocalWorkspace.createOrSelectStack(
+        {
+          stackName: "ci",
+          projectName: "keyless",
+          program: async () => {
+            const running = getVisualizationJobsOutput({ status: "RUNNING" });
+            return { names: running.names };
+          },
+        },
+        { workDir: root, envVars: { ...isolatedPulumiEnv(root), ...env } },
+      );
+      const up = await stack.up({ logToStdErr: true, logVerbosity: 9 });
+      expect([...up.outputs.names!.value].sort()).toEqual([...RUNNING].sort());
+      expectAgencyKeys(variant);
+      expect(ci.leaks(`${up.stdout}${up.stderr}${textUnder(join(root, ".pulumi"))}`)).toEqual([]);
+    } finally {
+      for (const key of Object.keys(env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+    }
+  },
+);
+
+(cli === undefined || yamlHost === undefined ? it.skip : it).each(VARIANTS)(
+  "the plugin under the YAML language host, with %s",
+  async (variant) => {
+    const project = join(root, "yaml-tensorboard-urls");
+    cpSync(join(REPO, "examples", "yaml-tensorboard-urls"), project, { recursive: true });
+    // The repository's build of the plugin, in place of the installed one the example takes.
+    const manifest = readFileSync(join(project, "Pulumi.yaml"), "utf8");
+    const plugins = `plugins:\n  providers:\n    - name: modelarts\n      path: ${join(REPO, "plugin", "bin")}\n`;
+    writeFileSync(join(project, "Pulumi.yaml"), manifest.replace(/^(runtime: yaml\n)/m, `$1${plugins}`));
+    const stack = await LocalWorkspace.createOrSelectStack(
+      { stackName: "ci", workDir: project },
+      { envVars: { ...isolatedPulumiEnv(root), ...variants()[variant] } },
+    );
+    await stack.setConfig("team", { value: "nlp" });
+    const up = await stack.up({ logToStdErr: true, logVerbosity: 9 });
+    expect(up.outputs.jobNames!.value).toEqual(RUNNING.filter((name) => name.startsWith("nlp-")));
+    expectAgencyKeys(variant);
+    expect(ci.leaks(`${up.stdout}${up.stderr}${textUnder(join(root, ".pulumi"))}`)).toEqual([]);
+    await stack.destroy();
+  },
+);
