@@ -81,6 +81,26 @@ describe("the control API", () => {
     expect(emulator.requests).toEqual([]);
   });
 
+  it("registers an identity provider, whose id tokens a keyless lookup then exchanges; bad ones are refused", async () => {
+    const given = await control("POST", "identity-providers", { id: "ci", tokens: ["token-of-the-job"] });
+    expect(given).toEqual({ status: 200, body: { id: "ci", tokens: ["token-of-the-job"] } });
+    const issued = await control("POST", "identity-providers", { id: "ci" });
+    const [token] = (issued.body as { tokens: string[] }).tokens;
+    expect(token).toMatch(/^emulator-id-token-/);
+    const { HW_ACCESS_KEY: _, HW_SECRET_KEY: __, ...place } = emulator.env;
+    const found = await lookupVisualizationJobs(
+      {},
+      { env: { ...place, HW_ASSUME_ROLE_IDP_ID: "ci", HW_ASSUME_ROLE_ID_TOKEN: token! }, cache: false },
+    );
+    expect(found.ids).toHaveLength(30);
+    expect((await control("POST", "identity-providers", { id: "" })).body).toEqual({
+      error: "id must be a non-empty string of at most 128 characters",
+    });
+    expect((await control("POST", "identity-providers", { id: "ci", tokens: "one" })).body).toEqual({
+      error: "tokens must be a list of at most 1000 id tokens",
+    });
+  });
+
   it("refuses bad bodies, saying what is wrong", async () => {
     expect(
       await control("PUT", "jobs", [
