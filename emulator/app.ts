@@ -290,7 +290,7 @@ export class EmulatorApp {
       this.keyRing,
       this.clock(),
     );
-    if (auth.ok) record.accessKey = auth.accessKey;
+    if (auth.ok) Object.assign(record, { accessKey: auth.accessKey, signedWith: auth.algorithm });
     const reply = auth.ok
       ? this.routed(request, auth.accessKey)
       : gatewayError(401, "APIGW.0301", auth.message, requestId);

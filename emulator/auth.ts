@@ -1,12 +1,19 @@
 /**
- * How the emulator authenticates a request, as the API gateway does: an SDK-HMAC-SHA256 signature
- * (verified with the same canonical-request code the client signs with, from the request as it
- * arrived), an `X-Sdk-Date` within 15 minutes of the server clock, or an `X-Auth-Token`.
+ * How the emulator authenticates a request, as the API gateway does: a signature by any of Huawei's
+ * four algorithms (SDK-HMAC-SHA256, SDK-HMAC-SM3, SDK-ECDSA-P256-SHA256, SDK-SM2-SM3; verified with
+ * the same canonical-request code the client signs with, from the request as it arrived), an `X-Sdk-Date` within 15 minutes of the server clock, or an `X-Auth-Token`.
  */
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { HEADER } from "../provider/wire/headerNames";
-import { canonicalRequest, computeSignature, parseSdkDate, SIGNING_ALGORITHM } from "../provider/wire/signer";
+import {
+  algorithmOfWireName,
+  canonicalRequest,
+  parseSdkDate,
+  SIGNING_ALGORITHMS,
+  type SigningAlgorithm,
+  signatureMatches,
+} from "../provider/wire/signer";
 
 /** One access key the emulator accepts. */
 interface AcceptedKey {
@@ -38,11 +45,11 @@ export interface ArrivedRequest {
 
 /** Why a request was refused (the gateway's `error_msg`), or undefined when it is accepted. */
 export type AuthOutcome =
-  | { readonly ok: true; readonly accessKey?: string }
+  | { readonly ok: true; readonly accessKey?: string; readonly algorithm?: SigningAlgorithm }
   | { readonly ok: false; readonly message: string };
 
 const AUTH_PATTERN =
-  /^SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-fA-F]+)$/;
+  /^(SDK-[A-Z0-9-]{1,40})\s+Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-fA-F]{1,400})$/;
 
 /** Decodes a raw query string into pairs, `+` kept as it is (the signer encodes spaces as %20). */
 export function parseRawQuery(rawQuery: string): Array<[string, string]> {
@@ -83,13 +90,24 @@ export function authenticate(request: ArrivedRequest, keys: KeyRing, now: Date):
     };
   }
   const match = AUTH_PATTERN.exec(authorization.trim());
-  if (!match) {
+  const algorithm = match === null ? undefined : algorithmOfWireName(match[1]!);
+  if (!match || algorithm === undefined) {
     return {
       ok: false,
-      message: `Incorrect IAM authentication information: the Authorization header is not ${SIGNING_ALGORITHM}`,
+      message: `Incorrect IAM authentication information: the Authorization header is not one of ${Object.values(
+        SIGNING_ALGORITHMS,
+      )
+        .map((a) => a.wire)
+        .join(", ")}`,
     };
   }
-  const [, accessKey, signedHeaderList, signature] = match as unknown as [string, string, string, string];
+  const [, , accessKey, signedHeaderList, signature] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const accepted = keys.keyOf(accessKey);
   if (accepted === undefined) {
     return { ok: false, message: `Incorrect IAM authentication information: ak ${accessKey} not exist` };
@@ -137,17 +155,15 @@ export function authenticate(request: ArrivedRequest, keys: KeyRing, now: Date):
     headers: signedHeaders,
     body: request.body,
   };
-  const expected = computeSignature(
-    signable,
-    accepted.secretKey,
-    header(request.headers, HEADER.sdkDate) ?? "",
-  ).signature;
-  if (!equalSecrets(expected, signature.toLowerCase())) {
-    const canonical = canonicalRequest(signable).text.split("\n").join("|");
+  const key = { accessKey, secretKey: accepted.secretKey };
+  if (!signatureMatches(signable, key, header(request.headers, HEADER.sdkDate) ?? "", algorithm, signature)) {
+    const canonical = canonicalRequest(signable, SIGNING_ALGORITHMS[algorithm].hash)
+      .text.split("\n")
+      .join("|");
     return {
       ok: false,
       message: `Incorrect IAM authentication information: verify aksk signature fail, canonicalRequest: ${canonical}`,
     };
   }
-  return { ok: true, accessKey };
+  return { ok: true, accessKey, algorithm };
 }

@@ -73,6 +73,8 @@ export interface RecordedRequest {
   readonly fault?: Fault["kind"];
   /** The access key that signed it, once authenticated (not a secret). */
   accessKey?: string;
+  /** The algorithm it was signed with, once authenticated: `HmacSHA256`, `HmacSM3`, `EcdsaP256SHA256`, `SM2SM3`. */
+  signedWith?: string;
 }
 
 /** Temporary keys the emulator issued, without their secrets. */

@@ -204,6 +204,7 @@ export async function runLookupWithSettings(
     new ApiClient({
       dispatcher: deps.dispatcher ?? dispatcherFor(transport),
       credentials,
+      signingAlgorithm: settings.signingAlgorithm,
       maxRetries: settings.maxRetries,
       timing: deps.timing,
       timeouts: deps.timeouts,

@@ -16,7 +16,13 @@ import {
   settingBoolean,
   settingNumber,
 } from "./settingSources";
-import { checkedProjectId, checkedRegion, endpointFromMap, normalizeEndpoint } from "./settings";
+import {
+  checkedProjectId,
+  checkedRegion,
+  checkedSigningAlgorithm,
+  endpointFromMap,
+  normalizeEndpoint,
+} from "./settings";
 
 /** A setting the config gives wrongly, and what is wrong. */
 export interface SettingProblem {
@@ -38,6 +44,7 @@ function checks(config: ConfigGetter): Array<[SettingKey, () => unknown]> {
   return [
     ["region", ifGiven("region", checkedRegion)],
     ["projectId", ifGiven("projectId", checkedProjectId)],
+    ["signingAlgorithm", () => checkedSigningAlgorithm(given("signingAlgorithm"))],
     ["maxRetries", () => settingNumber("maxRetries", given("maxRetries"))],
     ["maxConcurrency", () => settingNumber("maxConcurrency", given("maxConcurrency"))],
     ["insecure", () => settingBoolean("insecure", given("insecure"))],

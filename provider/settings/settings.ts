@@ -10,6 +10,7 @@ import { ModelArtsConfigError } from "../support/errors";
 import { type Words, words } from "../surfaces/wording";
 import { metaOf, SETTINGS } from "../wire/description";
 import { endpointProblem } from "../wire/endpointUrl";
+import { DEFAULT_SIGNING_ALGORITHM, type SigningAlgorithm } from "../wire/signer";
 import { resolveCredentialSource } from "./credentialSource";
 import type { CredentialSource } from "./credentials";
 import {
@@ -51,6 +52,8 @@ interface CommonSettings {
   readonly timeoutMs: number;
   /** The most requests in flight at once (the adaptive bound's cap). */
   readonly maxConcurrency: number;
+  /** How requests are signed with access keys. */
+  readonly signingAlgorithm: SigningAlgorithm;
 }
 
 /**
@@ -125,7 +128,11 @@ function defaultCloud(region: string): string {
 }
 
 /** A text setting as found, checked by its schema in the description; else a config error naming its source and rule. */
-function checkedText(key: "region" | "projectId" | "projectName", what: string, found: Found): string {
+function checkedText(
+  key: "region" | "projectId" | "projectName" | "signingAlgorithm",
+  what: string,
+  found: Found,
+): string {
   const schema = SETTINGS[key];
   if (!schema.safeParse(found.value).success) {
     throw new ModelArtsConfigError(
@@ -134,6 +141,12 @@ function checkedText(key: "region" | "projectId" | "projectName", what: string, 
   }
   return found.value;
 }
+
+/** The signing algorithm as found (one of Huawei's four), else the default. */
+export const checkedSigningAlgorithm = (found: Found | undefined): SigningAlgorithm =>
+  found === undefined
+    ? DEFAULT_SIGNING_ALGORITHM
+    : (checkedText("signingAlgorithm", "signing algorithm", found) as SigningAlgorithm);
 
 /** The region as found, or a config error naming its source: a region name such as "cn-north-4". */
 export const checkedRegion = (found: Found): string => checkedText("region", "region", found);
@@ -208,6 +221,7 @@ export function resolveSettings(
     ...(profile && { keysFrom: [{ from: { profile: profile.name, file: profile.file } }] }),
     maxRetries: settingNumber("maxRetries", findSetting(s.maxRetries, config, env)),
     maxConcurrency: settingNumber("maxConcurrency", findSetting(s.maxConcurrency, config, env)),
+    signingAlgorithm: checkedSigningAlgorithm(findSetting(s.signingAlgorithm, config, env)),
     insecure: settingBoolean("insecure", findSetting(s.insecure, config, env)),
     timeoutMs: timeoutMsOf(overrides.timeoutSeconds, findSetting(s.timeout, config, env)),
   };

@@ -11,7 +11,7 @@ import { type Credentials, secretsOf } from "../settings/credentials";
 import { type Logger, redactingLogger, silentLogger } from "../support/logger";
 import { registerSecrets } from "../support/redact";
 import { HEADER } from "../wire/headerNames";
-import { authorizationHeader, formatSdkDate, percentEncode } from "../wire/signer";
+import { authorizationHeader, formatSdkDate, percentEncode, type SigningAlgorithm } from "../wire/signer";
 import type { ApiGetRequest, ApiResponse } from "./apiRequest";
 import { type AttemptOutcome, networkFailure, responseOutcome } from "./attemptOutcome";
 import { readBoundedBody } from "./responseBody";
@@ -32,6 +32,8 @@ export interface ApiClientOptions {
   readonly dispatcher: Dispatcher;
   /** What requests are signed with; none for a client that sends only anonymous requests. */
   readonly credentials?: Credentials;
+  /** How access keys sign; default SDK-HMAC-SHA256. */
+  readonly signingAlgorithm?: SigningAlgorithm;
   /** Retries after the first attempt. */
   readonly maxRetries: number;
   readonly timing?: RetryTiming;
@@ -180,6 +182,7 @@ export class ApiClient {
       { method: methodOf(request), path, query: request.query, headers: signed, body: request.jsonBody },
       credentials,
       sdkDate,
+      this.options.signingAlgorithm,
     );
     return { ...signed, ...unsigned, [HEADER.authorization]: authorization };
   }

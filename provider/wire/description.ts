@@ -23,6 +23,7 @@ import {
   SORT_FIELDS,
 } from "./model";
 import { isValidNamePattern, repetitionTotal } from "./namePattern";
+import { DEFAULT_SIGNING_ALGORITHM, SIGNING_ALGORITHMS, type SigningAlgorithm } from "./signer";
 import { JobStatus, parseJobStatus } from "./status";
 
 /** The latest instant a JavaScript Date (and so an RFC 3339 rendering) can hold, in epoch ms. */
@@ -837,6 +838,19 @@ export const SETTINGS = {
     secret: true,
     env: ["ACTIONS_ID_TOKEN_REQUEST_TOKEN"],
   }),
+  signingAlgorithm: described(
+    z.enum(Object.keys(SIGNING_ALGORITHMS) as [SigningAlgorithm, ...SigningAlgorithm[]]),
+    {
+      description:
+        "How requests are signed with access keys: HmacSHA256 (SDK-HMAC-SHA256, every API's), or for China's commercial-cryptography rules HmacSM3, EcdsaP256SHA256 or SM2SM3, as Huawei's SDKs sign.",
+      rule: `one of ${Object.keys(SIGNING_ALGORITHMS).join(", ")}`,
+      default: DEFAULT_SIGNING_ALGORITHM,
+      config: "signingAlgorithm",
+      plugin: "signingAlgorithm",
+      terraform: "signing_algorithm",
+      env: ["HW_SIGNING_ALGORITHM"],
+    },
+  ),
   stsEndpoint: described(text().check(z.refine((url) => endpointProblem(url) === undefined)), {
     description:
       'The STS endpoint, which assumes agencies by domain id; default https://sts.{region}.{cloud}. Stack config and Terraform take it as the "sts" entry of endpoints.',

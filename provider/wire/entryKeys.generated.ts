@@ -54,4 +54,5 @@ export type SettingKey =
   | "idTokenAudience"
   | "actionsTokenUrl"
   | "actionsRequestToken"
+  | "signingAlgorithm"
   | "stsEndpoint";

@@ -1,16 +1,35 @@
 /**
- * SDK-HMAC-SHA256, Huawei Cloud's request signature (API Request Signing Guide, devg-apisign; the
- * official SDKs' `core/auth/signer`). Pure functions: the date, the keys and the request are given,
- * so the published test vectors reproduce exactly (test/unit/provider/signer.test.ts). The emulator
- * verifies signatures with the same functions.
+ * Huawei Cloud's request signatures (API Request Signing Guide, devg-apisign; the official SDKs'
+ * `core/auth/signer`): SDK-HMAC-SHA256, and for China's commercial-cryptography rules SDK-HMAC-SM3,
+ * SDK-ECDSA-P256-SHA256 and SDK-SM2-SM3, which share one canonical request and differ in its hash
+ * and in how the string to sign is signed. Pure functions but for the asymmetric signatures' random
+ * nonce: the date, the keys and the request are given, so the published test vectors reproduce
+ * exactly (test/unit/provider/signer.test.ts), and test/reliability/huaweiSigner.test.ts compares
+ * every algorithm with Huawei's own Go signer. The emulator verifies signatures with the same functions.
  */
-import { createHash, createHmac } from "node:crypto";
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { type DerivedAlgorithm, signWithDerivedKey, verifyWithDerivedKey } from "./derivedKeys";
 
-/** The algorithm name, first word of the `Authorization` header and of the string to sign. */
-export const SIGNING_ALGORITHM = "SDK-HMAC-SHA256";
+/** Each signing algorithm, by the name users set (HW_SIGNING_ALGORITHM): its wire name, and its hash. */
+export const SIGNING_ALGORITHMS = {
+  HmacSHA256: { wire: "SDK-HMAC-SHA256", hash: "sha256" },
+  HmacSM3: { wire: "SDK-HMAC-SM3", hash: "sm3" },
+  EcdsaP256SHA256: { wire: "SDK-ECDSA-P256-SHA256", hash: "sha256" },
+  SM2SM3: { wire: "SDK-SM2-SM3", hash: "sm3" },
+} as const;
 
-/** Hex SHA-256 of an empty body. */
-const EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+/** A signing algorithm's name, as users set it. */
+export type SigningAlgorithm = keyof typeof SIGNING_ALGORITHMS;
+
+/** The algorithm unless one is set: the one every Huawei Cloud API takes. */
+export const DEFAULT_SIGNING_ALGORITHM: SigningAlgorithm = "HmacSHA256";
+
+/** The algorithm of a wire name (`SDK-HMAC-SM3`); undefined for one Huawei's signers do not have. */
+export function algorithmOfWireName(wire: string): SigningAlgorithm | undefined {
+  return (Object.keys(SIGNING_ALGORITHMS) as SigningAlgorithm[]).find(
+    (a) => SIGNING_ALGORITHMS[a].wire === wire,
+  );
+}
 
 /** A request as the signer sees it: the path and query decoded, the headers to be signed. */
 export interface SignableRequest {
@@ -74,15 +93,18 @@ function canonicalHeaders(headers: Readonly<Record<string, string>>): {
   };
 }
 
-function sha256Hex(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
+/** The hex digest of data by the algorithm's hash (an empty body's too). */
+function hexDigest(hash: "sha256" | "sm3", data: string | Uint8Array): string {
+  return createHash(hash).update(data).digest("hex");
 }
 
-/** The canonical request, lines joined by `\n`, and its signed-headers list. */
-export function canonicalRequest(request: SignableRequest): { text: string; signedHeaders: string } {
+/** The canonical request, lines joined by `\n`, and its signed-headers list; the body hashed by `hash`. */
+export function canonicalRequest(
+  request: SignableRequest,
+  hash: "sha256" | "sm3" = "sha256",
+): { text: string; signedHeaders: string } {
   const { signedHeaders, block } = canonicalHeaders(request.headers);
-  const body =
-    request.body === undefined || request.body.length === 0 ? EMPTY_BODY_SHA256 : sha256Hex(request.body);
+  const body = hexDigest(hash, request.body ?? "");
   const text = [
     request.method.toUpperCase(),
     canonicalUri(request.path),
@@ -94,10 +116,23 @@ export function canonicalRequest(request: SignableRequest): { text: string; sign
   return { text, signedHeaders };
 }
 
-/** `SDK-HMAC-SHA256\n{X-Sdk-Date}\n{hex(sha256(canonical request))}`. */
-function stringToSign(sdkDate: string, canonicalRequestText: string): string {
-  return `${SIGNING_ALGORITHM}\n${sdkDate}\n${sha256Hex(canonicalRequestText)}`;
+/** `{ALGORITHM}\n{X-Sdk-Date}\n{hex(hash(canonical request))}`, and the signed-headers list. */
+export function stringToSign(
+  request: SignableRequest,
+  sdkDate: string,
+  algorithm: SigningAlgorithm = DEFAULT_SIGNING_ALGORITHM,
+): { text: string; signedHeaders: string } {
+  const { wire, hash } = SIGNING_ALGORITHMS[algorithm];
+  const canonical = canonicalRequest(request, hash);
+  return {
+    text: `${wire}\n${sdkDate.trim()}\n${hexDigest(hash, canonical.text)}`,
+    signedHeaders: canonical.signedHeaders,
+  };
 }
+
+/** The wire name of an algorithm that signs with a derived key pair; undefined for an HMAC. */
+const derived = (algorithm: SigningAlgorithm): DerivedAlgorithm | undefined =>
+  algorithm === "EcdsaP256SHA256" || algorithm === "SM2SM3" ? SIGNING_ALGORITHMS[algorithm].wire : undefined;
 
 /** The `X-Sdk-Date` form of a time: `YYYYMMDDTHHMMSSZ`, UTC. */
 export function formatSdkDate(date: Date): string {
@@ -116,30 +151,51 @@ export function parseSdkDate(value: string): Date | undefined {
 }
 
 /**
- * The hex signature of a request: HMAC-SHA256 of the string to sign, keyed by the secret key.
- * `sdkDate` is the `X-Sdk-Date` the request carries among its signed headers: given, not looked up,
- * so that a request cannot be signed without one.
+ * The hex signature of a request: the HMAC of the string to sign keyed by the secret key, or its
+ * signature by the key pair derived from both keys. `sdkDate` is the `X-Sdk-Date` the request carries
+ * among its signed headers: given, not looked up, so that a request cannot be signed without one.
  */
-export function computeSignature(
+function computeSignature(
   request: SignableRequest,
-  secretKey: string,
+  key: SigningKey,
   sdkDate: string,
-): {
-  signature: string;
-  signedHeaders: string;
-} {
-  const canonical = canonicalRequest(request);
-  const signature = createHmac("sha256", secretKey)
-    .update(stringToSign(sdkDate.trim(), canonical.text))
-    .digest("hex");
-  return { signature, signedHeaders: canonical.signedHeaders };
+  algorithm: SigningAlgorithm = DEFAULT_SIGNING_ALGORITHM,
+): { signature: string; signedHeaders: string } {
+  const { text, signedHeaders } = stringToSign(request, sdkDate, algorithm);
+  const pair = derived(algorithm);
+  const signature =
+    pair === undefined
+      ? createHmac(SIGNING_ALGORITHMS[algorithm].hash, key.secretKey).update(text).digest("hex")
+      : signWithDerivedKey(pair, key, text);
+  return { signature, signedHeaders };
+}
+
+/** Whether `signature` (hex) is the request's by the keys under the algorithm: as the gateway checks it. */
+export function signatureMatches(
+  request: SignableRequest,
+  key: SigningKey,
+  sdkDate: string,
+  algorithm: SigningAlgorithm,
+  signature: string,
+): boolean {
+  const pair = derived(algorithm);
+  if (pair !== undefined)
+    return verifyWithDerivedKey(pair, key, stringToSign(request, sdkDate, algorithm).text, signature);
+  const expected = Buffer.from(computeSignature(request, key, sdkDate, algorithm).signature);
+  const given = Buffer.from(signature.toLowerCase());
+  return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
 /**
  * The `Authorization` header value for a request:
- * `SDK-HMAC-SHA256 Access={AK}, SignedHeaders={h1;h2}, Signature={hex}`.
+ * `SDK-HMAC-SHA256 Access={AK}, SignedHeaders={h1;h2}, Signature={hex}` (the algorithm's wire name first).
  */
-export function authorizationHeader(request: SignableRequest, key: SigningKey, sdkDate: string): string {
-  const { signature, signedHeaders } = computeSignature(request, key.secretKey, sdkDate);
-  return `${SIGNING_ALGORITHM} Access=${key.accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+export function authorizationHeader(
+  request: SignableRequest,
+  key: SigningKey,
+  sdkDate: string,
+  algorithm: SigningAlgorithm = DEFAULT_SIGNING_ALGORITHM,
+): string {
+  const { signature, signedHeaders } = computeSignature(request, key, sdkDate, algorithm);
+  return `${SIGNING_ALGORITHMS[algorithm].wire} Access=${key.accessKey}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
 }

@@ -101,6 +101,22 @@ it.each(VARIANTS)("the release's command line, no Node.js on PATH, with %s", asy
   expect(ci.leaks(`${run.stdout}${run.stderr}${JSON.stringify(emulator.requests)}`)).toEqual([]);
 });
 
+it.each(["HmacSM3", "EcdsaP256SHA256", "SM2SM3"])(
+  "the release's command line signs STS's and ModelArts' requests with HW_SIGNING_ALGORITHM=%s",
+  async (algorithm) => {
+    const run = await shell("pulumi-modelarts jobs --status running --output json", commandLine(), {
+      ...ci.fileEnv,
+      HW_SIGNING_ALGORITHM: algorithm,
+    });
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+    expect(JSON.parse(run.stdout).names.sort()).toEqual([...RUNNING].sort());
+    // IAM's federation calls are unsigned; every signed request was signed so.
+    const signed = emulator.requests.filter((r) => r.signedWith !== undefined);
+    expect(signed.map((r) => r.path)).toContain("/v5/agencies/assume");
+    expect(new Set(signed.map((r) => r.signedWith))).toEqual(new Set([algorithm]));
+  },
+);
+
 describe("the credentials page's CI files, run against the emulator", () => {
   /** Where the emulator is: what a real job takes from the region instead. */
   const endpoints = () => {

@@ -6,8 +6,10 @@ import {
   canonicalUri,
   formatSdkDate,
   parseSdkDate,
+  SIGNING_ALGORITHMS,
+  signatureMatches,
 } from "../../../provider/wire/signer";
-import { QUERY_ENCODING_VECTOR, SIGNING_VECTORS } from "./signingVectors";
+import { QUERY_ENCODING_VECTOR, SIGNING_VECTORS, type SigningVector } from "./signingVectors";
 
 describe("SDK-HMAC-SHA256 signer", () => {
   describe.each(SIGNING_VECTORS)("published vector: $source", (vector) => {
@@ -20,6 +22,47 @@ describe("SDK-HMAC-SHA256 signer", () => {
       expect(header).toContain(`Access=${vector.key.accessKey}, `);
     });
   });
+
+  it.each(SIGNING_VECTORS.filter((v) => v.signatureSm3 !== undefined))(
+    "produces the published SDK-HMAC-SM3 signature: $source",
+    (vector) => {
+      const header = authorizationHeader(
+        vector.request,
+        vector.key,
+        vector.request.headers["X-Sdk-Date"]!,
+        "HmacSM3",
+      );
+      expect(header).toBe(
+        `SDK-HMAC-SM3 Access=${vector.key.accessKey}, SignedHeaders=x-sdk-date, Signature=${vector.signatureSm3}`,
+      );
+    },
+  );
+
+  it.each(["EcdsaP256SHA256", "SM2SM3"] as const)(
+    "%s: a signature of the published GET vector verifies, and no other request's or key's does",
+    (algorithm) => {
+      const [, get, post] = SIGNING_VECTORS as [SigningVector, SigningVector, SigningVector];
+      const date = get.request.headers["X-Sdk-Date"]!;
+      const header = authorizationHeader(get.request, get.key, date, algorithm);
+      const signature = /Signature=([0-9a-f]+)$/.exec(header)![1]!;
+      expect(
+        header.startsWith(
+          `${SIGNING_ALGORITHMS[algorithm].wire} Access=AccessKey, SignedHeaders=x-sdk-date, `,
+        ),
+      ).toBe(true);
+      expect(signatureMatches(get.request, get.key, date, algorithm, signature)).toBe(true);
+      expect(signatureMatches(post.request, get.key, date, algorithm, signature)).toBe(false);
+      expect(
+        signatureMatches(get.request, { ...get.key, secretKey: "other" }, date, algorithm, signature),
+      ).toBe(false);
+      // Randomized: a second signature differs, and verifies too.
+      const again = /Signature=([0-9a-f]+)$/.exec(
+        authorizationHeader(get.request, get.key, date, algorithm),
+      )![1]!;
+      expect(again).not.toBe(signature);
+      expect(signatureMatches(get.request, get.key, date, algorithm, again)).toBe(true);
+    },
+  );
 
   // Only the vectors that publish their canonical request (or its hash) can check it.
   it.each(SIGNING_VECTORS.filter((v) => v.canonicalRequest !== undefined))(

@@ -1,6 +1,6 @@
 /**
- * The published SDK-HMAC-SHA256 test vectors: Huawei's API Request Signing Guide and the
- * huaweicloud-sdk-go-v3 signer tests (docs/api-notes.md, "Published test vectors"). Kept as data:
+ * The published SDK-HMAC-SHA256 test vectors, and SDK-HMAC-SM3's where published: Huawei's API
+ * Request Signing Guide and the huaweicloud-sdk-go-v3 signer tests (signer_test.go, sm3_signer_test.go) (docs/api-notes.md, "Published test vectors"). Kept as data:
  * they are the signer's oracle.
  */
 import type { SignableRequest, SigningKey } from "../../../provider/wire/signer";
@@ -12,6 +12,8 @@ export interface SigningVector {
   readonly canonicalRequest?: string;
   readonly canonicalRequestSha256?: string;
   readonly signature: string;
+  /** The SDK-HMAC-SM3 signature of the same request, where the source publishes one. */
+  readonly signatureSm3?: string;
 }
 
 export const SIGNING_VECTORS: readonly SigningVector[] = [
@@ -46,6 +48,7 @@ export const SIGNING_VECTORS: readonly SigningVector[] = [
     canonicalRequest:
       "GET\n/path/\nlimit=1\nx-sdk-date:20060102T150405Z\n\nx-sdk-date\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
     signature: "5a2ce64c865e0e6046321c6f3d5a77ba8413eeaf355c3166c03d58d02ac79624",
+    signatureSm3: "acdeecf8061419275127135b54532c2c20b683bf9bbb8a32bee021a8c40befd4",
   },
   {
     source: "huaweicloud-sdk-go-v3 signer test, POST with a body",
@@ -58,6 +61,7 @@ export const SIGNING_VECTORS: readonly SigningVector[] = [
       body: '{"Name":"test","Id":1}\n',
     },
     signature: "cecc2af119b18ab70b4d094c0750f3b42c02f254903179a0fc2cc72fc9db4f59",
+    signatureSm3: "359e49285fe5a469f82b86fd761b1a4a7ee16e3181de7d643c53a30667cde508",
   },
 ];
 
