@@ -291,15 +291,13 @@ export class EmulatorApp {
       this.clock(),
     );
     if (auth.ok) Object.assign(record, { accessKey: auth.accessKey, signedWith: auth.algorithm });
-    const reply = auth.ok
-      ? this.routed(request, auth.accessKey)
-      : gatewayError(401, "APIGW.0301", auth.message, requestId);
+    const reply = auth.ok ? this.routed(request) : gatewayError(401, "APIGW.0301", auth.message, requestId);
     record.status = reply.status;
     send(res, { ...reply, headers: { [HEADER.requestId]: requestId, ...reply.headers } });
   }
 
-  /** What an authenticated request gets: IAM's assume-role call (base keys only), STS's (any keys), or the API's routes. */
-  private routed(request: ApiRequest, accessKey: string | undefined): Reply {
+  /** What an authenticated request gets: IAM's assume-role call, STS's, or the API's routes. */
+  private routed(request: ApiRequest): Reply {
     const { record, requestId } = request;
     if (request.path === STS_ASSUME_PATH && record.method === "POST") {
       return this.issuer.assumeWithSts(request.body ?? "", requestId);
@@ -311,9 +309,7 @@ export class EmulatorApp {
         requestId,
       );
     }
-    if (accessKey !== this.credentials.accessKey) {
-      return gatewayError(403, "IAM.0002", "Temporary keys cannot assume an agency", requestId);
-    }
+    // Any keys it accepts may ask, temporary ones too: the next hop of an agency chain.
     return this.issuer.assumeRole(request.body ?? "", requestId);
   }
 }

@@ -215,9 +215,11 @@ export const CONFIG_PROPERTIES: Readonly<Record<string, PropertySpec>> = Object.
       const meta = metaOf(SETTINGS[key]);
       if (meta.block === undefined) return [meta.plugin!, settingProperty(key)];
       const env = fieldsOf(key).flatMap((field) => metaOf(SETTINGS[field]).env ?? []);
+      const description = `${meta.description} Environment: ${env.join(", ")}.`;
+      // A chain is a list; stack config may still give one object, which the plugin reads as one hop.
       return [
         meta.plugin!,
-        { ...ref(blockToken(key)), description: `${meta.description} Environment: ${env.join(", ")}.` },
+        meta.repeated ? arrayOf(ref(blockToken(key)), description) : { ...ref(blockToken(key)), description },
       ];
     }),
 );

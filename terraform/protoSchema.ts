@@ -1,6 +1,7 @@
 /**
  * The schema tables (schema.ts) as tfplugin6's `Schema` messages: attribute types as the JSON bytes
- * Terraform parses, nested blocks with SINGLE nesting (one `assume_role { ... }` at most).
+ * Terraform parses, nested blocks with SINGLE nesting (one `assume_role_with_oidc { ... }` at most) or,
+ * for a repeated one, LIST nesting (`assume_role` blocks, in order: an agency chain).
  */
 import { type Schema, type SchemaBlock, SchemaNestedBlockNestingMode } from "./protocol/tfplugin6";
 import type { BlockSpec } from "./schema";
@@ -21,7 +22,7 @@ function protoBlock(block: BlockSpec): SchemaBlock {
     blockTypes: Object.entries(block.blocks ?? {}).map(([typeName, nested]) => ({
       typeName,
       block: protoBlock(nested),
-      nesting: SchemaNestedBlockNestingMode.SINGLE,
+      nesting: nested.list ? SchemaNestedBlockNestingMode.LIST : SchemaNestedBlockNestingMode.SINGLE,
     })),
   };
 }

@@ -37,7 +37,13 @@ export function providerConfigGetter(block: CtyObject): (key: string) => string 
     if (argument === undefined) return undefined;
     const value = block[argument];
     const setting = BLOCK_ARGUMENTS.get(argument);
-    if (setting !== undefined && value !== null && typeof value === "object" && !Array.isArray(value)) {
+    if (setting !== undefined && Array.isArray(value)) {
+      // Repeated blocks, in order: a list of the stack-config objects (none is no setting).
+      return value.length === 0
+        ? undefined
+        : `[${value.map((one) => blockJson(setting, one as CtyObject)).join(",")}]`;
+    }
+    if (setting !== undefined && value !== null && typeof value === "object") {
       return blockJson(setting, value as CtyObject);
     }
     return settingText(value);

@@ -37,11 +37,13 @@ export interface AttributeSpec {
   readonly sensitive?: true;
 }
 
-/** A block: its attributes, and the blocks nested in it once (Terraform's SINGLE nesting). */
+/** A block: its attributes, and the blocks nested in it (once: SINGLE nesting; repeated: LIST). */
 export interface BlockSpec {
   readonly description: string;
   readonly attributes: { readonly [name: string]: AttributeSpec };
   readonly blocks?: { readonly [name: string]: BlockSpec };
+  /** Nested as a list (repeated blocks, in order; Terraform's LIST nesting), not at most once. */
+  readonly list?: boolean;
 }
 
 const LIST_OF_STRINGS: CtyType = ["list", "string"];
@@ -95,7 +97,11 @@ export const PROVIDER_BLOCK: BlockSpec = {
   blocks: Object.fromEntries(
     BLOCK_KEYS.map((block) => [
       metaOf(SETTINGS[block]).terraform!,
-      { description: metaOf(SETTINGS[block]).description, attributes: settingAttributes(fieldsOf(block)) },
+      {
+        description: metaOf(SETTINGS[block]).description,
+        attributes: settingAttributes(fieldsOf(block)),
+        ...(metaOf(SETTINGS[block]).repeated && { list: true }),
+      },
     ]),
   ),
 };
@@ -111,9 +117,10 @@ export function sensitiveValues(block: CtyObject): string[] {
     ),
     ...Object.entries(spec.blocks ?? {}).flatMap(([name, nested]) => {
       const value = values[name];
-      return value !== null && typeof value === "object" && !Array.isArray(value)
-        ? of(nested, value as CtyObject)
-        : [];
+      // A repeated block's values are a list of objects.
+      return (Array.isArray(value) ? value : [value]).flatMap((one) =>
+        one !== null && typeof one === "object" && !Array.isArray(one) ? of(nested, one as CtyObject) : [],
+      );
     }),
   ];
   return of(PROVIDER_BLOCK, block);
@@ -306,6 +313,8 @@ export const DATA_SOURCES: { readonly [typeName: string]: BlockSpec } = {
 export function blockType(block: BlockSpec): CtyType {
   const attributes: { [name: string]: CtyType } = {};
   for (const [name, spec] of Object.entries(block.attributes)) attributes[name] = spec.type;
-  for (const [name, nested] of Object.entries(block.blocks ?? {})) attributes[name] = blockType(nested);
+  for (const [name, nested] of Object.entries(block.blocks ?? {})) {
+    attributes[name] = nested.list ? ["list", blockType(nested)] : blockType(nested);
+  }
   return ["object", attributes];
 }

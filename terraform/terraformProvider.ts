@@ -51,7 +51,7 @@ export type ServedMethods = {
 };
 
 /** The endpoints map's keys this provider reads; others (a huaweicloud block copied whole) are ignored with a warning. */
-const USED_ENDPOINTS = ["modelarts"];
+const USED_ENDPOINTS = ["modelarts", "sts"];
 
 /** A DynamicValue as an object of the block's type. */
 function decodeBlock(block: BlockSpec, value: DynamicValue | null | undefined): CtyObject {

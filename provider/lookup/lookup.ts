@@ -158,7 +158,7 @@ function withKeysNamed(error: unknown, settings: Settings): unknown {
   if (source.kind === "assumeRole") {
     const base = settings.keysFrom === undefined ? [] : words` from ${settings.keysFrom}`;
     return error.withHint(
-      words`The keys were for the agency "${source.agency.agencyName}": IAM gives its temporary keys to the base keys${base}`,
+      words`The keys were for the agency "${source.agencies.at(-1)!.agencyName}": IAM gives its temporary keys to the base keys${base}`,
     );
   }
   return settings.keysFrom === undefined

@@ -13,7 +13,7 @@ import { isLoopback } from "../wire/endpointUrl";
 import type { SettingKey } from "../wire/entryKeys.generated";
 import type { Agency, AkskCredentials, CredentialSource, Credentials } from "./credentials";
 import { federationOf } from "./federation";
-import { findBlock } from "./settingBlocks";
+import { type FoundBlock, findBlocks } from "./settingBlocks";
 import {
   type ConfigGetter,
   type Environment,
@@ -94,18 +94,8 @@ function metadataUrl(env: Environment): string {
   return url.href;
 }
 
-/**
- * The agency from `huaweicloud:assumeRole` (a JSON object), the HW_ASSUME_ROLE_* names, or the profile.
- *
- * @throws ModelArtsConfigError for a malformed object, an agency without its domain, or a duration
- *   out of range.
- */
-export function agencyOf(
-  config: ConfigGetter,
-  env: Environment,
-  profile: Profile | undefined,
-): Agency | undefined {
-  const block = findBlock("assumeRole", config, env);
+/** One hop of the chain as found: its fields checked, the profile's agency where nothing else names one. */
+function agencyOfBlock(block: FoundBlock | undefined, profile: Profile | undefined): Agency | undefined {
   const f = block?.fields ?? {};
   const fromProfile = !block?.fromObject && f.agencyName === undefined && profile?.agencyName !== undefined;
   const from: Words =
@@ -134,6 +124,27 @@ export function agencyOf(
     ...(domainId !== undefined && { domainId }),
     durationSeconds: settingNumber("agencyDuration", f.agencyDuration),
   };
+}
+
+/**
+ * The agencies to assume, in order: from `huaweicloud:assumeRole` (an object, or a list of them: a
+ * chain, each assumed with the keys of the one before), the HW_ASSUME_ROLE_* names, or the profile.
+ * Empty when none is named.
+ *
+ * @throws ModelArtsConfigError for a malformed object, an agency without its domain, or a duration
+ *   out of range.
+ */
+export function agencyChainOf(
+  config: ConfigGetter,
+  env: Environment,
+  profile: Profile | undefined,
+): Agency[] {
+  const blocks = findBlocks("assumeRole", config, env);
+  if (blocks.length === 0) {
+    const fromProfile = agencyOfBlock(undefined, profile);
+    return fromProfile === undefined ? [] : [fromProfile];
+  }
+  return blocks.map((block) => agencyOfBlock(block, profile)!);
 }
 
 function noCredentials(): ModelArtsConfigError {
@@ -175,24 +186,24 @@ export function resolveCredentialSource(config: ConfigGetter, env: Environment):
       secretKey: profile.secretKey,
       securityToken: profile.securityToken,
     });
-  const agency = agencyOf(config, env, profile);
+  const agencies = agencyChainOf(config, env, profile);
   if (base === undefined) {
     if (!ecs) throw noCredentials();
-    if (agency !== undefined) {
+    if (agencies.length > 0) {
       throw new ModelArtsConfigError(
         "An agency cannot be assumed with ECS instance keys here: give base keys (or a profile) for the agency, or drop the agency to use the instance's own.",
       );
     }
     return { source: { kind: "ecsMetadata", url: metadataUrl(env) } };
   }
-  if (agency === undefined) return { source: base, ...(profile && { profile }) };
+  if (agencies.length === 0) return { source: base, ...(profile && { profile }) };
   if (base.kind !== "aksk") {
     throw new ModelArtsConfigError(
-      `Assuming the agency "${agency.agencyName}" needs an access key and secret key; an IAM token cannot sign IAM's request.`,
+      `Assuming the agency "${agencies[0]!.agencyName}" needs an access key and secret key; an IAM token cannot sign IAM's request.`,
     );
   }
   return {
-    source: { kind: "assumeRole", base: base as AkskCredentials, agency },
+    source: { kind: "assumeRole", base: base as AkskCredentials, agencies },
     ...(profile && { profile }),
   };
 }

@@ -67,7 +67,8 @@ export interface Federation {
  */
 export type CredentialSource =
   | Credentials
-  | { readonly kind: "assumeRole"; readonly base: AkskCredentials; readonly agency: Agency }
+  /** Agencies assumed in turn (a chain), the first with the base keys, each next with the keys of the one before. */
+  | { readonly kind: "assumeRole"; readonly base: AkskCredentials; readonly agencies: readonly Agency[] }
   | { readonly kind: "oidc"; readonly federation: Federation }
   | { readonly kind: "ecsMetadata"; readonly url: string };
 

@@ -7,7 +7,7 @@
  */
 import { ModelArtsConfigError } from "../support/errors";
 import type { SettingKey } from "../wire/description";
-import { agencyOf } from "./credentialSource";
+import { agencyChainOf } from "./credentialSource";
 import { findBlock } from "./settingBlocks";
 import {
   type ConfigGetter,
@@ -57,7 +57,7 @@ function checks(config: ConfigGetter): Array<[SettingKey, () => unknown]> {
       },
     ],
     ["authUrl", ifGiven("authUrl", (found) => normalizeEndpoint(found, "IAM endpoint"))],
-    ["assumeRole", () => agencyOf(config, NO_ENVIRONMENT, undefined)],
+    ["assumeRole", () => agencyChainOf(config, NO_ENVIRONMENT, undefined)],
     // Its shape only: the id token may yet come from the environment (GitHub Actions' service).
     ["assumeRoleWithOidc", () => findBlock("assumeRoleWithOidc", config, NO_ENVIRONMENT)],
   ];

@@ -10,7 +10,8 @@ import type { ArgumentKey, SettingKey, Surface } from "../wire/entryKeys.generat
 /** Where a setting's value was found. */
 export type SettingOrigin =
   | { readonly argument: ArgumentKey }
-  | { readonly config: SettingKey; readonly field?: SettingKey }
+  /** Stack config; a field of a block (its element `index`, for a chain given as a list). */
+  | { readonly config: SettingKey; readonly field?: SettingKey; readonly index?: number }
   | { readonly env: string }
   /** A command-line option, by its flag without the dashes. */
   | { readonly option: string }
@@ -68,11 +69,11 @@ function argumentName(key: string, surface: Surface): string {
  * A setting's own name on a surface (its first environment variable where the surface has none). A
  * block's field is named inside its block: `parent`, or the first block that lists it.
  */
-function settingName(key: SettingKey, surface: Surface, parent = blockOf(key)): string {
+function settingName(key: SettingKey, surface: Surface, parent = blockOf(key), index?: number): string {
   const meta = settingMeta(key);
   const env = meta.env?.[0] ?? key;
   if (parent !== undefined && surface !== "cli") {
-    const block = settingName(parent, surface);
+    const block = `${settingName(parent, surface)}${index === undefined ? "" : `[${index}]`}`;
     return surface === "terraform" ? `${block}.${meta.terraform}` : `"${meta.config}" of ${block}`;
   }
   if (surface === "typescript") return meta.config ? `huaweicloud:${meta.config}` : env;
@@ -111,8 +112,8 @@ function originText(origin: SettingOrigin, surface: Surface): string {
   if ("profile" in origin) return `profile "${origin.profile}" of ${origin.file}`;
   if ("agencyVariables" in origin) return "the HW_ASSUME_ROLE_* variables";
   if ("byDefault" in origin) return "the default";
-  if (origin.field !== undefined) return settingName(origin.field, surface, origin.config);
-  const name = settingName(origin.config, surface);
+  if (origin.field !== undefined) return settingName(origin.field, surface, origin.config, origin.index);
+  const name = `${settingName(origin.config, surface)}${origin.index === undefined ? "" : `[${origin.index}]`}`;
   return surface === "terraform" ? `the provider argument ${name}` : `stack config ${name}`;
 }
 

@@ -27,8 +27,16 @@ const METADATA_TIMEOUT_MS = 1_000;
 /** The most bytes of a metadata answer read. */
 const MAX_METADATA_BYTES = 64 * 1024;
 
-/** Asks IAM for the agency's temporary keys, signed with the base keys. Never retried after 401 or 403. */
-async function assumeRole(iam: ApiClient, iamBase: string, agency: Agency): Promise<TemporaryKeys> {
+/**
+ * Asks IAM for the agency's temporary keys, signed with the keys of `hop` (the base keys, or the
+ * hop before in a chain). Never retried after 401 or 403.
+ */
+async function assumeRole(
+  iam: ApiClient,
+  iamBase: string,
+  agency: Agency,
+  hop: string,
+): Promise<TemporaryKeys> {
   const body = {
     auth: {
       identity: {
@@ -62,7 +70,7 @@ async function assumeRole(iam: ApiClient, iamBase: string, agency: Agency): Prom
       errorCode: error.errorCode,
       errorMessage: error.errorMessage,
       requestId: error.requestId,
-      hint: `Assuming the ${agencyLabel(agency)} was refused. Check that the agency exists in that domain, that it delegates to the account of the base keys, and that the base identity may assume it (iam:agencies:assume)`,
+      hint: `Assuming the ${agencyLabel(agency)} ${hop} was refused. Check that the agency exists in that domain, that it delegates to the account of the keys that asked, and that this identity may assume it (iam:agencies:assume)`,
     });
   }
 }
@@ -145,20 +153,41 @@ function needed(base: string | undefined, what: string, setting: "authUrl" | "st
   );
 }
 
-/** An agency's keys: through STS when it is named by its domain's id, else through IAM. */
-function agencyKeys(base: AkskCredentials, agency: Agency, context: TemporaryCredentialContext) {
-  if (agency.domainName === undefined && agency.domainId !== undefined) {
-    const sts = needed(context.stsBase, "Assuming an agency by its domain's id", "stsEndpoint");
-    return () =>
-      assumeAgencyWithSts(
-        context.iamClient(base),
-        sts,
-        { ...agency, domainId: agency.domainId! },
-        "with the base keys",
-      );
-  }
-  const iam = needed(context.iamBase, "Assuming an agency", "authUrl");
-  return () => assumeRole(context.iamClient(base), iam, agency);
+/** Which keys assume hop `i` of `n`, as a refusal names it. */
+function hopLabel(i: number, n: number): string {
+  if (n === 1) return "with the base keys";
+  return `(hop ${i + 1} of ${n}, with ${i === 0 ? "the base keys" : `the keys of hop ${i}`})`;
+}
+
+/** Whether an agency is assumed through STS: named by its domain's id. */
+const throughSts = (agency: Agency) => agency.domainName === undefined && agency.domainId !== undefined;
+
+/**
+ * The agencies assumed in turn: each with the keys of the one before (the first with the base keys),
+ * through STS when named by its domain's id, else through IAM. The endpoints are checked first.
+ */
+function agencyChainKeys(
+  base: AkskCredentials,
+  agencies: readonly Agency[],
+  context: TemporaryCredentialContext,
+) {
+  const sts = agencies.some(throughSts)
+    ? needed(context.stsBase, "Assuming an agency by its domain's id", "stsEndpoint")
+    : "";
+  const iam = agencies.some((a) => !throughSts(a))
+    ? needed(context.iamBase, "Assuming an agency", "authUrl")
+    : "";
+  return async (): Promise<TemporaryKeys> => {
+    let keys: TemporaryKeys | undefined;
+    for (const [i, agency] of agencies.entries()) {
+      const client = context.iamClient(keys?.credentials ?? base);
+      const hop = hopLabel(i, agencies.length);
+      keys = throughSts(agency)
+        ? await assumeAgencyWithSts(client, sts, { ...agency, domainId: agency.domainId! }, hop)
+        : await assumeRole(client, iam, agency, hop);
+    }
+    return keys!;
+  };
 }
 
 /** The credentials to sign with: the given ones, an agency's or an identity provider's temporary keys, or the instance's. */
@@ -193,16 +222,16 @@ export async function obtainCredentials(
       }),
     );
   }
-  const { base, agency } = source;
+  const { base, agencies } = source;
   const key = hashOf([
     "agency",
     base.accessKey,
     base.secretKey,
     base.securityToken ?? null,
-    agency,
+    agencies,
     context.iamBase,
     context.stsBase,
     context.transportKey,
   ]);
-  return context.cache.get(key, agencyKeys(base, agency, context));
+  return context.cache.get(key, agencyChainKeys(base, agencies, context));
 }

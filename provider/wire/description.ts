@@ -101,6 +101,11 @@ export interface EntryMeta {
    * setting, by key, in order. Stack config and the plugin take it as an object, Terraform as a block.
    */
   readonly block?: readonly string[];
+  /**
+   * A block that may be given several times, in order (an agency chain): stack config and the plugin
+   * take a list of objects (one object is one), Terraform repeated blocks.
+   */
+  readonly repeated?: boolean;
   /** An argument whose default is the provider's setting: Terraform shows the value used. */
   readonly providerDefault?: boolean;
   /** A setting's key in stack config after `huaweicloud:` (pulumi-huaweicloud's), when it has one. */
@@ -706,9 +711,10 @@ export const SETTINGS = {
   }),
   assumeRole: described(text(), {
     block: ["agencyName", "agencyDomainName", "agencyDomainId", "agencyDuration"],
+    repeated: true,
     description:
-      "An agency to assume: the lookups list with its temporary keys, which IAM gives to the base keys.",
-    rule: 'an object such as {"agencyName": "ci-reader", "domainName": "my-account", "durationSeconds": 3600}',
+      "An agency to assume, or a chain of them (each assumed with the keys of the one before): the lookups list with the last one's temporary keys. An agency named by its domain's name is assumed through IAM, one named by its domain's id through STS.",
+    rule: 'an object such as {"agencyName": "ci-reader", "domainName": "my-account", "durationSeconds": 3600}, or a list of them',
     config: "assumeRole",
     plugin: "assumeRole",
     terraform: "assume_role",

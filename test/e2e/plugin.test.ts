@@ -195,6 +195,33 @@ describe("the modelarts plugin with the real engine", () => {
     },
   );
 
+  withYaml(
+    "YAML: modelarts:assumeRole as a list is an agency chain, each hop with the keys of the one before",
+    async () => {
+      const s = emulator.settings;
+      const [agency] = s.agencies;
+      const { stack } = await yamlStack({ HW_STS_ENDPOINT: s.stsEndpoint, HW_AUTH_URL: s.authUrl });
+      await stack.setAllConfig({
+        ...pluginConfig(true),
+        "modelarts:assumeRole": {
+          value: JSON.stringify([
+            { agencyName: agency!.agencyName, domainName: agency!.domainName },
+            { agencyName: agency!.agencyName, domainId: agency!.domainId },
+          ]),
+        },
+      });
+      const up = await stack.up();
+      expect(up.outputs.jobNames!.value).toHaveLength(3);
+      const [first, second] = emulator.issuedKeys();
+      expect(emulator.requests.filter((r) => r.method === "POST").map((r) => [r.path, r.accessKey])).toEqual([
+        ["/v3.0/OS-CREDENTIAL/securitytokens", s.accessKey],
+        ["/v5/agencies/assume", first!.accessKey],
+      ]);
+      expect(emulator.listRequests().every((r) => r.accessKey === second!.accessKey)).toBe(true);
+      await stack.destroy();
+    },
+  );
+
   (cli === undefined ? it.skip : it)(
     "TypeScript: pulumi.runtime.invoke through the engine returns what the in-process lookup returns",
     async () => {

@@ -400,6 +400,43 @@ output "count" { value = length(data.modelarts_visualization_jobs.running.ids) }
     expect(state).not.toContain(s.secretKey);
   });
 
+  it("an agency chain in two assume_role blocks: IAM with the base keys, then STS with the first hop's keys", async () => {
+    const s = emulator.settings;
+    const [agency] = s.agencies;
+    const dir = await project(
+      "agency-chain",
+      `provider "modelarts" {
+  region     = "${s.region}"
+  project_id = "${s.projectId}"
+  access_key = "${s.accessKey}"
+  secret_key = "${s.secretKey}"
+  auth_url   = "${s.authUrl}"
+  endpoints  = { modelarts = "${s.endpoint}", sts = "${s.stsEndpoint}" }
+  assume_role {
+    agency_name = "${agency!.agencyName}"
+    domain_name = "${agency!.domainName}"
+  }
+  assume_role {
+    agency_name = "${agency!.agencyName}"
+    domain_id   = "${agency!.domainId}"
+  }
+}
+data "modelarts_visualization_jobs" "all" {}
+output "count" { value = length(data.modelarts_visualization_jobs.all.ids) }
+`,
+    );
+    const apply = await tofu(dir, ["apply", "-auto-approve", "-input=false"]);
+    expect(apply.stderr).toBe("");
+    expect(JSON.parse((await tofu(dir, ["output", "-json", "count"])).stdout)).toBe(30);
+    const [first, second] = emulator.issuedKeys();
+    const posts = emulator.requests.filter((r) => r.method === "POST").map((r) => [r.path, r.accessKey]);
+    expect(posts).toEqual([
+      ["/v3.0/OS-CREDENTIAL/securitytokens", s.accessKey],
+      ["/v5/agencies/assume", first!.accessKey],
+    ]);
+    expect(emulator.listRequests().every((r) => r.accessKey === second!.accessKey)).toBe(true);
+  });
+
   it("keyless CI (OIDC): the HW_ASSUME_ROLE_* variables with a token file, then an assume_role_with_oidc block with GitHub Actions' token service; no token in the state or the trace log", async () => {
     const ci = await keylessCi(emulator, root);
     try {

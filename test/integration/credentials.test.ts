@@ -232,7 +232,9 @@ describe("an agency (assume role)", () => {
     expect(error.message).toMatch(
       /^IAM POST \/v3\.0\/OS-CREDENTIAL\/securitytokens failed: HTTP 403 IAM\.0002 /,
     );
-    expect(error.message).toContain('Assuming the agency "admin" of domain "other-account" was refused');
+    expect(error.message).toContain(
+      'Assuming the agency "admin" of domain "other-account" with the base keys was refused',
+    );
     expect(emulator().requests.map((r) => `${r.method} ${r.status}`)).toEqual(["POST 403"]);
     expect(error.message).not.toContain(emulator().settings.secretKey);
   });
@@ -248,7 +250,7 @@ describe("an agency (assume role)", () => {
       lookup(emulator(), {}, { env: { ...place(), ...keys() }, config }),
       ModelArtsConfigError,
     );
-    expect(notObject.message).toMatch(/stack config huaweicloud:assumeRole must be an object/);
+    expect(notObject.message).toMatch(/stack config huaweicloud:assumeRole\[0\] must be an object/);
     expect(emulator().requests).toHaveLength(0);
   });
 });

@@ -171,10 +171,11 @@ const settingSurfaces: Record<string, (key: SettingKey, value: number) => Promis
     const block = Object.fromEntries(
       Object.keys(PROVIDER_BLOCK.attributes).map((name) => [name, null]),
     ) as CtyObject;
+    // Repeated blocks: a list, empty when none is written.
     block.assume_role =
       key === "agencyDuration"
-        ? { agency_name: "a", domain_name: "d", domain_id: null, duration: value }
-        : null;
+        ? [{ agency_name: "a", domain_name: "d", domain_id: null, duration: value }]
+        : [];
     if (key !== "agencyDuration") block[meta.terraform] = value;
     const response = await new TerraformProvider(emulator.env, silent).ValidateProviderConfig({
       config: { msgpack: encodeCty(blockType(PROVIDER_BLOCK), block) },

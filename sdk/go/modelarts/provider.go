@@ -103,6 +103,16 @@ func NewProvider(ctx *pulumi.Context,
 			args.SharedConfigFile = pulumi.StringPtr(d.(string))
 		}
 	}
+	if args.SigningAlgorithm == nil {
+		if d := internal.GetEnvOrDefault(nil, nil, "HW_SIGNING_ALGORITHM"); d != nil {
+			args.SigningAlgorithm = pulumi.StringPtr(d.(string))
+		}
+	}
+	if args.StsEndpoint == nil {
+		if d := internal.GetEnvOrDefault(nil, nil, "HW_STS_ENDPOINT"); d != nil {
+			args.StsEndpoint = pulumi.StringPtr(d.(string))
+		}
+	}
 	if args.AccessKey != nil {
 		args.AccessKey = pulumi.ToSecret(args.AccessKey).(pulumi.StringPtrInput)
 	}
@@ -127,8 +137,10 @@ func NewProvider(ctx *pulumi.Context,
 type providerArgs struct {
 	// The access key (AK).
 	AccessKey *string `pulumi:"accessKey"`
-	// An agency to assume: the lookups list with its temporary keys, which IAM gives to the base keys. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
-	AssumeRole *AssumeRole `pulumi:"assumeRole"`
+	// An agency to assume, or a chain of them (each assumed with the keys of the one before): the lookups list with the last one's temporary keys. An agency named by its domain's name is assumed through IAM, one named by its domain's id through STS. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
+	AssumeRole []AssumeRole `pulumi:"assumeRole"`
+	// Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service. Environment: HW_ASSUME_ROLE_IDP_ID, HUAWEICLOUD_SDK_IDP_ID, HW_ASSUME_ROLE_ID_TOKEN, HW_ASSUME_ROLE_ID_TOKEN_FILE, HUAWEICLOUD_SDK_ID_TOKEN_FILE, HW_ASSUME_ROLE_ID_TOKEN_ENV, HW_ASSUME_ROLE_ID_TOKEN_AUDIENCE, HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
+	AssumeRoleWithOidc *AssumeRoleWithOidc `pulumi:"assumeRoleWithOidc"`
 	// An IAM token, used instead of AK/SK.
 	AuthToken *string `pulumi:"authToken"`
 	// The IAM endpoint; default https://iam.{region}.{cloud}/v3.
@@ -137,7 +149,7 @@ type providerArgs struct {
 	Cloud *string `pulumi:"cloud"`
 	// Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set. Default false.
 	EcsMetadata *bool `pulumi:"ecsMetadata"`
-	// The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://..."}`), the plugin the URL.
+	// The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://...", "sts": "https://..."}`), the plugin the URL.
 	Endpoint *string `pulumi:"endpoint"`
 	// Skip TLS certificate verification (test servers only). Default false.
 	Insecure *bool `pulumi:"insecure"`
@@ -159,14 +171,20 @@ type providerArgs struct {
 	SecurityToken *string `pulumi:"securityToken"`
 	// A KooCLI (hcloud) profile file to take keys from when none are set; default ~/.hcloud/config.json when it exists.
 	SharedConfigFile *string `pulumi:"sharedConfigFile"`
+	// How requests are signed with access keys: HmacSHA256 (SDK-HMAC-SHA256, every API's), or for China's commercial-cryptography rules HmacSM3, EcdsaP256SHA256 or SM2SM3, as Huawei's SDKs sign. Default "HmacSHA256".
+	SigningAlgorithm *string `pulumi:"signingAlgorithm"`
+	// The STS endpoint, which assumes agencies by domain id; default https://sts.{region}.{cloud}. Stack config and Terraform take it as the "sts" entry of endpoints.
+	StsEndpoint *string `pulumi:"stsEndpoint"`
 }
 
 // The set of arguments for constructing a Provider resource.
 type ProviderArgs struct {
 	// The access key (AK).
 	AccessKey pulumi.StringPtrInput
-	// An agency to assume: the lookups list with its temporary keys, which IAM gives to the base keys. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
-	AssumeRole AssumeRolePtrInput
+	// An agency to assume, or a chain of them (each assumed with the keys of the one before): the lookups list with the last one's temporary keys. An agency named by its domain's name is assumed through IAM, one named by its domain's id through STS. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
+	AssumeRole AssumeRoleArrayInput
+	// Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service. Environment: HW_ASSUME_ROLE_IDP_ID, HUAWEICLOUD_SDK_IDP_ID, HW_ASSUME_ROLE_ID_TOKEN, HW_ASSUME_ROLE_ID_TOKEN_FILE, HUAWEICLOUD_SDK_ID_TOKEN_FILE, HW_ASSUME_ROLE_ID_TOKEN_ENV, HW_ASSUME_ROLE_ID_TOKEN_AUDIENCE, HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
+	AssumeRoleWithOidc AssumeRoleWithOidcPtrInput
 	// An IAM token, used instead of AK/SK.
 	AuthToken pulumi.StringPtrInput
 	// The IAM endpoint; default https://iam.{region}.{cloud}/v3.
@@ -175,7 +193,7 @@ type ProviderArgs struct {
 	Cloud pulumi.StringPtrInput
 	// Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set. Default false.
 	EcsMetadata pulumi.BoolPtrInput
-	// The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://..."}`), the plugin the URL.
+	// The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://...", "sts": "https://..."}`), the plugin the URL.
 	Endpoint pulumi.StringPtrInput
 	// Skip TLS certificate verification (test servers only). Default false.
 	Insecure pulumi.BoolPtrInput
@@ -197,6 +215,10 @@ type ProviderArgs struct {
 	SecurityToken pulumi.StringPtrInput
 	// A KooCLI (hcloud) profile file to take keys from when none are set; default ~/.hcloud/config.json when it exists.
 	SharedConfigFile pulumi.StringPtrInput
+	// How requests are signed with access keys: HmacSHA256 (SDK-HMAC-SHA256, every API's), or for China's commercial-cryptography rules HmacSM3, EcdsaP256SHA256 or SM2SM3, as Huawei's SDKs sign. Default "HmacSHA256".
+	SigningAlgorithm pulumi.StringPtrInput
+	// The STS endpoint, which assumes agencies by domain id; default https://sts.{region}.{cloud}. Stack config and Terraform take it as the "sts" entry of endpoints.
+	StsEndpoint pulumi.StringPtrInput
 }
 
 func (ProviderArgs) ElementType() reflect.Type {

@@ -13,7 +13,7 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
-// An agency to assume.
+// An agency to assume, or a chain of them (each assumed with the keys of the one before): the lookups list with the last one's temporary keys. An agency named by its domain's name is assumed through IAM, one named by its domain's id through STS.
 type AssumeRole struct {
 	// The agency whose temporary keys the lookups use.
 	AgencyName string `pulumi:"agencyName"`
@@ -36,7 +36,7 @@ type AssumeRoleInput interface {
 	ToAssumeRoleOutputWithContext(context.Context) AssumeRoleOutput
 }
 
-// An agency to assume.
+// An agency to assume, or a chain of them (each assumed with the keys of the one before): the lookups list with the last one's temporary keys. An agency named by its domain's name is assumed through IAM, one named by its domain's id through STS.
 type AssumeRoleArgs struct {
 	// The agency whose temporary keys the lookups use.
 	AgencyName pulumi.StringInput `pulumi:"agencyName"`
@@ -60,48 +60,32 @@ func (i AssumeRoleArgs) ToAssumeRoleOutputWithContext(ctx context.Context) Assum
 	return pulumi.ToOutputWithContext(ctx, i).(AssumeRoleOutput)
 }
 
-func (i AssumeRoleArgs) ToAssumeRolePtrOutput() AssumeRolePtrOutput {
-	return i.ToAssumeRolePtrOutputWithContext(context.Background())
-}
-
-func (i AssumeRoleArgs) ToAssumeRolePtrOutputWithContext(ctx context.Context) AssumeRolePtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(AssumeRoleOutput).ToAssumeRolePtrOutputWithContext(ctx)
-}
-
-// AssumeRolePtrInput is an input type that accepts AssumeRoleArgs, AssumeRolePtr and AssumeRolePtrOutput values.
-// You can construct a concrete instance of `AssumeRolePtrInput` via:
+// AssumeRoleArrayInput is an input type that accepts AssumeRoleArray and AssumeRoleArrayOutput values.
+// You can construct a concrete instance of `AssumeRoleArrayInput` via:
 //
-//	        AssumeRoleArgs{...}
-//
-//	or:
-//
-//	        nil
-type AssumeRolePtrInput interface {
+//	AssumeRoleArray{ AssumeRoleArgs{...} }
+type AssumeRoleArrayInput interface {
 	pulumi.Input
 
-	ToAssumeRolePtrOutput() AssumeRolePtrOutput
-	ToAssumeRolePtrOutputWithContext(context.Context) AssumeRolePtrOutput
+	ToAssumeRoleArrayOutput() AssumeRoleArrayOutput
+	ToAssumeRoleArrayOutputWithContext(context.Context) AssumeRoleArrayOutput
 }
 
-type assumeRolePtrType AssumeRoleArgs
+type AssumeRoleArray []AssumeRoleInput
 
-func AssumeRolePtr(v *AssumeRoleArgs) AssumeRolePtrInput {
-	return (*assumeRolePtrType)(v)
+func (AssumeRoleArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AssumeRole)(nil)).Elem()
 }
 
-func (*assumeRolePtrType) ElementType() reflect.Type {
-	return reflect.TypeOf((**AssumeRole)(nil)).Elem()
+func (i AssumeRoleArray) ToAssumeRoleArrayOutput() AssumeRoleArrayOutput {
+	return i.ToAssumeRoleArrayOutputWithContext(context.Background())
 }
 
-func (i *assumeRolePtrType) ToAssumeRolePtrOutput() AssumeRolePtrOutput {
-	return i.ToAssumeRolePtrOutputWithContext(context.Background())
+func (i AssumeRoleArray) ToAssumeRoleArrayOutputWithContext(ctx context.Context) AssumeRoleArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AssumeRoleArrayOutput)
 }
 
-func (i *assumeRolePtrType) ToAssumeRolePtrOutputWithContext(ctx context.Context) AssumeRolePtrOutput {
-	return pulumi.ToOutputWithContext(ctx, i).(AssumeRolePtrOutput)
-}
-
-// An agency to assume.
+// An agency to assume, or a chain of them (each assumed with the keys of the one before): the lookups list with the last one's temporary keys. An agency named by its domain's name is assumed through IAM, one named by its domain's id through STS.
 type AssumeRoleOutput struct{ *pulumi.OutputState }
 
 func (AssumeRoleOutput) ElementType() reflect.Type {
@@ -114,16 +98,6 @@ func (o AssumeRoleOutput) ToAssumeRoleOutput() AssumeRoleOutput {
 
 func (o AssumeRoleOutput) ToAssumeRoleOutputWithContext(ctx context.Context) AssumeRoleOutput {
 	return o
-}
-
-func (o AssumeRoleOutput) ToAssumeRolePtrOutput() AssumeRolePtrOutput {
-	return o.ToAssumeRolePtrOutputWithContext(context.Background())
-}
-
-func (o AssumeRoleOutput) ToAssumeRolePtrOutputWithContext(ctx context.Context) AssumeRolePtrOutput {
-	return o.ApplyTWithContext(ctx, func(_ context.Context, v AssumeRole) *AssumeRole {
-		return &v
-	}).(AssumeRolePtrOutput)
 }
 
 // The agency whose temporary keys the lookups use.
@@ -146,33 +120,222 @@ func (o AssumeRoleOutput) DurationSeconds() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v AssumeRole) *int { return v.DurationSeconds }).(pulumi.IntPtrOutput)
 }
 
-type AssumeRolePtrOutput struct{ *pulumi.OutputState }
+type AssumeRoleArrayOutput struct{ *pulumi.OutputState }
 
-func (AssumeRolePtrOutput) ElementType() reflect.Type {
-	return reflect.TypeOf((**AssumeRole)(nil)).Elem()
+func (AssumeRoleArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]AssumeRole)(nil)).Elem()
 }
 
-func (o AssumeRolePtrOutput) ToAssumeRolePtrOutput() AssumeRolePtrOutput {
+func (o AssumeRoleArrayOutput) ToAssumeRoleArrayOutput() AssumeRoleArrayOutput {
 	return o
 }
 
-func (o AssumeRolePtrOutput) ToAssumeRolePtrOutputWithContext(ctx context.Context) AssumeRolePtrOutput {
+func (o AssumeRoleArrayOutput) ToAssumeRoleArrayOutputWithContext(ctx context.Context) AssumeRoleArrayOutput {
 	return o
 }
 
-func (o AssumeRolePtrOutput) Elem() AssumeRoleOutput {
-	return o.ApplyT(func(v *AssumeRole) AssumeRole {
-		if v != nil {
-			return *v
-		}
-		var ret AssumeRole
-		return ret
+func (o AssumeRoleArrayOutput) Index(i pulumi.IntInput) AssumeRoleOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) AssumeRole {
+		return vs[0].([]AssumeRole)[vs[1].(int)]
 	}).(AssumeRoleOutput)
 }
 
+// Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service.
+type AssumeRoleWithOidc struct {
+	// The agency whose temporary keys the lookups use.
+	AgencyName string `pulumi:"agencyName"`
+	// The id of the domain (account) that owns the agency, instead of its name.
+	DomainId *string `pulumi:"domainId"`
+	// How long the agency's temporary keys last, in seconds, 900 to 86400. Default 900.
+	DurationSeconds *int `pulumi:"durationSeconds"`
+	// The id token (a JWT) itself.
+	IdToken *string `pulumi:"idToken"`
+	// The audience asked of GitHub Actions' token service: the client id the identity provider in IAM expects. Unset, none is asked and GitHub's default applies.
+	IdTokenAudience *string `pulumi:"idTokenAudience"`
+	// The environment variable holding the id token, read again each time the keys are renewed (GitLab CI's `id_tokens:` names one).
+	IdTokenEnv *string `pulumi:"idTokenEnv"`
+	// A file holding the id token, read again each time the keys are renewed (CI systems rotate it); `~/` is the home folder.
+	IdTokenFile *string `pulumi:"idTokenFile"`
+	// The identity provider in IAM whose id tokens are exchanged; setting it turns OIDC federation on.
+	IdpId string `pulumi:"idpId"`
+}
+
+// AssumeRoleWithOidcInput is an input type that accepts AssumeRoleWithOidcArgs and AssumeRoleWithOidcOutput values.
+// You can construct a concrete instance of `AssumeRoleWithOidcInput` via:
+//
+//	AssumeRoleWithOidcArgs{...}
+type AssumeRoleWithOidcInput interface {
+	pulumi.Input
+
+	ToAssumeRoleWithOidcOutput() AssumeRoleWithOidcOutput
+	ToAssumeRoleWithOidcOutputWithContext(context.Context) AssumeRoleWithOidcOutput
+}
+
+// Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service.
+type AssumeRoleWithOidcArgs struct {
+	// The agency whose temporary keys the lookups use.
+	AgencyName pulumi.StringInput `pulumi:"agencyName"`
+	// The id of the domain (account) that owns the agency, instead of its name.
+	DomainId pulumi.StringPtrInput `pulumi:"domainId"`
+	// How long the agency's temporary keys last, in seconds, 900 to 86400. Default 900.
+	DurationSeconds pulumi.IntPtrInput `pulumi:"durationSeconds"`
+	// The id token (a JWT) itself.
+	IdToken pulumi.StringPtrInput `pulumi:"idToken"`
+	// The audience asked of GitHub Actions' token service: the client id the identity provider in IAM expects. Unset, none is asked and GitHub's default applies.
+	IdTokenAudience pulumi.StringPtrInput `pulumi:"idTokenAudience"`
+	// The environment variable holding the id token, read again each time the keys are renewed (GitLab CI's `id_tokens:` names one).
+	IdTokenEnv pulumi.StringPtrInput `pulumi:"idTokenEnv"`
+	// A file holding the id token, read again each time the keys are renewed (CI systems rotate it); `~/` is the home folder.
+	IdTokenFile pulumi.StringPtrInput `pulumi:"idTokenFile"`
+	// The identity provider in IAM whose id tokens are exchanged; setting it turns OIDC federation on.
+	IdpId pulumi.StringInput `pulumi:"idpId"`
+}
+
+func (AssumeRoleWithOidcArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*AssumeRoleWithOidc)(nil)).Elem()
+}
+
+func (i AssumeRoleWithOidcArgs) ToAssumeRoleWithOidcOutput() AssumeRoleWithOidcOutput {
+	return i.ToAssumeRoleWithOidcOutputWithContext(context.Background())
+}
+
+func (i AssumeRoleWithOidcArgs) ToAssumeRoleWithOidcOutputWithContext(ctx context.Context) AssumeRoleWithOidcOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AssumeRoleWithOidcOutput)
+}
+
+func (i AssumeRoleWithOidcArgs) ToAssumeRoleWithOidcPtrOutput() AssumeRoleWithOidcPtrOutput {
+	return i.ToAssumeRoleWithOidcPtrOutputWithContext(context.Background())
+}
+
+func (i AssumeRoleWithOidcArgs) ToAssumeRoleWithOidcPtrOutputWithContext(ctx context.Context) AssumeRoleWithOidcPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AssumeRoleWithOidcOutput).ToAssumeRoleWithOidcPtrOutputWithContext(ctx)
+}
+
+// AssumeRoleWithOidcPtrInput is an input type that accepts AssumeRoleWithOidcArgs, AssumeRoleWithOidcPtr and AssumeRoleWithOidcPtrOutput values.
+// You can construct a concrete instance of `AssumeRoleWithOidcPtrInput` via:
+//
+//	        AssumeRoleWithOidcArgs{...}
+//
+//	or:
+//
+//	        nil
+type AssumeRoleWithOidcPtrInput interface {
+	pulumi.Input
+
+	ToAssumeRoleWithOidcPtrOutput() AssumeRoleWithOidcPtrOutput
+	ToAssumeRoleWithOidcPtrOutputWithContext(context.Context) AssumeRoleWithOidcPtrOutput
+}
+
+type assumeRoleWithOidcPtrType AssumeRoleWithOidcArgs
+
+func AssumeRoleWithOidcPtr(v *AssumeRoleWithOidcArgs) AssumeRoleWithOidcPtrInput {
+	return (*assumeRoleWithOidcPtrType)(v)
+}
+
+func (*assumeRoleWithOidcPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**AssumeRoleWithOidc)(nil)).Elem()
+}
+
+func (i *assumeRoleWithOidcPtrType) ToAssumeRoleWithOidcPtrOutput() AssumeRoleWithOidcPtrOutput {
+	return i.ToAssumeRoleWithOidcPtrOutputWithContext(context.Background())
+}
+
+func (i *assumeRoleWithOidcPtrType) ToAssumeRoleWithOidcPtrOutputWithContext(ctx context.Context) AssumeRoleWithOidcPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(AssumeRoleWithOidcPtrOutput)
+}
+
+// Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service.
+type AssumeRoleWithOidcOutput struct{ *pulumi.OutputState }
+
+func (AssumeRoleWithOidcOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*AssumeRoleWithOidc)(nil)).Elem()
+}
+
+func (o AssumeRoleWithOidcOutput) ToAssumeRoleWithOidcOutput() AssumeRoleWithOidcOutput {
+	return o
+}
+
+func (o AssumeRoleWithOidcOutput) ToAssumeRoleWithOidcOutputWithContext(ctx context.Context) AssumeRoleWithOidcOutput {
+	return o
+}
+
+func (o AssumeRoleWithOidcOutput) ToAssumeRoleWithOidcPtrOutput() AssumeRoleWithOidcPtrOutput {
+	return o.ToAssumeRoleWithOidcPtrOutputWithContext(context.Background())
+}
+
+func (o AssumeRoleWithOidcOutput) ToAssumeRoleWithOidcPtrOutputWithContext(ctx context.Context) AssumeRoleWithOidcPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v AssumeRoleWithOidc) *AssumeRoleWithOidc {
+		return &v
+	}).(AssumeRoleWithOidcPtrOutput)
+}
+
 // The agency whose temporary keys the lookups use.
-func (o AssumeRolePtrOutput) AgencyName() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *AssumeRole) *string {
+func (o AssumeRoleWithOidcOutput) AgencyName() pulumi.StringOutput {
+	return o.ApplyT(func(v AssumeRoleWithOidc) string { return v.AgencyName }).(pulumi.StringOutput)
+}
+
+// The id of the domain (account) that owns the agency, instead of its name.
+func (o AssumeRoleWithOidcOutput) DomainId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AssumeRoleWithOidc) *string { return v.DomainId }).(pulumi.StringPtrOutput)
+}
+
+// How long the agency's temporary keys last, in seconds, 900 to 86400. Default 900.
+func (o AssumeRoleWithOidcOutput) DurationSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v AssumeRoleWithOidc) *int { return v.DurationSeconds }).(pulumi.IntPtrOutput)
+}
+
+// The id token (a JWT) itself.
+func (o AssumeRoleWithOidcOutput) IdToken() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AssumeRoleWithOidc) *string { return v.IdToken }).(pulumi.StringPtrOutput)
+}
+
+// The audience asked of GitHub Actions' token service: the client id the identity provider in IAM expects. Unset, none is asked and GitHub's default applies.
+func (o AssumeRoleWithOidcOutput) IdTokenAudience() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AssumeRoleWithOidc) *string { return v.IdTokenAudience }).(pulumi.StringPtrOutput)
+}
+
+// The environment variable holding the id token, read again each time the keys are renewed (GitLab CI's `id_tokens:` names one).
+func (o AssumeRoleWithOidcOutput) IdTokenEnv() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AssumeRoleWithOidc) *string { return v.IdTokenEnv }).(pulumi.StringPtrOutput)
+}
+
+// A file holding the id token, read again each time the keys are renewed (CI systems rotate it); `~/` is the home folder.
+func (o AssumeRoleWithOidcOutput) IdTokenFile() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v AssumeRoleWithOidc) *string { return v.IdTokenFile }).(pulumi.StringPtrOutput)
+}
+
+// The identity provider in IAM whose id tokens are exchanged; setting it turns OIDC federation on.
+func (o AssumeRoleWithOidcOutput) IdpId() pulumi.StringOutput {
+	return o.ApplyT(func(v AssumeRoleWithOidc) string { return v.IdpId }).(pulumi.StringOutput)
+}
+
+type AssumeRoleWithOidcPtrOutput struct{ *pulumi.OutputState }
+
+func (AssumeRoleWithOidcPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**AssumeRoleWithOidc)(nil)).Elem()
+}
+
+func (o AssumeRoleWithOidcPtrOutput) ToAssumeRoleWithOidcPtrOutput() AssumeRoleWithOidcPtrOutput {
+	return o
+}
+
+func (o AssumeRoleWithOidcPtrOutput) ToAssumeRoleWithOidcPtrOutputWithContext(ctx context.Context) AssumeRoleWithOidcPtrOutput {
+	return o
+}
+
+func (o AssumeRoleWithOidcPtrOutput) Elem() AssumeRoleWithOidcOutput {
+	return o.ApplyT(func(v *AssumeRoleWithOidc) AssumeRoleWithOidc {
+		if v != nil {
+			return *v
+		}
+		var ret AssumeRoleWithOidc
+		return ret
+	}).(AssumeRoleWithOidcOutput)
+}
+
+// The agency whose temporary keys the lookups use.
+func (o AssumeRoleWithOidcPtrOutput) AgencyName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRoleWithOidc) *string {
 		if v == nil {
 			return nil
 		}
@@ -181,8 +344,8 @@ func (o AssumeRolePtrOutput) AgencyName() pulumi.StringPtrOutput {
 }
 
 // The id of the domain (account) that owns the agency, instead of its name.
-func (o AssumeRolePtrOutput) DomainId() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *AssumeRole) *string {
+func (o AssumeRoleWithOidcPtrOutput) DomainId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRoleWithOidc) *string {
 		if v == nil {
 			return nil
 		}
@@ -190,24 +353,64 @@ func (o AssumeRolePtrOutput) DomainId() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// The name of the domain (account) that owns the agency; or give its id.
-func (o AssumeRolePtrOutput) DomainName() pulumi.StringPtrOutput {
-	return o.ApplyT(func(v *AssumeRole) *string {
-		if v == nil {
-			return nil
-		}
-		return v.DomainName
-	}).(pulumi.StringPtrOutput)
-}
-
 // How long the agency's temporary keys last, in seconds, 900 to 86400. Default 900.
-func (o AssumeRolePtrOutput) DurationSeconds() pulumi.IntPtrOutput {
-	return o.ApplyT(func(v *AssumeRole) *int {
+func (o AssumeRoleWithOidcPtrOutput) DurationSeconds() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *AssumeRoleWithOidc) *int {
 		if v == nil {
 			return nil
 		}
 		return v.DurationSeconds
 	}).(pulumi.IntPtrOutput)
+}
+
+// The id token (a JWT) itself.
+func (o AssumeRoleWithOidcPtrOutput) IdToken() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRoleWithOidc) *string {
+		if v == nil {
+			return nil
+		}
+		return v.IdToken
+	}).(pulumi.StringPtrOutput)
+}
+
+// The audience asked of GitHub Actions' token service: the client id the identity provider in IAM expects. Unset, none is asked and GitHub's default applies.
+func (o AssumeRoleWithOidcPtrOutput) IdTokenAudience() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRoleWithOidc) *string {
+		if v == nil {
+			return nil
+		}
+		return v.IdTokenAudience
+	}).(pulumi.StringPtrOutput)
+}
+
+// The environment variable holding the id token, read again each time the keys are renewed (GitLab CI's `id_tokens:` names one).
+func (o AssumeRoleWithOidcPtrOutput) IdTokenEnv() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRoleWithOidc) *string {
+		if v == nil {
+			return nil
+		}
+		return v.IdTokenEnv
+	}).(pulumi.StringPtrOutput)
+}
+
+// A file holding the id token, read again each time the keys are renewed (CI systems rotate it); `~/` is the home folder.
+func (o AssumeRoleWithOidcPtrOutput) IdTokenFile() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRoleWithOidc) *string {
+		if v == nil {
+			return nil
+		}
+		return v.IdTokenFile
+	}).(pulumi.StringPtrOutput)
+}
+
+// The identity provider in IAM whose id tokens are exchanged; setting it turns OIDC federation on.
+func (o AssumeRoleWithOidcPtrOutput) IdpId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *AssumeRoleWithOidc) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.IdpId
+	}).(pulumi.StringPtrOutput)
 }
 
 // A job's flavor (machine type).
@@ -509,9 +712,13 @@ func (o VisualizationJobArrayOutput) Index(i pulumi.IntInput) VisualizationJobOu
 
 func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRoleInput)(nil)).Elem(), AssumeRoleArgs{})
-	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRolePtrInput)(nil)).Elem(), AssumeRoleArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRoleArrayInput)(nil)).Elem(), AssumeRoleArray{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRoleWithOidcInput)(nil)).Elem(), AssumeRoleWithOidcArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*AssumeRoleWithOidcPtrInput)(nil)).Elem(), AssumeRoleWithOidcArgs{})
 	pulumi.RegisterOutputType(AssumeRoleOutput{})
-	pulumi.RegisterOutputType(AssumeRolePtrOutput{})
+	pulumi.RegisterOutputType(AssumeRoleArrayOutput{})
+	pulumi.RegisterOutputType(AssumeRoleWithOidcOutput{})
+	pulumi.RegisterOutputType(AssumeRoleWithOidcPtrOutput{})
 	pulumi.RegisterOutputType(JobFlavorOutput{})
 	pulumi.RegisterOutputType(JobFlavorPtrOutput{})
 	pulumi.RegisterOutputType(JobScheduleOutput{})

@@ -18,11 +18,13 @@ from ._enums import *
 __all__ = [
     'AssumeRoleArgs',
     'AssumeRoleArgsDict',
+    'AssumeRoleWithOidcArgs',
+    'AssumeRoleWithOidcArgsDict',
 ]
 
 class AssumeRoleArgsDict(TypedDict):
     """
-    An agency to assume.
+    An agency to assume, or a chain of them (each assumed with the keys of the one before): the lookups list with the last one's temporary keys. An agency named by its domain's name is assumed through IAM, one named by its domain's id through STS.
     """
     agency_name: pulumi.Input[_builtins.str]
     """
@@ -49,7 +51,7 @@ class AssumeRoleArgs:
                  domain_name: pulumi.Input[Optional[_builtins.str]] = None,
                  duration_seconds: pulumi.Input[Optional[_builtins.int]] = None):
         """
-        An agency to assume.
+        An agency to assume, or a chain of them (each assumed with the keys of the one before): the lookups list with the last one's temporary keys. An agency named by its domain's name is assumed through IAM, one named by its domain's id through STS.
 
         :param pulumi.Input[_builtins.str] agency_name: The agency whose temporary keys the lookups use.
         :param pulumi.Input[_builtins.str] domain_id: The id of the domain (account) that owns the agency, instead of its name.
@@ -111,5 +113,177 @@ class AssumeRoleArgs:
     @duration_seconds.setter
     def duration_seconds(self, value: pulumi.Input[Optional[_builtins.int]]):
         pulumi.set(self, "duration_seconds", value)
+
+
+class AssumeRoleWithOidcArgsDict(TypedDict):
+    """
+    Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service.
+    """
+    agency_name: pulumi.Input[_builtins.str]
+    """
+    The agency whose temporary keys the lookups use.
+    """
+    idp_id: pulumi.Input[_builtins.str]
+    """
+    The identity provider in IAM whose id tokens are exchanged; setting it turns OIDC federation on.
+    """
+    domain_id: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The id of the domain (account) that owns the agency, instead of its name.
+    """
+    duration_seconds: NotRequired[pulumi.Input[Optional[_builtins.int]]]
+    """
+    How long the agency's temporary keys last, in seconds, 900 to 86400. Default 900.
+    """
+    id_token: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The id token (a JWT) itself.
+    """
+    id_token_audience: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The audience asked of GitHub Actions' token service: the client id the identity provider in IAM expects. Unset, none is asked and GitHub's default applies.
+    """
+    id_token_env: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    The environment variable holding the id token, read again each time the keys are renewed (GitLab CI's `id_tokens:` names one).
+    """
+    id_token_file: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    A file holding the id token, read again each time the keys are renewed (CI systems rotate it); `~/` is the home folder.
+    """
+
+@pulumi.input_type
+class AssumeRoleWithOidcArgs:
+    def __init__(__self__, *,
+                 agency_name: pulumi.Input[_builtins.str],
+                 idp_id: pulumi.Input[_builtins.str],
+                 domain_id: pulumi.Input[Optional[_builtins.str]] = None,
+                 duration_seconds: pulumi.Input[Optional[_builtins.int]] = None,
+                 id_token: pulumi.Input[Optional[_builtins.str]] = None,
+                 id_token_audience: pulumi.Input[Optional[_builtins.str]] = None,
+                 id_token_env: pulumi.Input[Optional[_builtins.str]] = None,
+                 id_token_file: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service.
+
+        :param pulumi.Input[_builtins.str] agency_name: The agency whose temporary keys the lookups use.
+        :param pulumi.Input[_builtins.str] idp_id: The identity provider in IAM whose id tokens are exchanged; setting it turns OIDC federation on.
+        :param pulumi.Input[_builtins.str] domain_id: The id of the domain (account) that owns the agency, instead of its name.
+        :param pulumi.Input[_builtins.int] duration_seconds: How long the agency's temporary keys last, in seconds, 900 to 86400. Default 900.
+        :param pulumi.Input[_builtins.str] id_token: The id token (a JWT) itself.
+        :param pulumi.Input[_builtins.str] id_token_audience: The audience asked of GitHub Actions' token service: the client id the identity provider in IAM expects. Unset, none is asked and GitHub's default applies.
+        :param pulumi.Input[_builtins.str] id_token_env: The environment variable holding the id token, read again each time the keys are renewed (GitLab CI's `id_tokens:` names one).
+        :param pulumi.Input[_builtins.str] id_token_file: A file holding the id token, read again each time the keys are renewed (CI systems rotate it); `~/` is the home folder.
+        """
+        pulumi.set(__self__, "agency_name", agency_name)
+        pulumi.set(__self__, "idp_id", idp_id)
+        if domain_id is not None:
+            pulumi.set(__self__, "domain_id", domain_id)
+        if duration_seconds is not None:
+            pulumi.set(__self__, "duration_seconds", duration_seconds)
+        if id_token is not None:
+            pulumi.set(__self__, "id_token", id_token)
+        if id_token_audience is not None:
+            pulumi.set(__self__, "id_token_audience", id_token_audience)
+        if id_token_env is not None:
+            pulumi.set(__self__, "id_token_env", id_token_env)
+        if id_token_file is not None:
+            pulumi.set(__self__, "id_token_file", id_token_file)
+
+    @_builtins.property
+    @pulumi.getter(name="agencyName")
+    def agency_name(self) -> pulumi.Input[_builtins.str]:
+        """
+        The agency whose temporary keys the lookups use.
+        """
+        return pulumi.get(self, "agency_name")
+
+    @agency_name.setter
+    def agency_name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "agency_name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="idpId")
+    def idp_id(self) -> pulumi.Input[_builtins.str]:
+        """
+        The identity provider in IAM whose id tokens are exchanged; setting it turns OIDC federation on.
+        """
+        return pulumi.get(self, "idp_id")
+
+    @idp_id.setter
+    def idp_id(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "idp_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="domainId")
+    def domain_id(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The id of the domain (account) that owns the agency, instead of its name.
+        """
+        return pulumi.get(self, "domain_id")
+
+    @domain_id.setter
+    def domain_id(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "domain_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="durationSeconds")
+    def duration_seconds(self) -> pulumi.Input[Optional[_builtins.int]]:
+        """
+        How long the agency's temporary keys last, in seconds, 900 to 86400. Default 900.
+        """
+        return pulumi.get(self, "duration_seconds")
+
+    @duration_seconds.setter
+    def duration_seconds(self, value: pulumi.Input[Optional[_builtins.int]]):
+        pulumi.set(self, "duration_seconds", value)
+
+    @_builtins.property
+    @pulumi.getter(name="idToken")
+    def id_token(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The id token (a JWT) itself.
+        """
+        return pulumi.get(self, "id_token")
+
+    @id_token.setter
+    def id_token(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "id_token", value)
+
+    @_builtins.property
+    @pulumi.getter(name="idTokenAudience")
+    def id_token_audience(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The audience asked of GitHub Actions' token service: the client id the identity provider in IAM expects. Unset, none is asked and GitHub's default applies.
+        """
+        return pulumi.get(self, "id_token_audience")
+
+    @id_token_audience.setter
+    def id_token_audience(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "id_token_audience", value)
+
+    @_builtins.property
+    @pulumi.getter(name="idTokenEnv")
+    def id_token_env(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The environment variable holding the id token, read again each time the keys are renewed (GitLab CI's `id_tokens:` names one).
+        """
+        return pulumi.get(self, "id_token_env")
+
+    @id_token_env.setter
+    def id_token_env(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "id_token_env", value)
+
+    @_builtins.property
+    @pulumi.getter(name="idTokenFile")
+    def id_token_file(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        A file holding the id token, read again each time the keys are renewed (CI systems rotate it); `~/` is the home folder.
+        """
+        return pulumi.get(self, "id_token_file")
+
+    @id_token_file.setter
+    def id_token_file(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "id_token_file", value)
 
 

@@ -18,6 +18,7 @@ from ._enums import *
 
 __all__ = [
     'AssumeRole',
+    'AssumeRoleWithOidc',
     'JobFlavor',
     'JobSchedule',
     'LookupDrift',
@@ -27,7 +28,7 @@ __all__ = [
 @pulumi.output_type
 class AssumeRole(dict):
     """
-    An agency to assume.
+    An agency to assume, or a chain of them (each assumed with the keys of the one before): the lookups list with the last one's temporary keys. An agency named by its domain's name is assumed through IAM, one named by its domain's id through STS.
     """
     def __init__(__self__, *,
                  agency_name: _builtins.str,
@@ -35,7 +36,7 @@ class AssumeRole(dict):
                  domain_name: Optional[_builtins.str] = None,
                  duration_seconds: Optional[_builtins.int] = None):
         """
-        An agency to assume.
+        An agency to assume, or a chain of them (each assumed with the keys of the one before): the lookups list with the last one's temporary keys. An agency named by its domain's name is assumed through IAM, one named by its domain's id through STS.
 
         :param _builtins.str agency_name: The agency whose temporary keys the lookups use.
         :param _builtins.str domain_id: The id of the domain (account) that owns the agency, instead of its name.
@@ -81,6 +82,112 @@ class AssumeRole(dict):
         How long the agency's temporary keys last, in seconds, 900 to 86400. Default 900.
         """
         return pulumi.get(self, "duration_seconds")
+
+
+@pulumi.output_type
+class AssumeRoleWithOidc(dict):
+    """
+    Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service.
+    """
+    def __init__(__self__, *,
+                 agency_name: _builtins.str,
+                 idp_id: _builtins.str,
+                 domain_id: Optional[_builtins.str] = None,
+                 duration_seconds: Optional[_builtins.int] = None,
+                 id_token: Optional[_builtins.str] = None,
+                 id_token_audience: Optional[_builtins.str] = None,
+                 id_token_env: Optional[_builtins.str] = None,
+                 id_token_file: Optional[_builtins.str] = None):
+        """
+        Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service.
+
+        :param _builtins.str agency_name: The agency whose temporary keys the lookups use.
+        :param _builtins.str idp_id: The identity provider in IAM whose id tokens are exchanged; setting it turns OIDC federation on.
+        :param _builtins.str domain_id: The id of the domain (account) that owns the agency, instead of its name.
+        :param _builtins.int duration_seconds: How long the agency's temporary keys last, in seconds, 900 to 86400. Default 900.
+        :param _builtins.str id_token: The id token (a JWT) itself.
+        :param _builtins.str id_token_audience: The audience asked of GitHub Actions' token service: the client id the identity provider in IAM expects. Unset, none is asked and GitHub's default applies.
+        :param _builtins.str id_token_env: The environment variable holding the id token, read again each time the keys are renewed (GitLab CI's `id_tokens:` names one).
+        :param _builtins.str id_token_file: A file holding the id token, read again each time the keys are renewed (CI systems rotate it); `~/` is the home folder.
+        """
+        pulumi.set(__self__, "agency_name", agency_name)
+        pulumi.set(__self__, "idp_id", idp_id)
+        if domain_id is not None:
+            pulumi.set(__self__, "domain_id", domain_id)
+        if duration_seconds is not None:
+            pulumi.set(__self__, "duration_seconds", duration_seconds)
+        if id_token is not None:
+            pulumi.set(__self__, "id_token", id_token)
+        if id_token_audience is not None:
+            pulumi.set(__self__, "id_token_audience", id_token_audience)
+        if id_token_env is not None:
+            pulumi.set(__self__, "id_token_env", id_token_env)
+        if id_token_file is not None:
+            pulumi.set(__self__, "id_token_file", id_token_file)
+
+    @_builtins.property
+    @pulumi.getter(name="agencyName")
+    def agency_name(self) -> _builtins.str:
+        """
+        The agency whose temporary keys the lookups use.
+        """
+        return pulumi.get(self, "agency_name")
+
+    @_builtins.property
+    @pulumi.getter(name="idpId")
+    def idp_id(self) -> _builtins.str:
+        """
+        The identity provider in IAM whose id tokens are exchanged; setting it turns OIDC federation on.
+        """
+        return pulumi.get(self, "idp_id")
+
+    @_builtins.property
+    @pulumi.getter(name="domainId")
+    def domain_id(self) -> Optional[_builtins.str]:
+        """
+        The id of the domain (account) that owns the agency, instead of its name.
+        """
+        return pulumi.get(self, "domain_id")
+
+    @_builtins.property
+    @pulumi.getter(name="durationSeconds")
+    def duration_seconds(self) -> Optional[_builtins.int]:
+        """
+        How long the agency's temporary keys last, in seconds, 900 to 86400. Default 900.
+        """
+        return pulumi.get(self, "duration_seconds")
+
+    @_builtins.property
+    @pulumi.getter(name="idToken")
+    def id_token(self) -> Optional[_builtins.str]:
+        """
+        The id token (a JWT) itself.
+        """
+        return pulumi.get(self, "id_token")
+
+    @_builtins.property
+    @pulumi.getter(name="idTokenAudience")
+    def id_token_audience(self) -> Optional[_builtins.str]:
+        """
+        The audience asked of GitHub Actions' token service: the client id the identity provider in IAM expects. Unset, none is asked and GitHub's default applies.
+        """
+        return pulumi.get(self, "id_token_audience")
+
+    @_builtins.property
+    @pulumi.getter(name="idTokenEnv")
+    def id_token_env(self) -> Optional[_builtins.str]:
+        """
+        The environment variable holding the id token, read again each time the keys are renewed (GitLab CI's `id_tokens:` names one).
+        """
+        return pulumi.get(self, "id_token_env")
+
+    @_builtins.property
+    @pulumi.getter(name="idTokenFile")
+    def id_token_file(self) -> Optional[_builtins.str]:
+        """
+        A file holding the id token, read again each time the keys are renewed (CI systems rotate it); `~/` is the home folder.
+        """
+        return pulumi.get(self, "id_token_file")
 
 
 @pulumi.output_type

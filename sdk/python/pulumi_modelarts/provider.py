@@ -22,7 +22,8 @@ __all__ = ['ProviderArgs', 'Provider']
 class ProviderArgs:
     def __init__(__self__, *,
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
-                 assume_role: pulumi.Input[Optional['AssumeRoleArgs']] = None,
+                 assume_role: pulumi.Input[Optional[Sequence[pulumi.Input['AssumeRoleArgs']]]] = None,
+                 assume_role_with_oidc: pulumi.Input[Optional['AssumeRoleWithOidcArgs']] = None,
                  auth_token: pulumi.Input[Optional[_builtins.str]] = None,
                  auth_url: pulumi.Input[Optional[_builtins.str]] = None,
                  cloud: pulumi.Input[Optional[_builtins.str]] = None,
@@ -37,17 +38,20 @@ class ProviderArgs:
                  region: pulumi.Input[Optional[_builtins.str]] = None,
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  security_token: pulumi.Input[Optional[_builtins.str]] = None,
-                 shared_config_file: pulumi.Input[Optional[_builtins.str]] = None):
+                 shared_config_file: pulumi.Input[Optional[_builtins.str]] = None,
+                 signing_algorithm: pulumi.Input[Optional[_builtins.str]] = None,
+                 sts_endpoint: pulumi.Input[Optional[_builtins.str]] = None):
         """
         The set of arguments for constructing a Provider resource.
 
         :param pulumi.Input[_builtins.str] access_key: The access key (AK).
-        :param pulumi.Input['AssumeRoleArgs'] assume_role: An agency to assume: the lookups list with its temporary keys, which IAM gives to the base keys. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
+        :param pulumi.Input[Sequence[pulumi.Input['AssumeRoleArgs']]] assume_role: An agency to assume, or a chain of them (each assumed with the keys of the one before): the lookups list with the last one's temporary keys. An agency named by its domain's name is assumed through IAM, one named by its domain's id through STS. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
+        :param pulumi.Input['AssumeRoleWithOidcArgs'] assume_role_with_oidc: Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service. Environment: HW_ASSUME_ROLE_IDP_ID, HUAWEICLOUD_SDK_IDP_ID, HW_ASSUME_ROLE_ID_TOKEN, HW_ASSUME_ROLE_ID_TOKEN_FILE, HUAWEICLOUD_SDK_ID_TOKEN_FILE, HW_ASSUME_ROLE_ID_TOKEN_ENV, HW_ASSUME_ROLE_ID_TOKEN_AUDIENCE, HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
         :param pulumi.Input[_builtins.str] auth_token: An IAM token, used instead of AK/SK.
         :param pulumi.Input[_builtins.str] auth_url: The IAM endpoint; default https://iam.{region}.{cloud}/v3.
         :param pulumi.Input[_builtins.str] cloud: The cloud domain; default myhuaweicloud.com (myhuaweicloud.eu for eu-west-1*).
         :param pulumi.Input[_builtins.bool] ecs_metadata: Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set. Default false.
-        :param pulumi.Input[_builtins.str] endpoint: The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://..."}`), the plugin the URL.
+        :param pulumi.Input[_builtins.str] endpoint: The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://...", "sts": "https://..."}`), the plugin the URL.
         :param pulumi.Input[_builtins.bool] insecure: Skip TLS certificate verification (test servers only). Default false.
         :param pulumi.Input[_builtins.int] max_concurrency: The most requests in flight at once, 1 to 32. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota. Default 16.
         :param pulumi.Input[_builtins.int] max_retries: Retries after a first failed attempt, 0 to 20. Default 5.
@@ -58,6 +62,8 @@ class ProviderArgs:
         :param pulumi.Input[_builtins.str] secret_key: The secret key (SK).
         :param pulumi.Input[_builtins.str] security_token: The security token of temporary AK/SK credentials.
         :param pulumi.Input[_builtins.str] shared_config_file: A KooCLI (hcloud) profile file to take keys from when none are set; default ~/.hcloud/config.json when it exists.
+        :param pulumi.Input[_builtins.str] signing_algorithm: How requests are signed with access keys: HmacSHA256 (SDK-HMAC-SHA256, every API's), or for China's commercial-cryptography rules HmacSM3, EcdsaP256SHA256 or SM2SM3, as Huawei's SDKs sign. Default "HmacSHA256".
+        :param pulumi.Input[_builtins.str] sts_endpoint: The STS endpoint, which assumes agencies by domain id; default https://sts.{region}.{cloud}. Stack config and Terraform take it as the "sts" entry of endpoints.
         """
         if access_key is None:
             access_key = _utilities.get_env('HW_ACCESS_KEY', 'HUAWEICLOUD_SDK_AK')
@@ -65,6 +71,8 @@ class ProviderArgs:
             pulumi.set(__self__, "access_key", access_key)
         if assume_role is not None:
             pulumi.set(__self__, "assume_role", assume_role)
+        if assume_role_with_oidc is not None:
+            pulumi.set(__self__, "assume_role_with_oidc", assume_role_with_oidc)
         if auth_token is None:
             auth_token = _utilities.get_env('HW_AUTH_TOKEN')
         if auth_token is not None:
@@ -125,6 +133,14 @@ class ProviderArgs:
             shared_config_file = _utilities.get_env('HW_SHARED_CONFIG_FILE')
         if shared_config_file is not None:
             pulumi.set(__self__, "shared_config_file", shared_config_file)
+        if signing_algorithm is None:
+            signing_algorithm = _utilities.get_env('HW_SIGNING_ALGORITHM')
+        if signing_algorithm is not None:
+            pulumi.set(__self__, "signing_algorithm", signing_algorithm)
+        if sts_endpoint is None:
+            sts_endpoint = _utilities.get_env('HW_STS_ENDPOINT')
+        if sts_endpoint is not None:
+            pulumi.set(__self__, "sts_endpoint", sts_endpoint)
 
     @_builtins.property
     @pulumi.getter(name="accessKey")
@@ -140,15 +156,27 @@ class ProviderArgs:
 
     @_builtins.property
     @pulumi.getter(name="assumeRole")
-    def assume_role(self) -> pulumi.Input[Optional['AssumeRoleArgs']]:
+    def assume_role(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['AssumeRoleArgs']]]]:
         """
-        An agency to assume: the lookups list with its temporary keys, which IAM gives to the base keys. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
+        An agency to assume, or a chain of them (each assumed with the keys of the one before): the lookups list with the last one's temporary keys. An agency named by its domain's name is assumed through IAM, one named by its domain's id through STS. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
         """
         return pulumi.get(self, "assume_role")
 
     @assume_role.setter
-    def assume_role(self, value: pulumi.Input[Optional['AssumeRoleArgs']]):
+    def assume_role(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['AssumeRoleArgs']]]]):
         pulumi.set(self, "assume_role", value)
+
+    @_builtins.property
+    @pulumi.getter(name="assumeRoleWithOidc")
+    def assume_role_with_oidc(self) -> pulumi.Input[Optional['AssumeRoleWithOidcArgs']]:
+        """
+        Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service. Environment: HW_ASSUME_ROLE_IDP_ID, HUAWEICLOUD_SDK_IDP_ID, HW_ASSUME_ROLE_ID_TOKEN, HW_ASSUME_ROLE_ID_TOKEN_FILE, HUAWEICLOUD_SDK_ID_TOKEN_FILE, HW_ASSUME_ROLE_ID_TOKEN_ENV, HW_ASSUME_ROLE_ID_TOKEN_AUDIENCE, HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
+        """
+        return pulumi.get(self, "assume_role_with_oidc")
+
+    @assume_role_with_oidc.setter
+    def assume_role_with_oidc(self, value: pulumi.Input[Optional['AssumeRoleWithOidcArgs']]):
+        pulumi.set(self, "assume_role_with_oidc", value)
 
     @_builtins.property
     @pulumi.getter(name="authToken")
@@ -202,7 +230,7 @@ class ProviderArgs:
     @pulumi.getter
     def endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://..."}`), the plugin the URL.
+        The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://...", "sts": "https://..."}`), the plugin the URL.
         """
         return pulumi.get(self, "endpoint")
 
@@ -330,6 +358,30 @@ class ProviderArgs:
     def shared_config_file(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "shared_config_file", value)
 
+    @_builtins.property
+    @pulumi.getter(name="signingAlgorithm")
+    def signing_algorithm(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        How requests are signed with access keys: HmacSHA256 (SDK-HMAC-SHA256, every API's), or for China's commercial-cryptography rules HmacSM3, EcdsaP256SHA256 or SM2SM3, as Huawei's SDKs sign. Default "HmacSHA256".
+        """
+        return pulumi.get(self, "signing_algorithm")
+
+    @signing_algorithm.setter
+    def signing_algorithm(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "signing_algorithm", value)
+
+    @_builtins.property
+    @pulumi.getter(name="stsEndpoint")
+    def sts_endpoint(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        The STS endpoint, which assumes agencies by domain id; default https://sts.{region}.{cloud}. Stack config and Terraform take it as the "sts" entry of endpoints.
+        """
+        return pulumi.get(self, "sts_endpoint")
+
+    @sts_endpoint.setter
+    def sts_endpoint(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "sts_endpoint", value)
+
 
 @pulumi.type_token("pulumi:providers:modelarts")
 class Provider(pulumi.ProviderResource):
@@ -338,7 +390,8 @@ class Provider(pulumi.ProviderResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
-                 assume_role: pulumi.Input[Optional[Union['AssumeRoleArgs', 'AssumeRoleArgsDict', 'outputs.AssumeRole']]] = None,
+                 assume_role: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AssumeRoleArgs', 'AssumeRoleArgsDict', 'outputs.AssumeRole']]]]] = None,
+                 assume_role_with_oidc: pulumi.Input[Optional[Union['AssumeRoleWithOidcArgs', 'AssumeRoleWithOidcArgsDict', 'outputs.AssumeRoleWithOidc']]] = None,
                  auth_token: pulumi.Input[Optional[_builtins.str]] = None,
                  auth_url: pulumi.Input[Optional[_builtins.str]] = None,
                  cloud: pulumi.Input[Optional[_builtins.str]] = None,
@@ -354,6 +407,8 @@ class Provider(pulumi.ProviderResource):
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  security_token: pulumi.Input[Optional[_builtins.str]] = None,
                  shared_config_file: pulumi.Input[Optional[_builtins.str]] = None,
+                 signing_algorithm: pulumi.Input[Optional[_builtins.str]] = None,
+                 sts_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         """
         The modelarts provider: where and as whom lookups reach the ModelArts API.
@@ -361,12 +416,13 @@ class Provider(pulumi.ProviderResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] access_key: The access key (AK).
-        :param pulumi.Input[Union['AssumeRoleArgs', 'AssumeRoleArgsDict', 'outputs.AssumeRole']] assume_role: An agency to assume: the lookups list with its temporary keys, which IAM gives to the base keys. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
+        :param pulumi.Input[Sequence[pulumi.Input[Union['AssumeRoleArgs', 'AssumeRoleArgsDict', 'outputs.AssumeRole']]]] assume_role: An agency to assume, or a chain of them (each assumed with the keys of the one before): the lookups list with the last one's temporary keys. An agency named by its domain's name is assumed through IAM, one named by its domain's id through STS. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
+        :param pulumi.Input[Union['AssumeRoleWithOidcArgs', 'AssumeRoleWithOidcArgsDict', 'outputs.AssumeRoleWithOidc']] assume_role_with_oidc: Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service. Environment: HW_ASSUME_ROLE_IDP_ID, HUAWEICLOUD_SDK_IDP_ID, HW_ASSUME_ROLE_ID_TOKEN, HW_ASSUME_ROLE_ID_TOKEN_FILE, HUAWEICLOUD_SDK_ID_TOKEN_FILE, HW_ASSUME_ROLE_ID_TOKEN_ENV, HW_ASSUME_ROLE_ID_TOKEN_AUDIENCE, HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
         :param pulumi.Input[_builtins.str] auth_token: An IAM token, used instead of AK/SK.
         :param pulumi.Input[_builtins.str] auth_url: The IAM endpoint; default https://iam.{region}.{cloud}/v3.
         :param pulumi.Input[_builtins.str] cloud: The cloud domain; default myhuaweicloud.com (myhuaweicloud.eu for eu-west-1*).
         :param pulumi.Input[_builtins.bool] ecs_metadata: Use the temporary keys of the ECS instance's agency, from its metadata service, when no keys are set. Default false.
-        :param pulumi.Input[_builtins.str] endpoint: The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://..."}`), the plugin the URL.
+        :param pulumi.Input[_builtins.str] endpoint: The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://...", "sts": "https://..."}`), the plugin the URL.
         :param pulumi.Input[_builtins.bool] insecure: Skip TLS certificate verification (test servers only). Default false.
         :param pulumi.Input[_builtins.int] max_concurrency: The most requests in flight at once, 1 to 32. A lookup starts at 4 and doubles while the API does not throttle; lower this for an account with a low API quota. Default 16.
         :param pulumi.Input[_builtins.int] max_retries: Retries after a first failed attempt, 0 to 20. Default 5.
@@ -377,6 +433,8 @@ class Provider(pulumi.ProviderResource):
         :param pulumi.Input[_builtins.str] secret_key: The secret key (SK).
         :param pulumi.Input[_builtins.str] security_token: The security token of temporary AK/SK credentials.
         :param pulumi.Input[_builtins.str] shared_config_file: A KooCLI (hcloud) profile file to take keys from when none are set; default ~/.hcloud/config.json when it exists.
+        :param pulumi.Input[_builtins.str] signing_algorithm: How requests are signed with access keys: HmacSHA256 (SDK-HMAC-SHA256, every API's), or for China's commercial-cryptography rules HmacSM3, EcdsaP256SHA256 or SM2SM3, as Huawei's SDKs sign. Default "HmacSHA256".
+        :param pulumi.Input[_builtins.str] sts_endpoint: The STS endpoint, which assumes agencies by domain id; default https://sts.{region}.{cloud}. Stack config and Terraform take it as the "sts" entry of endpoints.
         """
         ...
     @overload
@@ -403,7 +461,8 @@ class Provider(pulumi.ProviderResource):
                  resource_name: str,
                  opts: Optional[pulumi.ResourceOptions] = None,
                  access_key: pulumi.Input[Optional[_builtins.str]] = None,
-                 assume_role: pulumi.Input[Optional[Union['AssumeRoleArgs', 'AssumeRoleArgsDict', 'outputs.AssumeRole']]] = None,
+                 assume_role: pulumi.Input[Optional[Sequence[pulumi.Input[Union['AssumeRoleArgs', 'AssumeRoleArgsDict', 'outputs.AssumeRole']]]]] = None,
+                 assume_role_with_oidc: pulumi.Input[Optional[Union['AssumeRoleWithOidcArgs', 'AssumeRoleWithOidcArgsDict', 'outputs.AssumeRoleWithOidc']]] = None,
                  auth_token: pulumi.Input[Optional[_builtins.str]] = None,
                  auth_url: pulumi.Input[Optional[_builtins.str]] = None,
                  cloud: pulumi.Input[Optional[_builtins.str]] = None,
@@ -419,6 +478,8 @@ class Provider(pulumi.ProviderResource):
                  secret_key: pulumi.Input[Optional[_builtins.str]] = None,
                  security_token: pulumi.Input[Optional[_builtins.str]] = None,
                  shared_config_file: pulumi.Input[Optional[_builtins.str]] = None,
+                 signing_algorithm: pulumi.Input[Optional[_builtins.str]] = None,
+                 sts_endpoint: pulumi.Input[Optional[_builtins.str]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -432,6 +493,7 @@ class Provider(pulumi.ProviderResource):
                 access_key = _utilities.get_env('HW_ACCESS_KEY', 'HUAWEICLOUD_SDK_AK')
             __props__.__dict__["access_key"] = None if access_key is None else pulumi.Output.secret(access_key)
             __props__.__dict__["assume_role"] = pulumi.Output.from_input(assume_role).apply(pulumi.runtime.to_json) if assume_role is not None else None
+            __props__.__dict__["assume_role_with_oidc"] = pulumi.Output.from_input(assume_role_with_oidc).apply(pulumi.runtime.to_json) if assume_role_with_oidc is not None else None
             if auth_token is None:
                 auth_token = _utilities.get_env('HW_AUTH_TOKEN')
             __props__.__dict__["auth_token"] = None if auth_token is None else pulumi.Output.secret(auth_token)
@@ -477,6 +539,12 @@ class Provider(pulumi.ProviderResource):
             if shared_config_file is None:
                 shared_config_file = _utilities.get_env('HW_SHARED_CONFIG_FILE')
             __props__.__dict__["shared_config_file"] = shared_config_file
+            if signing_algorithm is None:
+                signing_algorithm = _utilities.get_env('HW_SIGNING_ALGORITHM')
+            __props__.__dict__["signing_algorithm"] = signing_algorithm
+            if sts_endpoint is None:
+                sts_endpoint = _utilities.get_env('HW_STS_ENDPOINT')
+            __props__.__dict__["sts_endpoint"] = sts_endpoint
         super(Provider, __self__).__init__(
             'modelarts',
             resource_name,

@@ -89,12 +89,12 @@ describe("where credentials come from", () => {
     expect(resolveCredentialSource(noConfig, { ...keys, ...agency }).source).toEqual({
       kind: "assumeRole",
       base: { kind: "aksk", accessKey: "AK", secretKey: "sk-secret", securityToken: undefined },
-      agency: { agencyName: "reader", domainId: "d-1", durationSeconds: 3600 },
+      agencies: [{ agencyName: "reader", domainId: "d-1", durationSeconds: 3600 }],
     });
     koocli({ agencyName: "from-profile", agencyDomainName: "acct" });
     expect(resolveCredentialSource(noConfig, { HOME: home }).source).toMatchObject({
       kind: "assumeRole",
-      agency: { agencyName: "from-profile", domainName: "acct", durationSeconds: 900 },
+      agencies: [{ agencyName: "from-profile", domainName: "acct", durationSeconds: 900 }],
     });
     const token = failureOf(
       () => resolveCredentialSource(noConfig, { HOME: home, HW_AUTH_TOKEN: "tok", ...agency }),

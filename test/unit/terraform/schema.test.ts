@@ -94,15 +94,13 @@ describe("the Terraform schema", () => {
     const provider = decodeCty(
       blockType(PROVIDER_BLOCK),
       encodeCty(blockType(PROVIDER_BLOCK), {
-        assume_role: { agency_name: "reader" },
+        assume_role: [{ agency_name: "reader" }, { agency_name: "next", domain_id: "d" }],
       }),
     ) as CtyObject;
-    expect(provider.assume_role).toEqual({
-      agency_name: "reader",
-      domain_name: null,
-      domain_id: null,
-      duration: null,
-    });
+    expect(provider.assume_role).toEqual([
+      { agency_name: "reader", domain_name: null, domain_id: null, duration: null },
+      { agency_name: "next", domain_name: null, domain_id: "d", duration: null },
+    ]);
   });
 
   it("marks the secrets sensitive, as the plugin marks them secret: access_key, secret_key, security_token and token", () => {

@@ -24,9 +24,14 @@ func GetAccessKey(ctx *pulumi.Context) string {
 	return value
 }
 
-// An agency to assume: the lookups list with its temporary keys, which IAM gives to the base keys. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
+// An agency to assume, or a chain of them (each assumed with the keys of the one before): the lookups list with the last one's temporary keys. An agency named by its domain's name is assumed through IAM, one named by its domain's id through STS. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
 func GetAssumeRole(ctx *pulumi.Context) string {
 	return config.Get(ctx, "modelarts:assumeRole")
+}
+
+// Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service. Environment: HW_ASSUME_ROLE_IDP_ID, HUAWEICLOUD_SDK_IDP_ID, HW_ASSUME_ROLE_ID_TOKEN, HW_ASSUME_ROLE_ID_TOKEN_FILE, HUAWEICLOUD_SDK_ID_TOKEN_FILE, HW_ASSUME_ROLE_ID_TOKEN_ENV, HW_ASSUME_ROLE_ID_TOKEN_AUDIENCE, HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
+func GetAssumeRoleWithOidc(ctx *pulumi.Context) string {
+	return config.Get(ctx, "modelarts:assumeRoleWithOidc")
 }
 
 // An IAM token, used instead of AK/SK.
@@ -81,7 +86,7 @@ func GetEcsMetadata(ctx *pulumi.Context) bool {
 	return value
 }
 
-// The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://..."}`), the plugin the URL.
+// The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://...", "sts": "https://..."}`), the plugin the URL.
 func GetEndpoint(ctx *pulumi.Context) string {
 	v, err := config.Try(ctx, "modelarts:endpoint")
 	if err == nil {
@@ -219,6 +224,32 @@ func GetSharedConfigFile(ctx *pulumi.Context) string {
 	}
 	var value string
 	if d := internal.GetEnvOrDefault(nil, nil, "HW_SHARED_CONFIG_FILE"); d != nil {
+		value = d.(string)
+	}
+	return value
+}
+
+// How requests are signed with access keys: HmacSHA256 (SDK-HMAC-SHA256, every API's), or for China's commercial-cryptography rules HmacSM3, EcdsaP256SHA256 or SM2SM3, as Huawei's SDKs sign. Default "HmacSHA256".
+func GetSigningAlgorithm(ctx *pulumi.Context) string {
+	v, err := config.Try(ctx, "modelarts:signingAlgorithm")
+	if err == nil {
+		return v
+	}
+	var value string
+	if d := internal.GetEnvOrDefault(nil, nil, "HW_SIGNING_ALGORITHM"); d != nil {
+		value = d.(string)
+	}
+	return value
+}
+
+// The STS endpoint, which assumes agencies by domain id; default https://sts.{region}.{cloud}. Stack config and Terraform take it as the "sts" entry of endpoints.
+func GetStsEndpoint(ctx *pulumi.Context) string {
+	v, err := config.Try(ctx, "modelarts:stsEndpoint")
+	if err == nil {
+		return v
+	}
+	var value string
+	if d := internal.GetEnvOrDefault(nil, nil, "HW_STS_ENDPOINT"); d != nil {
 		value = d.(string)
 	}
 	return value

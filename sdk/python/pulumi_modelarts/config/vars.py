@@ -31,9 +31,16 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def assume_role(self) -> Optional[str]:
         """
-        An agency to assume: the lookups list with its temporary keys, which IAM gives to the base keys. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
+        An agency to assume, or a chain of them (each assumed with the keys of the one before): the lookups list with the last one's temporary keys. An agency named by its domain's name is assumed through IAM, one named by its domain's id through STS. Environment: HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
         """
         return __config__.get('assumeRole')
+
+    @_builtins.property
+    def assume_role_with_oidc(self) -> Optional[str]:
+        """
+        Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service. Environment: HW_ASSUME_ROLE_IDP_ID, HUAWEICLOUD_SDK_IDP_ID, HW_ASSUME_ROLE_ID_TOKEN, HW_ASSUME_ROLE_ID_TOKEN_FILE, HUAWEICLOUD_SDK_ID_TOKEN_FILE, HW_ASSUME_ROLE_ID_TOKEN_ENV, HW_ASSUME_ROLE_ID_TOKEN_AUDIENCE, HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
+        """
+        return __config__.get('assumeRoleWithOidc')
 
     @_builtins.property
     def auth_token(self) -> Optional[str]:
@@ -66,7 +73,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def endpoint(self) -> Optional[str]:
         """
-        The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://..."}`), the plugin the URL.
+        The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://...", "sts": "https://..."}`), the plugin the URL.
         """
         return __config__.get('endpoint') or _utilities.get_env('HW_MODELARTS_ENDPOINT')
 
@@ -139,4 +146,18 @@ class _ExportableConfig(types.ModuleType):
         A KooCLI (hcloud) profile file to take keys from when none are set; default ~/.hcloud/config.json when it exists.
         """
         return __config__.get('sharedConfigFile') or _utilities.get_env('HW_SHARED_CONFIG_FILE')
+
+    @_builtins.property
+    def signing_algorithm(self) -> Optional[str]:
+        """
+        How requests are signed with access keys: HmacSHA256 (SDK-HMAC-SHA256, every API's), or for China's commercial-cryptography rules HmacSM3, EcdsaP256SHA256 or SM2SM3, as Huawei's SDKs sign. Default "HmacSHA256".
+        """
+        return __config__.get('signingAlgorithm') or _utilities.get_env('HW_SIGNING_ALGORITHM')
+
+    @_builtins.property
+    def sts_endpoint(self) -> Optional[str]:
+        """
+        The STS endpoint, which assumes agencies by domain id; default https://sts.{region}.{cloud}. Stack config and Terraform take it as the "sts" entry of endpoints.
+        """
+        return __config__.get('stsEndpoint') or _utilities.get_env('HW_STS_ENDPOINT')
 
