@@ -222,6 +222,11 @@ export class ModelArtsApiError extends ModelArtsError {
   }
 
   /** The same failure, its hint followed by `more` (a 401 naming where the keys came from). */
+  /** The same failure with `hint` in place of its own: what to check, where the general hint would mislead. */
+  withOwnHint(hint: string): ModelArtsApiError {
+    return new ModelArtsApiError({ ...this.#details, hint });
+  }
+
   withHint(more: Words): ModelArtsApiError {
     const hint = this.#details.hint;
     const before = hint === undefined ? [] : typeof hint === "string" ? [hint, ". "] : [...hint, ". "];

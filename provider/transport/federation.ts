@@ -31,17 +31,11 @@ export interface FederationContext {
 }
 
 /** A refusal of one of IAM's calls, with what to check. */
-function refused(error: unknown, operation: string, federation: Federation, hint: string): unknown {
+function refused(error: unknown, federation: Federation, hint: string): unknown {
   if (!ModelArtsApiError.isInstance(error)) return error;
-  return new ModelArtsApiError({
-    service: "IAM",
-    operation,
-    status: error.status,
-    errorCode: error.errorCode,
-    errorMessage: error.errorMessage,
-    requestId: error.requestId,
-    hint: `Federation with the identity provider "${federation.idpId}" was refused. ${hint}`,
-  });
+  return error.withOwnHint(
+    `Federation with the identity provider "${federation.idpId}" was refused. ${hint}`,
+  );
 }
 
 /** The id token exchanged for IAM's subject token (an unscoped token of the federated user). */
@@ -71,7 +65,6 @@ async function subjectToken(
   } catch (error) {
     throw refused(
       error,
-      operation,
       federation,
       "Check that the identity provider exists in IAM with that id, that the token's audience (aud) is the client id configured there, and that the token has not expired",
     );
@@ -105,7 +98,7 @@ async function keysForSubject(
     });
     return temporaryKeysOf(response.body, `IAM ${operation} for the identity provider "${federation.idpId}"`);
   } catch (error) {
-    throw refused(error, operation, federation, "Check the identity provider's identity conversion rules");
+    throw refused(error, federation, "Check the identity provider's identity conversion rules");
   }
 }
 

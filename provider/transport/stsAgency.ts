@@ -4,10 +4,9 @@
  * agency is named by its domain's id. The answer's keys are registered as secrets at once.
  */
 import type { Agency } from "../settings/credentials";
-import { ModelArtsApiError, ModelArtsResponseError } from "../support/errors";
-import { registerSecrets } from "../support/redact";
+import { ModelArtsApiError } from "../support/errors";
 import type { ApiClient } from "./client";
-import type { TemporaryKeys } from "./temporaryKeys";
+import { type KeyFields, type TemporaryKeys, temporaryKeysOf } from "./temporaryKeys";
 
 const ASSUME_PATH = "/v5/agencies/assume";
 const ASSUME = `POST ${ASSUME_PATH}`;
@@ -17,32 +16,14 @@ export function agencyLabel(agency: Agency): string {
   return `agency "${agency.agencyName}" of domain ${agency.domainName !== undefined ? `"${agency.domainName}"` : `id ${agency.domainId}`}`;
 }
 
-/** STS's `credentials` object as temporary keys. */
-function stsKeysOf(body: unknown, what: string): TemporaryKeys {
-  const c = (body as { credentials?: Record<string, unknown> } | null)?.credentials;
-  const [access, secret, token] = [c?.access_key_id, c?.secret_access_key, c?.security_token];
-  if (
-    typeof access !== "string" ||
-    typeof secret !== "string" ||
-    typeof token !== "string" ||
-    !access ||
-    !secret ||
-    !token
-  ) {
-    throw new ModelArtsResponseError(
-      `${what} answered without credentials {access_key_id, secret_access_key, security_token, expiration}.`,
-    );
-  }
-  registerSecrets(secret, token);
-  const expiresAt = Date.parse(String(c?.expiration));
-  if (Number.isNaN(expiresAt)) {
-    throw new ModelArtsResponseError(`${what} answered with credentials whose expiration is not a time.`);
-  }
-  return {
-    credentials: { kind: "aksk", accessKey: access, secretKey: secret, securityToken: token },
-    expiresAt,
-  };
-}
+/** STS's `credentials.{access_key_id, secret_access_key, security_token, expiration}`. */
+const STS_KEY_FIELDS: KeyFields = {
+  object: "credentials",
+  access: "access_key_id",
+  secret: "secret_access_key",
+  token: "security_token",
+  expires: "expiration",
+};
 
 /**
  * Assumes the agency (its domain by id) through STS at `stsBase`, with the keys `sts` signs with.
@@ -69,17 +50,11 @@ export async function assumeAgencyWithSts(
       service: "STS",
       jsonBody: JSON.stringify(body),
     });
-    return stsKeysOf(response.body, `STS ${ASSUME} for the ${agencyLabel(agency)}`);
+    return temporaryKeysOf(response.body, `STS ${ASSUME} for the ${agencyLabel(agency)}`, STS_KEY_FIELDS);
   } catch (error) {
     if (!ModelArtsApiError.isInstance(error)) throw error;
-    throw new ModelArtsApiError({
-      service: "STS",
-      operation: ASSUME,
-      status: error.status,
-      errorCode: error.errorCode,
-      errorMessage: error.errorMessage,
-      requestId: error.requestId,
-      hint: `Assuming the ${agencyLabel(agency)} ${hop} was refused. Check that the agency exists in that domain, that it trusts the identity that asked, and that this identity may assume it (sts:agencies:assume)`,
-    });
+    throw error.withOwnHint(
+      `Assuming the ${agencyLabel(agency)} ${hop} was refused. Check that the agency exists in that domain, that it trusts the identity that asked, and that this identity may assume it (sts:agencies:assume)`,
+    );
   }
 }

@@ -63,15 +63,9 @@ async function assumeRole(
     return temporaryKeysOf(response.body, `IAM ${ASSUME_ROLE} for the ${agencyLabel(agency)}`);
   } catch (error) {
     if (!ModelArtsApiError.isInstance(error)) throw error;
-    throw new ModelArtsApiError({
-      service: "IAM",
-      operation: ASSUME_ROLE,
-      status: error.status,
-      errorCode: error.errorCode,
-      errorMessage: error.errorMessage,
-      requestId: error.requestId,
-      hint: `Assuming the ${agencyLabel(agency)} ${hop} was refused. Check that the agency exists in that domain, that it delegates to the account of the keys that asked, and that this identity may assume it (iam:agencies:assume)`,
-    });
+    throw error.withOwnHint(
+      `Assuming the ${agencyLabel(agency)} ${hop} was refused. Check that the agency exists in that domain, that it delegates to the account of the keys that asked, and that this identity may assume it (iam:agencies:assume)`,
+    );
   }
 }
 

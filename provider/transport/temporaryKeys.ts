@@ -50,13 +50,33 @@ export class TemporaryKeyCache {
 /** The temporary keys lookups share unless given another cache. */
 export const processTemporaryKeys = new TemporaryKeyCache();
 
-/** The `credential` object IAM (an agency, a subject token) and the metadata service answer with. */
-export function temporaryKeysOf(body: unknown, what: string): TemporaryKeys {
-  const credential = (body as { credential?: Record<string, unknown> } | null)?.credential;
-  const access = credential?.access;
-  const secret = credential?.secret;
-  const token = credential?.securitytoken;
-  const expiresAt = Date.parse(String(credential?.expires_at));
+/** Where an answer holds its keys: the object, and its four fields. */
+export interface KeyFields {
+  readonly object: string;
+  readonly access: string;
+  readonly secret: string;
+  readonly token: string;
+  readonly expires: string;
+}
+
+/** IAM's (an agency, a subject token) and the metadata service's `credential.{access, secret, securitytoken, expires_at}`. */
+const IAM_KEY_FIELDS: KeyFields = {
+  object: "credential",
+  access: "access",
+  secret: "secret",
+  token: "securitytoken",
+  expires: "expires_at",
+};
+
+/** The temporary keys an answer holds, registered as secrets at once; a response error when it holds none. */
+export function temporaryKeysOf(
+  body: unknown,
+  what: string,
+  fields: KeyFields = IAM_KEY_FIELDS,
+): TemporaryKeys {
+  const held = (body as Record<string, Record<string, unknown> | undefined> | null)?.[fields.object];
+  const [access, secret, token] = [held?.[fields.access], held?.[fields.secret], held?.[fields.token]];
+  const named = `${fields.object} {${[fields.access, fields.secret, fields.token, fields.expires].join(", ")}}`;
   if (
     typeof access !== "string" ||
     typeof secret !== "string" ||
@@ -65,13 +85,14 @@ export function temporaryKeysOf(body: unknown, what: string): TemporaryKeys {
     !secret ||
     !token
   ) {
-    throw new ModelArtsResponseError(
-      `${what} answered without a credential {access, secret, securitytoken, expires_at}.`,
-    );
+    throw new ModelArtsResponseError(`${what} answered without ${named}.`);
   }
   registerSecrets(secret, token);
+  const expiresAt = Date.parse(String(held?.[fields.expires]));
   if (Number.isNaN(expiresAt)) {
-    throw new ModelArtsResponseError(`${what} answered with a credential whose expires_at is not a time.`);
+    throw new ModelArtsResponseError(
+      `${what} answered with a ${fields.object} whose ${fields.expires} is not a time.`,
+    );
   }
   return {
     credentials: { kind: "aksk", accessKey: access, secretKey: secret, securityToken: token },
