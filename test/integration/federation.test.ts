@@ -11,6 +11,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { demoJobs } from "../../emulator";
+import { ModelArtsProvider } from "../../plugin/modelartsProvider";
+import { TOKENS } from "../../plugin/schema";
 import { ModelArtsApiError, ModelArtsConfigError } from "../../provider/support/errors";
 import { TemporaryKeyCache } from "../../provider/transport/temporaryKeys";
 import { failure } from "../support/failure";
@@ -185,6 +187,31 @@ describe("OIDC federation", () => {
       { env: keyless({}), config, temporaryKeys: new TemporaryKeyCache() },
     );
     expect(result.ids).toHaveLength(30);
+  });
+
+  it("the plugin's modelarts:assumeRoleWithOidc: the invoke lists the jobs, and no failure shows the token", async () => {
+    const [token] = emulator().identityProvider("idp-of-the-plugin");
+    const { agencyName, domainId } = emulator().settings.agencies[0]!;
+    const config = {
+      assumeRoleWithOidc: { idpId: "idp-of-the-plugin", idToken: token, agencyName, domainId },
+    };
+    const provider = new ModelArtsProvider("0.1.0", () => config, keyless({}));
+    const found = await provider.invoke(TOKENS.getVisualizationJobs, {});
+    expect(found.failures ?? []).toEqual([]);
+    expect((found.outputs.ids as number[]).length).toBe(30);
+    expect(
+      emulator()
+        .issuedKeys()
+        .map((k) => k.issuedFor),
+    ).toEqual(["federated@idp-of-the-plugin", "modelarts-reader@emulator-account"]);
+    const refused = new ModelArtsProvider(
+      "0.1.0",
+      () => ({ assumeRoleWithOidc: { ...config.assumeRoleWithOidc, idpId: "another" } }),
+      keyless({}),
+    );
+    const failed = await refused.invoke(TOKENS.getVisualizationJobs, {}).catch((e: Error) => e.message);
+    expect(String(failed)).toContain('Federation with the identity provider "another" was refused');
+    expect(String(failed)).not.toContain(token!);
   });
 
   it("bad settings are config errors that say what to set, before any request", async () => {
