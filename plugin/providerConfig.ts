@@ -6,6 +6,7 @@
  */
 
 import { configKeysAs, SETTING_SOURCES, settingValueText } from "../provider/settings/settingSources";
+import { MAPPED_ENDPOINTS, metaOf, SETTINGS } from "../provider/wire/description";
 
 /** A provider's config, by key without the package prefix (`region`, `accessKey`, ...). */
 export type ProviderConfig = Readonly<Record<string, unknown>>;
@@ -16,10 +17,14 @@ const PLUGIN_KEY_OF = configKeysAs("plugin");
 /** A settings config getter over the plugin's config. */
 export function settingsConfig(config: ProviderConfig): (key: string) => string | undefined {
   return (key) => {
-    // The plugin takes the ModelArts endpoint as a plain URL; the settings read it from a map.
+    // The plugin takes each endpoint as a plain URL (`endpoint`, `stsEndpoint`); the settings read them from a map.
     if (key === SETTING_SOURCES.endpoints.config) {
-      const endpoint = settingValueText(config.endpoint);
-      return endpoint === undefined ? undefined : JSON.stringify({ modelarts: endpoint });
+      const entries = MAPPED_ENDPOINTS.flatMap((setting) => {
+        const { plugin, inMap } = metaOf(SETTINGS[setting]);
+        const url = settingValueText(config[plugin!]);
+        return url === undefined ? [] : [[inMap!, url]];
+      });
+      return entries.length === 0 ? undefined : JSON.stringify(Object.fromEntries(entries));
     }
     const pluginKey = PLUGIN_KEY_OF[key];
     return pluginKey === undefined ? undefined : settingValueText(config[pluginKey]);

@@ -12,7 +12,7 @@ import { givenSettingProblems } from "../provider/settings/givenSettings";
 import { ModelArtsConfigError, ModelArtsProtocolError } from "../provider/support/errors";
 import type { Logger } from "../provider/support/logger";
 import { registerSecrets } from "../provider/support/redact";
-import { metaOf, SETTINGS } from "../provider/wire/description";
+import { MAPPED_ENDPOINTS, metaOf, SETTINGS } from "../provider/wire/description";
 import { type CtyObject, type CtyValue, decodeCty, encodeCty, holdsUnknown } from "./ctyCodec";
 import { queryArguments } from "./dataSourceArguments";
 import { diagnostic, errorDiagnostics } from "./diagnostics";
@@ -51,7 +51,7 @@ export type ServedMethods = {
 };
 
 /** The endpoints map's keys this provider reads; others (a huaweicloud block copied whole) are ignored with a warning. */
-const USED_ENDPOINTS = ["modelarts", "sts"];
+const USED_ENDPOINTS = MAPPED_ENDPOINTS.map((key) => metaOf(SETTINGS[key]).inMap!);
 
 /** A DynamicValue as an object of the block's type. */
 function decodeBlock(block: BlockSpec, value: DynamicValue | null | undefined): CtyObject {

@@ -6,23 +6,19 @@
  * missing region may still come from a data source's own argument.
  */
 import { ModelArtsConfigError } from "../support/errors";
-import type { SettingKey } from "../wire/description";
+import { words } from "../surfaces/wording";
+import { metaOf, SETTINGS, type SettingKey, valueType } from "../wire/description";
 import { agencyChainOf } from "./credentialSource";
 import { findBlock } from "./settingBlocks";
 import {
   type ConfigGetter,
+  type Found,
   findSetting,
   SETTING_SOURCES,
   settingBoolean,
   settingNumber,
 } from "./settingSources";
-import {
-  checkedProjectId,
-  checkedRegion,
-  checkedSigningAlgorithm,
-  endpointFromMap,
-  normalizeEndpoint,
-} from "./settings";
+import { endpointFromMap, normalizeEndpoint } from "./settings";
 
 /** A setting the config gives wrongly, and what is wrong. */
 export interface SettingProblem {
@@ -32,42 +28,57 @@ export interface SettingProblem {
 
 const NO_ENVIRONMENT = {};
 
-/** Each check: the setting, and how the lookup reads its value from the config alone. */
-function checks(config: ConfigGetter): Array<[SettingKey, () => unknown]> {
-  const given = (key: SettingKey) => findSetting(SETTING_SOURCES[key], config, NO_ENVIRONMENT);
-  const ifGiven =
-    <T>(key: SettingKey, check: (found: NonNullable<ReturnType<typeof given>>) => T) =>
-    () => {
-      const found = given(key);
-      return found === undefined ? undefined : check(found);
-    };
-  return [
-    ["region", ifGiven("region", checkedRegion)],
-    ["projectId", ifGiven("projectId", checkedProjectId)],
-    ["signingAlgorithm", () => checkedSigningAlgorithm(given("signingAlgorithm"))],
-    ["maxRetries", () => settingNumber("maxRetries", given("maxRetries"))],
-    ["maxConcurrency", () => settingNumber("maxConcurrency", given("maxConcurrency"))],
-    ["insecure", () => settingBoolean("insecure", given("insecure"))],
-    ["ecsMetadata", () => settingBoolean("ecsMetadata", given("ecsMetadata"))],
-    [
-      "endpoints",
-      () => {
-        const found = endpointFromMap(given("endpoints"));
-        return found && normalizeEndpoint(found, "ModelArts endpoint");
-      },
-    ],
-    ["authUrl", ifGiven("authUrl", (found) => normalizeEndpoint(found, "IAM endpoint"))],
-    ["assumeRole", () => agencyChainOf(config, NO_ENVIRONMENT, undefined)],
-    // Its shape only: the id token may yet come from the environment (GitHub Actions' service).
-    ["assumeRoleWithOidc", () => findBlock("assumeRoleWithOidc", config, NO_ENVIRONMENT)],
-  ];
+/** A text setting as found, checked by its schema in the description (a region's pattern, an endpoint's rule). */
+function checkedBySchema(key: SettingKey, found: Found): string {
+  if (SETTINGS[key].safeParse(found.value).success) return found.value;
+  throw new ModelArtsConfigError(
+    words`The setting from ${found.from} must be ${metaOf(SETTINGS[key]).rule}, got "${found.value}".`,
+  );
 }
+
+/**
+ * How the lookup reads a setting from the config alone, by what the description says it is: a
+ * block by its reader (a repeated one is the agency chain; the OIDC block's shape only, since its token may yet come
+ * from the environment), the endpoints map by its entries, a number or a boolean by its range, and
+ * text by its schema.
+ */
+function check(key: SettingKey, config: ConfigGetter): () => unknown {
+  const meta = metaOf(SETTINGS[key]);
+  const found = () => findSetting(SETTING_SOURCES[key], config, NO_ENVIRONMENT);
+  if (meta.repeated) return () => agencyChainOf(config, NO_ENVIRONMENT, undefined);
+  if (meta.block !== undefined) return () => findBlock(key, config, NO_ENVIRONMENT);
+  if (meta.inMap !== undefined) {
+    // Its entry of the endpoints map, where stack config and Terraform give it.
+    return () => {
+      const entry = endpointFromMap(
+        findSetting(SETTING_SOURCES.endpoints, config, NO_ENVIRONMENT),
+        meta.inMap,
+      );
+      return entry && normalizeEndpoint(entry, `${meta.inMap} endpoint`);
+    };
+  }
+  const type = valueType(SETTINGS[key]);
+  if (type === "integer") return () => settingNumber(key, found());
+  if (type === "boolean") return () => settingBoolean(key, found());
+  return () => {
+    const given = found();
+    return given && checkedBySchema(key, given);
+  };
+}
+
+/**
+ * The settings the config can give: those with a stack-config key of their own, and the endpoints
+ * of the endpoints map (a block's fields are checked in it).
+ */
+const CONFIGURED = (Object.keys(SETTINGS) as SettingKey[]).filter(
+  (key) => SETTING_SOURCES[key].config !== undefined || metaOf(SETTINGS[key]).inMap !== undefined,
+);
 
 /** Every setting the config gives that the lookup would refuse. */
 export function givenSettingProblems(config: ConfigGetter): SettingProblem[] {
-  return checks(config).flatMap(([setting, check]) => {
+  return CONFIGURED.flatMap((setting) => {
     try {
-      check();
+      check(setting, config)();
       return [];
     } catch (error) {
       if (!ModelArtsConfigError.isInstance(error)) throw error;

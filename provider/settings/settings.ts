@@ -98,7 +98,10 @@ function timeoutMsOf(argument: number | undefined, found: Found | undefined): nu
 }
 
 /** A service's entry (`modelarts`, `sts`) of the `huaweicloud:endpoints` map (given as JSON in stack config). */
-export function endpointFromMap(found: Found | undefined, service = "modelarts"): Found | undefined {
+export function endpointFromMap(
+  found: Found | undefined,
+  service = metaOf(SETTINGS.endpoints).inMap!,
+): Found | undefined {
   if (found === undefined) return undefined;
   let map: unknown;
   try {
@@ -143,16 +146,16 @@ function checkedText(
 }
 
 /** The signing algorithm as found (one of Huawei's four), else the default. */
-export const checkedSigningAlgorithm = (found: Found | undefined): SigningAlgorithm =>
+const checkedSigningAlgorithm = (found: Found | undefined): SigningAlgorithm =>
   found === undefined
     ? DEFAULT_SIGNING_ALGORITHM
     : (checkedText("signingAlgorithm", "signing algorithm", found) as SigningAlgorithm);
 
 /** The region as found, or a config error naming its source: a region name such as "cn-north-4". */
-export const checkedRegion = (found: Found): string => checkedText("region", "region", found);
+const checkedRegion = (found: Found): string => checkedText("region", "region", found);
 
 /** The project id as found, or a config error naming its source: it becomes a path segment. */
-export const checkedProjectId = (found: Found): string => checkedText("projectId", "project id", found);
+const checkedProjectId = (found: Found): string => checkedText("projectId", "project id", found);
 
 /** The project name as found (a sub-project's), or a config error naming its source. */
 const checkedProjectName = (found: Found): string => checkedText("projectName", "project name", found);
@@ -208,7 +211,10 @@ export function resolveSettings(
   const authUrlSource = authUrlFound ?? authUrlDefault;
   const authUrl = authUrlSource && normalizeEndpoint(authUrlSource, "IAM endpoint");
   const stsFound =
-    endpointFromMap(findSetting({ ...s.endpoints, env: [] }, config, env), "sts") ??
+    endpointFromMap(
+      findSetting({ ...s.endpoints, env: [] }, config, env),
+      metaOf(SETTINGS.stsEndpoint).inMap,
+    ) ??
     findSetting(s.stsEndpoint, config, env) ??
     (region === undefined ? undefined : foundAt(`https://sts.${region}.${cloud}`, { byDefault: true }));
   const stsEndpoint = stsFound && normalizeEndpoint(stsFound, "STS endpoint");

@@ -97,6 +97,11 @@ export interface EntryMeta {
   /** A setting that stack config and Terraform take as a map by service (the plugin, one URL). */
   readonly map?: boolean;
   /**
+   * An endpoint's key in that map (`modelarts`, `sts`): stack config and Terraform give it there;
+   * the plugin and the environment give the URL itself.
+   */
+  readonly inMap?: string;
+  /**
    * A setting that is a block of other settings (an agency; OIDC federation): its fields, each a
    * setting, by key, in order. Stack config and the plugin take it as an object, Terraform as a block.
    */
@@ -633,6 +638,7 @@ export const SETTINGS = {
   }),
   endpoints: described(text(), {
     map: true,
+    inMap: "modelarts",
     description:
       'The ModelArts endpoint; default https://modelarts.{region}.{cloud}. Stack config and Terraform take a map of endpoints by service (`{"modelarts": "https://...", "sts": "https://..."}`), the plugin the URL.',
     rule: 'a JSON object such as {"modelarts": "https://..."}',
@@ -861,10 +867,16 @@ export const SETTINGS = {
     description:
       'The STS endpoint, which assumes agencies by domain id; default https://sts.{region}.{cloud}. Stack config and Terraform take it as the "sts" entry of endpoints.',
     rule: ENDPOINT_RULE,
+    inMap: "sts",
     plugin: "stsEndpoint",
     env: ["HW_STS_ENDPOINT"],
   }),
 } as const satisfies Record<string, z.ZodMiniType>;
+
+/** The endpoints given in the `endpoints` map, by setting (`endpoints` is ModelArts', `stsEndpoint` STS's). */
+export const MAPPED_ENDPOINTS = (Object.keys(SETTINGS) as SettingKey[]).filter(
+  (key) => metaOf(SETTINGS[key]).inMap !== undefined,
+);
 
 /** The settings that are blocks of others (`assumeRole`, `assumeRoleWithOidc`). */
 export const BLOCK_KEYS = (Object.keys(SETTINGS) as SettingKey[]).filter(

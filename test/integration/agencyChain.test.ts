@@ -6,6 +6,8 @@
  * many refused before any request.
  */
 import { demoJobs } from "../../emulator";
+import { ModelArtsProvider } from "../../plugin/modelartsProvider";
+import { TOKENS } from "../../plugin/schema";
 import { ModelArtsApiError, ModelArtsConfigError } from "../../provider/support/errors";
 import { TemporaryKeyCache } from "../../provider/transport/temporaryKeys";
 import { failure } from "../support/failure";
@@ -84,4 +86,29 @@ it("a chain of none or of more than 8, or a hop without its domain, is refused b
     'The agency "x" from stack config huaweicloud:assumeRole[1] needs the domain',
   );
   expect(emulator().requests).toEqual([]);
+});
+
+it("the plugin's modelarts:assumeRole list with modelarts:stsEndpoint, and no environment at all", async () => {
+  const s = emulator().settings;
+  const config = {
+    region: s.region,
+    projectId: s.projectId,
+    accessKey: s.accessKey,
+    secretKey: s.secretKey,
+    endpoint: s.endpoint,
+    authUrl: s.authUrl,
+    stsEndpoint: s.stsEndpoint,
+    assumeRole: TWO_HOPS,
+  };
+  const found = await new ModelArtsProvider("0.1.0", () => config, {}).invoke(
+    TOKENS.getVisualizationJobs,
+    {},
+  );
+  expect(found.failures ?? []).toEqual([]);
+  expect((found.outputs.ids as number[]).length).toBe(30);
+  expect(
+    emulator()
+      .requests.filter((r) => r.method === "POST")
+      .map((r) => r.path),
+  ).toEqual(["/v3.0/OS-CREDENTIAL/securitytokens", "/v5/agencies/assume"]);
 });

@@ -62,6 +62,28 @@ describe("CheckConfig", () => {
     ).toEqual([]);
   });
 
+  it("checks every setting the description gives a rule: the signing algorithm, STS's endpoint, an OIDC block's fields", () => {
+    const { failures } = checkProviderConfig({
+      signingAlgorithm: "HmacSHA1",
+      stsEndpoint: "http://sts.example.com",
+      assumeRoleWithOidc: { idpId: "ci", idTokn: "x" },
+      projectName: "no spaces allowed",
+    });
+    expect(failures.map((f) => f.property).sort()).toEqual([
+      "assumeRoleWithOidc",
+      "projectName",
+      "signingAlgorithm",
+      "stsEndpoint",
+    ]);
+    expect(failures.find((f) => f.property === "signingAlgorithm")?.reason).toContain(
+      "must be one of HmacSHA256, HmacSM3, EcdsaP256SHA256, SM2SM3",
+    );
+    expect(failures.find((f) => f.property === "stsEndpoint")?.reason).toContain("plain http://");
+    expect(failures.find((f) => f.property === "assumeRoleWithOidc")?.reason).toContain(
+      'unknown field "idTokn"',
+    );
+  });
+
   it("offers no guess for a name near nothing", () => {
     expect(checkProviderConfig({ favouriteColour: "blue" }).failures[0]?.reason).toMatch(
       /provider\. Its settings: region, /,
