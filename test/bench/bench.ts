@@ -19,7 +19,8 @@
  * JSON.parse, peak memory against the JSON size, the time to require the package, the provider
  * plugin's cold start and invoke path (pluginBench.ts), the executable's start to its handshake in
  * both roles against Node.js's own (startupBench.ts), and `tofu plan` with the data source against
- * one without (terraformBench.ts). Each figure is the median of several runs, with min and max.
+ * one without (terraformBench.ts), and each signing algorithm's cost, a signature and a whole lookup
+ * (signingBench.ts). Each figure is the median of several runs, with min and max.
  * Prints a table and writes the results (bench-results.json); exits 1 if any figure is missing or
  * not a finite number. `--quick` and `--smoke` measure less (profile.ts); `npm test` runs `--smoke`.
  *
@@ -43,6 +44,7 @@ import { type BenchProfile, benchProfile } from "./profile";
 import { printResults } from "./report";
 import { BENCH_LATENCY_MS, type BenchResults, missingFigures, type SizeRow } from "./results";
 import { type PageFetcher, pageFetcher, sequential, transferAndParse } from "./sequentialClient";
+import { signingFigures } from "./signingBench";
 import { startupFigures } from "./startupBench";
 import { type Stats, stats, timed } from "./stats";
 import { terraformFigures } from "./terraformBench";
@@ -246,6 +248,8 @@ async function main(): Promise<void> {
   process.stderr.write("measuring the provider plugin and the executable's start...\n");
   const plugin = await pluginFigures(profile);
   const startup = await startupFigures(profile);
+  process.stderr.write("measuring the signing algorithms...\n");
+  const signing = await signingFigures(profile);
   process.stderr.write("measuring the Terraform provider...\n");
   const terraform = await terraformFigures(profile);
   const results: BenchResults = {
@@ -260,6 +264,7 @@ async function main(): Promise<void> {
     load,
     plugin,
     startup,
+    signing,
     ...(terraform && { terraform }),
   };
   writeFileSync(profile.out, `${JSON.stringify(results, null, 2)}\n`);

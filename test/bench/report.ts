@@ -1,8 +1,9 @@
 /** The bench's printed summary: the main table, then one line per other figure. */
 import type { BenchResults, SizeRow } from "./results";
-import { figure } from "./stats";
+import { figure, type Stats } from "./stats";
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
+const micro = (s: Stats) => `${s.median.toFixed(0)} µs (${s.min.toFixed(0)}-${s.max.toFixed(0)})`;
 
 /** The main table, as Markdown. */
 function printTable(results: BenchResults): void {
@@ -66,6 +67,15 @@ export function printResults(results: BenchResults): void {
       `first lookup of a process, ${jobs} jobs at 100 ms: ${figure(f.first)} against warm ${figure(f.warm)}: +${ms(f.extraMs)}, ratio ${f.firstOverWarm.toFixed(2)}`,
     );
   }
+  const { signing } = results;
+  for (const [algorithm, lookup] of Object.entries(signing.lookup)) {
+    console.log(
+      `signing ${algorithm}: ${micro(signing.signatureUs[algorithm]!)} a signature; a lookup of ${signing.jobs} jobs ${figure(lookup)}`,
+    );
+  }
+  console.log(
+    `signing: the slowest algorithm's lookup over HmacSHA256's: ${signing.slowestOverDefault.toFixed(2)}`,
+  );
   const hundred = results.rows.find((r) => r.pages === 100);
   if (hundred) {
     console.log(

@@ -3,6 +3,7 @@
  * and the bench itself agree on what a complete result is.
  */
 import type { PluginFigures } from "./pluginBench";
+import type { SigningFigures } from "./signingBench";
 import type { StartupFigures } from "./startupBench";
 import type { Stats } from "./stats";
 import type { TerraformFigures } from "./terraformBench";
@@ -60,6 +61,7 @@ export interface BenchResults {
   readonly load: { readonly withPulumiLoaded: Stats; readonly cold: Stats };
   readonly plugin: PluginFigures;
   readonly startup: StartupFigures;
+  readonly signing: SigningFigures;
   /** Absent only without `tofu` on PATH, which the bench says. */
   readonly terraform?: TerraformFigures;
 }
