@@ -64,7 +64,11 @@ function argumentIssues(input: Record<string, unknown>): ValidationIssue[] {
     issues.push({
       ...validationIssue(undefined, [
         `unknown argument "${key}"; the arguments are `,
-        ...ARGUMENT_KEYS.flatMap((k, i) => (i === 0 ? [{ argument: k }] : [", ", { argument: k }])),
+        ...ARGUMENT_KEYS.flatMap((k, i) =>
+          i === 0
+            ? [{ argument: k, andList: true as const }]
+            : [", ", { argument: k, andList: true as const }],
+        ),
       ]),
       field: key,
     });

@@ -24,8 +24,11 @@ type LookupFunction = "getVisualizationJobs" | "getVisualizationJob";
 
 /** A reference a surface renders in its own names. */
 export type Ref =
-  /** An argument, with the element index of a list (`status[1]`), or set to a value (`limit: 1`). */
-  | { readonly argument: string; readonly index?: number; readonly setTo?: string }
+  /**
+   * An argument, with the element index of a list (`status[1]`), or set to a value (`limit: 1`);
+   * `andList` names a split argument's list too where a surface has one (`status, statuses`).
+   */
+  | { readonly argument: string; readonly index?: number; readonly setTo?: string; readonly andList?: true }
   /** A setting: its name, all its names, or how to set it to `value`. */
   | { readonly setting: SettingKey; readonly as?: "name" | "names" | "howToSet"; readonly value?: string }
   | { readonly from: SettingOrigin }
@@ -132,6 +135,10 @@ function lookupText(fn: LookupFunction, surface: Surface): string {
 function refText(ref: Ref, surface: Surface): string {
   if ("argument" in ref) {
     const name = argumentName(ref.argument, surface);
+    const list = argumentMeta(ref.argument)?.list;
+    if (ref.andList && list !== undefined && (surface === "plugin" || surface === "terraform")) {
+      return `${name}, ${surface === "terraform" ? list.terraform : list.name}`;
+    }
     // A repeated option is not a list on the command line: its value names the one meant.
     const indexed = ref.index === undefined || surface === "cli" ? name : `${name}[${ref.index}]`;
     if (ref.setTo === undefined) return indexed;

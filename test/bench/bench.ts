@@ -249,7 +249,7 @@ async function main(): Promise<void> {
   const plugin = await pluginFigures(profile);
   const startup = await startupFigures(profile);
   process.stderr.write("measuring the signing algorithms...\n");
-  const signing = await signingFigures(profile);
+  const signing = await signingFigures(profile, BENCH_LATENCY_MS);
   process.stderr.write("measuring the Terraform provider...\n");
   const terraform = await terraformFigures(profile);
   const results: BenchResults = {

@@ -9,7 +9,6 @@ import { authorizationHeader, SIGNING_ALGORITHMS, type SigningAlgorithm } from "
 import { lookupVisualizationJobs } from "../../sdk/nodejs";
 import { startEmulatorProcess } from "./emulatorProcess";
 import type { BenchProfile } from "./profile";
-import { BENCH_LATENCY_MS } from "./results";
 import { type Stats, stats, timed } from "./stats";
 
 /** The signing figures of `npm run bench`. */
@@ -58,10 +57,10 @@ function signatureCost(algorithm: SigningAlgorithm, runs: number): Stats {
   return stats(samples);
 }
 
-/** Each algorithm's signature and lookup cost. */
-export async function signingFigures(profile: BenchProfile): Promise<SigningFigures> {
+/** Each algorithm's signature and lookup cost, the emulator adding `latencyMs` to each request. */
+export async function signingFigures(profile: BenchProfile, latencyMs: number): Promise<SigningFigures> {
   const signatureUs = Object.fromEntries(ALGORITHMS.map((a) => [a, signatureCost(a, profile.runs)]));
-  const emulator = await startEmulatorProcess({ jobs: JOBS, latencyMs: BENCH_LATENCY_MS });
+  const emulator = await startEmulatorProcess({ jobs: JOBS, latencyMs });
   try {
     const lookup = (algorithm: SigningAlgorithm) => async () => {
       const env = { ...emulator.env, HW_SIGNING_ALGORITHM: algorithm };

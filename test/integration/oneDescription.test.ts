@@ -320,8 +320,11 @@ describe("messages in each surface's names", () => {
     }).catch((e) => e);
     expect(error.messageOn("cli")).toContain("--page-size must be an integer from 1 to 1000, got 0");
     expect(error.messageOn("terraform")).toContain(
-      'unknown argument "nmae"; the arguments are status, name, name_regex',
+      'unknown argument "nmae"; the arguments are status, statuses, name, name_regex',
     );
+    // The plugin's SDKs split status too: their users are told of statuses; TypeScript's are not.
+    expect(error.messageOn("plugin")).toContain("the arguments are status, statuses, name, nameRegex");
+    expect(error.messageOn("typescript")).toContain("the arguments are status, name, nameRegex");
     expect(error.messageOn("plugin")).not.toMatch(/huaweicloud:|--page-size/);
   });
 
