@@ -9,7 +9,7 @@ import { ModelArtsError, ModelArtsValidationError } from "../provider/support/er
 import type { Logger } from "../provider/support/logger";
 import { terminalSafeJson } from "../provider/support/redact";
 import { render } from "../provider/surfaces/wording";
-import type { SettingKey } from "../provider/wire/description";
+import { metaOf, SETTINGS, type SettingKey } from "../provider/wire/description";
 import { ARGUMENT_OPTIONS, optionValue, parseArgsOptions, SETTING_OPTIONS } from "./jobsOptions";
 import { parseCommandOptions } from "./options";
 import { formatJobsTable } from "./table";
@@ -71,7 +71,22 @@ function settingOption(key: SettingKey, values: Record<string, unknown>): string
   const value = values[flag] as string | undefined;
   if (value === undefined) return undefined;
   if (SETTING_OPTIONS[key]!.integer) settingNumber(key, foundAt(value, { option: flag }));
+  else if (!SETTINGS[key].safeParse(value).success) {
+    throw new UsageError(`--${flag} must be ${metaOf(SETTINGS[key]).rule}, got "${value}"`);
+  }
   return value;
+}
+
+/**
+ * The environment with each setting given as an option standing for its first environment variable,
+ * for this lookup: `--profile` is HW_PROFILE, `--idp-id` HW_ASSUME_ROLE_IDP_ID. There is no stack.
+ */
+function environmentWithOptions(env: NodeJS.ProcessEnv, values: Record<string, unknown>): NodeJS.ProcessEnv {
+  const given = (Object.keys(SETTING_OPTIONS) as SettingKey[]).flatMap((key) => {
+    const value = settingOption(key, values);
+    return value === undefined ? [] : [[metaOf(SETTINGS[key]).env![0]!, value]];
+  });
+  return { ...env, ...Object.fromEntries(given) };
 }
 
 /** Runs `jobs` with its arguments; resolves to the exit status. */
@@ -89,14 +104,9 @@ export async function jobsCommand(argv: readonly string[], io: CommandIo): Promi
     throw new UsageError(`--output is table or json, got "${values.output}"`);
   }
   const args = argumentsOf(values);
-  // Options that are settings stand for their environment variables, for this lookup.
-  let env = io.env;
-  let concurrency: number | undefined;
+  let env: NodeJS.ProcessEnv;
   try {
-    const profile = settingOption("profile", values);
-    const maxConcurrency = settingOption("maxConcurrency", values);
-    if (profile !== undefined) env = { ...env, HW_PROFILE: profile };
-    if (maxConcurrency !== undefined) concurrency = Number(maxConcurrency);
+    env = environmentWithOptions(io.env, values);
   } catch (error) {
     if (!ModelArtsError.isInstance(error)) throw error;
     throw new UsageError(error.messageOn("cli"));
@@ -106,7 +116,6 @@ export async function jobsCommand(argv: readonly string[], io: CommandIo): Promi
     const result = await runLookup(args, "pulumi-modelarts jobs", {
       // --profile is HW_PROFILE for this lookup: the file is HW_SHARED_CONFIG_FILE or KooCLI's own.
       env,
-      ...(concurrency !== undefined && { concurrency }),
       logger: progress.logger,
       cache: false,
     });

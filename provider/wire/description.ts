@@ -732,6 +732,7 @@ export const SETTINGS = {
     config: "agencyName",
     plugin: "agencyName",
     terraform: "agency_name",
+    flag: "agency-name",
     env: ["HW_ASSUME_ROLE_AGENCY_NAME"],
   }),
   agencyDomainName: described(text(), {
@@ -740,6 +741,7 @@ export const SETTINGS = {
     config: "domainName",
     plugin: "domainName",
     terraform: "domain_name",
+    flag: "agency-domain-name",
     env: ["HW_ASSUME_ROLE_DOMAIN_NAME"],
   }),
   agencyDomainId: described(text(), {
@@ -748,6 +750,7 @@ export const SETTINGS = {
     config: "domainId",
     plugin: "domainId",
     terraform: "domain_id",
+    flag: "agency-domain-id",
     env: ["HW_ASSUME_ROLE_DOMAIN_ID"],
   }),
   agencyDuration: described(intRange(MIN_AGENCY_DURATION, MAX_AGENCY_DURATION), {
@@ -757,6 +760,7 @@ export const SETTINGS = {
     config: "durationSeconds",
     plugin: "durationSeconds",
     terraform: "duration",
+    flag: "agency-duration",
     env: ["HW_ASSUME_ROLE_DURATION"],
   }),
   ecsMetadata: described(flag(), {
@@ -800,6 +804,7 @@ export const SETTINGS = {
     config: "idpId",
     plugin: "idpId",
     terraform: "idp_id",
+    flag: "idp-id",
     env: ["HW_ASSUME_ROLE_IDP_ID", "HUAWEICLOUD_SDK_IDP_ID"],
   }),
   idToken: described(text(), {
@@ -818,6 +823,7 @@ export const SETTINGS = {
     config: "idTokenFile",
     plugin: "idTokenFile",
     terraform: "id_token_file",
+    flag: "id-token-file",
     env: ["HW_ASSUME_ROLE_ID_TOKEN_FILE", "HUAWEICLOUD_SDK_ID_TOKEN_FILE"],
   }),
   idTokenEnv: described(text().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/)), {
@@ -827,6 +833,7 @@ export const SETTINGS = {
     config: "idTokenEnv",
     plugin: "idTokenEnv",
     terraform: "id_token_env",
+    flag: "id-token-env",
     env: ["HW_ASSUME_ROLE_ID_TOKEN_ENV"],
   }),
   idTokenAudience: described(text(), {
@@ -836,6 +843,7 @@ export const SETTINGS = {
     config: "idTokenAudience",
     plugin: "idTokenAudience",
     terraform: "id_token_audience",
+    flag: "id-token-audience",
     env: ["HW_ASSUME_ROLE_ID_TOKEN_AUDIENCE"],
   }),
   actionsTokenUrl: described(text().check(z.refine((url) => endpointProblem(url, true) === undefined)), {
@@ -860,6 +868,7 @@ export const SETTINGS = {
       config: "signingAlgorithm",
       plugin: "signingAlgorithm",
       terraform: "signing_algorithm",
+      flag: "signing-algorithm",
       env: ["HW_SIGNING_ALGORITHM"],
     },
   ),

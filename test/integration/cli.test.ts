@@ -172,6 +172,48 @@ describe("pulumi-modelarts jobs", () => {
   });
 });
 
+describe("pulumi-modelarts jobs, keyless, by its options", () => {
+  const emulator = useEmulator({ jobs: demoJobs() });
+
+  it("--idp-id, --id-token-file, --agency-name, --agency-domain-id and --signing-algorithm stand for their variables", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "modelarts-cli-oidc-"));
+    try {
+      const [token] = emulator().identityProvider("ci");
+      writeFileSync(join(dir, "token"), token!);
+      const { HW_ACCESS_KEY: _, HW_SECRET_KEY: __, ...place } = emulator().env;
+      const { agencyName, domainId } = emulator().settings.agencies[0]!;
+      const options = ["--idp-id", "ci", "--id-token-file", join(dir, "token")];
+      const agency = ["--agency-name", agencyName, "--agency-domain-id", domainId];
+      const found = await run(
+        ["jobs", "--output", "json", ...options, ...agency, "--signing-algorithm", "SM2SM3"],
+        { ...place, HOME: dir },
+      );
+      expect([found.code, found.stderr]).toEqual([0, ""]);
+      expect(JSON.parse(found.stdout).ids).toHaveLength(30);
+      expect(
+        emulator()
+          .issuedKeys()
+          .map((k) => k.issuedFor),
+      ).toEqual(["federated@ci", "modelarts-reader@emulator-account"]);
+      expect(
+        new Set(
+          emulator()
+            .listRequests()
+            .map((r) => r.signedWith),
+        ),
+      ).toEqual(new Set(["SM2SM3"]));
+      const bad = await run(["jobs", ...options, "--signing-algorithm", "HmacSHA1"], { ...place, HOME: dir });
+      expect(bad).toMatchObject({ code: 2 });
+      expect(bad.stderr).toContain(
+        '--signing-algorithm must be one of HmacSHA256, HmacSM3, EcdsaP256SHA256, SM2SM3, got "HmacSHA1"',
+      );
+      expect(found.stdout + found.stderr + bad.stderr).not.toContain(token!);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("pulumi-modelarts emulator's options", () => {
   it("loads jobs from a JSON file, refusing a bad one by name; refuses a latency no timer can wait", async () => {
     const dir = mkdtempSync(join(tmpdir(), "modelarts-jobs-"));
