@@ -790,7 +790,7 @@ export const SETTINGS = {
       "agencyDuration",
     ],
     description:
-      "Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service.",
+      "Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token is given itself, in a file, in a variable that holds it, or asked of GitHub Actions' token service.",
     rule: 'an object such as {"idpId": "github-actions", "idTokenFile": "/run/token", "agencyName": "ci-reader", "domainId": "..."}',
     config: "assumeRoleWithOidc",
     plugin: "assumeRoleWithOidc",

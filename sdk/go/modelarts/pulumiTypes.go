@@ -140,7 +140,7 @@ func (o AssumeRoleArrayOutput) Index(i pulumi.IntInput) AssumeRoleOutput {
 	}).(AssumeRoleOutput)
 }
 
-// Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service.
+// Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token is given itself, in a file, in a variable that holds it, or asked of GitHub Actions' token service.
 type AssumeRoleWithOidc struct {
 	// The agency whose temporary keys the lookups use.
 	AgencyName string `pulumi:"agencyName"`
@@ -171,7 +171,7 @@ type AssumeRoleWithOidcInput interface {
 	ToAssumeRoleWithOidcOutputWithContext(context.Context) AssumeRoleWithOidcOutput
 }
 
-// Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service.
+// Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token is given itself, in a file, in a variable that holds it, or asked of GitHub Actions' token service.
 type AssumeRoleWithOidcArgs struct {
 	// The agency whose temporary keys the lookups use.
 	AgencyName pulumi.StringInput `pulumi:"agencyName"`
@@ -244,7 +244,7 @@ func (i *assumeRoleWithOidcPtrType) ToAssumeRoleWithOidcPtrOutputWithContext(ctx
 	return pulumi.ToOutputWithContext(ctx, i).(AssumeRoleWithOidcPtrOutput)
 }
 
-// Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service.
+// Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token is given itself, in a file, in a variable that holds it, or asked of GitHub Actions' token service.
 type AssumeRoleWithOidcOutput struct{ *pulumi.OutputState }
 
 func (AssumeRoleWithOidcOutput) ElementType() reflect.Type {

@@ -117,7 +117,7 @@ class AssumeRoleArgs:
 
 class AssumeRoleWithOidcArgsDict(TypedDict):
     """
-    Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service.
+    Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token is given itself, in a file, in a variable that holds it, or asked of GitHub Actions' token service.
     """
     agency_name: pulumi.Input[_builtins.str]
     """
@@ -164,7 +164,7 @@ class AssumeRoleWithOidcArgs:
                  id_token_env: pulumi.Input[Optional[_builtins.str]] = None,
                  id_token_file: pulumi.Input[Optional[_builtins.str]] = None):
         """
-        Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service.
+        Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token is given itself, in a file, in a variable that holds it, or asked of GitHub Actions' token service.
 
         :param pulumi.Input[_builtins.str] agency_name: The agency whose temporary keys the lookups use.
         :param pulumi.Input[_builtins.str] idp_id: The identity provider in IAM whose id tokens are exchanged; setting it turns OIDC federation on.

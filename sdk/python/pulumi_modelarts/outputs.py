@@ -87,7 +87,7 @@ class AssumeRole(dict):
 @pulumi.output_type
 class AssumeRoleWithOidc(dict):
     """
-    Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service.
+    Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token is given itself, in a file, in a variable that holds it, or asked of GitHub Actions' token service.
     """
     def __init__(__self__, *,
                  agency_name: _builtins.str,
@@ -99,7 +99,7 @@ class AssumeRoleWithOidc(dict):
                  id_token_env: Optional[_builtins.str] = None,
                  id_token_file: Optional[_builtins.str] = None):
         """
-        Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service.
+        Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token is given itself, in a file, in a variable that holds it, or asked of GitHub Actions' token service.
 
         :param _builtins.str agency_name: The agency whose temporary keys the lookups use.
         :param _builtins.str idp_id: The identity provider in IAM whose id tokens are exchanged; setting it turns OIDC federation on.

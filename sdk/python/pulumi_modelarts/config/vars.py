@@ -38,7 +38,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def assume_role_with_oidc(self) -> Optional[str]:
         """
-        Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token comes from idToken, idTokenFile, the variable idTokenEnv names, or GitHub Actions' token service. Environment: HW_ASSUME_ROLE_IDP_ID, HUAWEICLOUD_SDK_IDP_ID, HW_ASSUME_ROLE_ID_TOKEN, HW_ASSUME_ROLE_ID_TOKEN_FILE, HUAWEICLOUD_SDK_ID_TOKEN_FILE, HW_ASSUME_ROLE_ID_TOKEN_ENV, HW_ASSUME_ROLE_ID_TOKEN_AUDIENCE, HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
+        Keyless credentials (OIDC federation): IAM exchanges an id token of the identity provider for temporary keys, then, given an agency and its domain id, the agency is assumed with them through STS. The token is given itself, in a file, in a variable that holds it, or asked of GitHub Actions' token service. Environment: HW_ASSUME_ROLE_IDP_ID, HUAWEICLOUD_SDK_IDP_ID, HW_ASSUME_ROLE_ID_TOKEN, HW_ASSUME_ROLE_ID_TOKEN_FILE, HUAWEICLOUD_SDK_ID_TOKEN_FILE, HW_ASSUME_ROLE_ID_TOKEN_ENV, HW_ASSUME_ROLE_ID_TOKEN_AUDIENCE, HW_ASSUME_ROLE_AGENCY_NAME, HW_ASSUME_ROLE_DOMAIN_ID, HW_ASSUME_ROLE_DURATION.
         """
         return __config__.get('assumeRoleWithOidc')
 
