@@ -10,7 +10,6 @@ import { ModelArtsConfigError } from "../support/errors";
 import { registerSecrets } from "../support/redact";
 import { expandHome } from "../support/userFile";
 import { type Words, words } from "../surfaces/wording";
-import { metaOf, SETTINGS } from "../wire/description";
 import type { SettingKey } from "../wire/entryKeys.generated";
 import type { Federation, IdTokenSource } from "./credentials";
 import { findBlock } from "./settingBlocks";
@@ -21,20 +20,13 @@ import {
   findSetting,
   SETTING_SOURCES,
   settingNumber,
+  settingText,
 } from "./settingSources";
 
 /** The settings that give the token itself or where to read it; at most one may be set. */
 const TOKEN_SETTINGS = ["idToken", "idTokenFile", "idTokenEnv"] as const satisfies readonly SettingKey[];
 
 const NO_CONFIG: ConfigGetter = () => undefined;
-
-/** A text setting checked by its schema in the description; else a config error naming its source and rule. */
-function checked(key: SettingKey, found: Found): string {
-  if (SETTINGS[key].safeParse(found.value).success) return found.value;
-  throw new ModelArtsConfigError(
-    words`The setting from ${found.from} must be ${metaOf(SETTINGS[key]).rule}, got "${found.value}".`,
-  );
-}
 
 /** GitHub Actions' token service, when the job has one (`permissions: id-token: write`). */
 function actionsTokenService(
@@ -48,7 +40,7 @@ function actionsTokenService(
   const audience = fields.idTokenAudience?.value;
   return {
     kind: "actions",
-    url: checked("actionsTokenUrl", url),
+    url: settingText("actionsTokenUrl", url),
     requestToken: requestToken.value,
     ...(audience !== undefined && { audience }),
   };
@@ -72,7 +64,7 @@ function idTokenSource(
     return { kind: "value", token: fields.idToken!.value };
   }
   if (key === "idTokenFile") return { kind: "file", path: expandHome(fields.idTokenFile!.value, env) };
-  if (key === "idTokenEnv") return { kind: "env", name: checked("idTokenEnv", fields.idTokenEnv!), env };
+  if (key === "idTokenEnv") return { kind: "env", name: settingText("idTokenEnv", fields.idTokenEnv!), env };
   const actions = actionsTokenService(fields, env);
   if (actions !== undefined) return actions;
   throw new ModelArtsConfigError(

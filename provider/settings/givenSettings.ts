@@ -6,17 +6,16 @@
  * missing region may still come from a data source's own argument.
  */
 import { ModelArtsConfigError } from "../support/errors";
-import { words } from "../surfaces/wording";
 import { metaOf, SETTINGS, type SettingKey, valueType } from "../wire/description";
 import { agencyChainOf } from "./credentialSource";
 import { findBlock } from "./settingBlocks";
 import {
   type ConfigGetter,
-  type Found,
   findSetting,
   SETTING_SOURCES,
   settingBoolean,
   settingNumber,
+  settingText,
 } from "./settingSources";
 import { endpointFromMap, normalizeEndpoint } from "./settings";
 
@@ -27,14 +26,6 @@ export interface SettingProblem {
 }
 
 const NO_ENVIRONMENT = {};
-
-/** A text setting as found, checked by its schema in the description (a region's pattern, an endpoint's rule). */
-function checkedBySchema(key: SettingKey, found: Found): string {
-  if (SETTINGS[key].safeParse(found.value).success) return found.value;
-  throw new ModelArtsConfigError(
-    words`The setting from ${found.from} must be ${metaOf(SETTINGS[key]).rule}, got "${found.value}".`,
-  );
-}
 
 /**
  * How the lookup reads a setting from the config alone, by what the description says it is: a
@@ -62,7 +53,7 @@ function check(key: SettingKey, config: ConfigGetter): () => unknown {
   if (type === "boolean") return () => settingBoolean(key, found());
   return () => {
     const given = found();
-    return given && checkedBySchema(key, given);
+    return given && settingText(key, given);
   };
 }
 

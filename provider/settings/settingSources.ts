@@ -127,6 +127,17 @@ export function settingNumber(key: SettingKey, found: Found | undefined): number
   return n;
 }
 
+/**
+ * A text setting as found, checked by its schema in the description (a region's pattern, an
+ * endpoint's rule); else a config error naming `what` it is, its source and its rule.
+ */
+export function settingText(key: SettingKey, found: Found, what = "setting"): string {
+  if (SETTINGS[key].safeParse(found.value).success) return found.value;
+  throw new ModelArtsConfigError(
+    words`The ${what} from ${found.from} must be ${metaOf(SETTINGS[key]).rule}, got "${found.value}".`,
+  );
+}
+
 /** A boolean setting: its default when absent. */
 export function settingBoolean(key: SettingKey, found: Found | undefined): boolean {
   return found === undefined ? (metaOf(SETTINGS[key]).default as boolean) : parseBoolean(found);

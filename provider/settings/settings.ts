@@ -24,6 +24,7 @@ import {
   type Source,
   settingBoolean,
   settingNumber,
+  settingText,
 } from "./settingSources";
 
 export type { Agency, AkskCredentials, CredentialSource, Credentials } from "./credentials";
@@ -130,35 +131,20 @@ function defaultCloud(region: string): string {
   return region.startsWith("eu-west-1") ? "myhuaweicloud.eu" : "myhuaweicloud.com";
 }
 
-/** A text setting as found, checked by its schema in the description; else a config error naming its source and rule. */
-function checkedText(
-  key: "region" | "projectId" | "projectName" | "signingAlgorithm",
-  what: string,
-  found: Found,
-): string {
-  const schema = SETTINGS[key];
-  if (!schema.safeParse(found.value).success) {
-    throw new ModelArtsConfigError(
-      words`The ${what} from ${found.from} must be ${metaOf(schema).rule}, got "${found.value}".`,
-    );
-  }
-  return found.value;
-}
-
 /** The signing algorithm as found (one of Huawei's four), else the default. */
 const checkedSigningAlgorithm = (found: Found | undefined): SigningAlgorithm =>
   found === undefined
     ? DEFAULT_SIGNING_ALGORITHM
-    : (checkedText("signingAlgorithm", "signing algorithm", found) as SigningAlgorithm);
+    : (settingText("signingAlgorithm", found, "signing algorithm") as SigningAlgorithm);
 
 /** The region as found, or a config error naming its source: a region name such as "cn-north-4". */
-const checkedRegion = (found: Found): string => checkedText("region", "region", found);
+const checkedRegion = (found: Found): string => settingText("region", found, "region");
 
 /** The project id as found, or a config error naming its source: it becomes a path segment. */
-const checkedProjectId = (found: Found): string => checkedText("projectId", "project id", found);
+const checkedProjectId = (found: Found): string => settingText("projectId", found, "project id");
 
 /** The project name as found (a sub-project's), or a config error naming its source. */
-const checkedProjectName = (found: Found): string => checkedText("projectName", "project name", found);
+const checkedProjectName = (found: Found): string => settingText("projectName", found, "project name");
 
 /**
  * Resolves every setting a lookup needs. Nothing here is sent anywhere: the client that uses the
