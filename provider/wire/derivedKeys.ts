@@ -35,6 +35,11 @@ const CURVES = {
 /** The algorithms whose key is derived, by their wire names. */
 export type DerivedAlgorithm = keyof typeof CURVES;
 
+/** Whether an algorithm (by its wire name) signs with a key pair derived here, not an HMAC. */
+export function isDerivedAlgorithm(wire: string): wire is DerivedAlgorithm {
+  return Object.hasOwn(CURVES, wire);
+}
+
 /** SM2's a, b and base point, as ZA hashes them (GB/T 32918.2, the recommended curve). */
 const SM2_ZA_PARAMETERS = Buffer.from(
   "fffffffeffffffffffffffffffffffffffffffff00000000fffffffffffffffc" +

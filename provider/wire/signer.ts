@@ -8,7 +8,12 @@
  * every algorithm with Huawei's own Go signer. The emulator verifies signatures with the same functions.
  */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { type DerivedAlgorithm, signWithDerivedKey, verifyWithDerivedKey } from "./derivedKeys";
+import {
+  type DerivedAlgorithm,
+  isDerivedAlgorithm,
+  signWithDerivedKey,
+  verifyWithDerivedKey,
+} from "./derivedKeys";
 
 /** Each signing algorithm, by the name users set (HW_SIGNING_ALGORITHM): its wire name, and its hash. */
 export const SIGNING_ALGORITHMS = {
@@ -130,9 +135,11 @@ export function stringToSign(
   };
 }
 
-/** The wire name of an algorithm that signs with a derived key pair; undefined for an HMAC. */
-const derived = (algorithm: SigningAlgorithm): DerivedAlgorithm | undefined =>
-  algorithm === "EcdsaP256SHA256" || algorithm === "SM2SM3" ? SIGNING_ALGORITHMS[algorithm].wire : undefined;
+/** The wire name of an algorithm that signs with a derived key pair (one with a curve); undefined for an HMAC. */
+function derived(algorithm: SigningAlgorithm): DerivedAlgorithm | undefined {
+  const { wire } = SIGNING_ALGORITHMS[algorithm];
+  return isDerivedAlgorithm(wire) ? wire : undefined;
+}
 
 /** The `X-Sdk-Date` form of a time: `YYYYMMDDTHHMMSSZ`, UTC. */
 export function formatSdkDate(date: Date): string {
