@@ -10,7 +10,7 @@ import { BoundedMap } from "../provider/support/boundedMap";
 import { ModelArtsEmulatorError } from "../provider/support/errors";
 import { HEADER } from "../provider/wire/headerNames";
 import { gatewayError, type Reply } from "./replies";
-import type { TemporaryKeyIssuer } from "./temporaryKeys";
+import { IAM_DURATION, requestedDuration, type TemporaryKeyIssuer } from "./temporaryKeys";
 
 /** IAM's path for exchanging an id token. */
 export const ID_TOKEN_PATH = "/v3.0/OS-AUTH/id-token/tokens";
@@ -119,10 +119,8 @@ export class IdentityProviders {
     if (subject === undefined || subject.expiresAt <= this.now()) {
       return gatewayError(401, "IAM.0031", "The token is invalid or has expired", requestId);
     }
-    const duration = token?.duration_seconds === undefined ? 900 : Number(token.duration_seconds);
-    if (!Number.isInteger(duration) || duration < 900 || duration > 86_400) {
-      return gatewayError(400, "IAM.0011", "duration_seconds must be from 900 to 86400", requestId);
-    }
+    const duration = requestedDuration(token?.duration_seconds, IAM_DURATION, requestId);
+    if (typeof duration !== "number") return duration;
     return this.issuer.iamCredential(`federated@${subject.idpId}`, duration);
   }
 }

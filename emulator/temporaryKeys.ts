@@ -37,6 +37,21 @@ export const STS_ASSUME_PATH = "/v5/agencies/assume";
 /** The metadata service's path for the instance's temporary keys. */
 export const METADATA_PATH = "/openstack/latest/securitykey";
 
+/** How long keys may last, as IAM and STS take `duration_seconds`: the default, the most, the code refusing more. */
+export const IAM_DURATION = { byDefault: 900, max: 86_400, code: "IAM.0011" } as const;
+const STS_DURATION = { byDefault: 3600, max: 43_200, code: "STS.0001" } as const;
+
+/** A request's `duration_seconds` (the default when absent), or the 400 refusing one that is not from 900 to the most. */
+export function requestedDuration(
+  value: unknown,
+  bounds: typeof IAM_DURATION | typeof STS_DURATION,
+  requestId: string,
+): number | Reply {
+  const duration = value === undefined ? bounds.byDefault : Number(value);
+  if (Number.isInteger(duration) && duration >= 900 && duration <= bounds.max) return duration;
+  return gatewayError(400, bounds.code, `duration_seconds must be from 900 to ${bounds.max}`, requestId);
+}
+
 /**
  * The most temporary keys remembered: the metadata service answers anyone without a key, and
  * 60,000 requests to it grew an unbounded map from 59 to 115 MB. The oldest go first.
@@ -122,10 +137,8 @@ export class TemporaryKeyIssuer {
         requestId,
       );
     }
-    const duration = request?.duration_seconds === undefined ? 3600 : Number(request.duration_seconds);
-    if (!Number.isInteger(duration) || duration < 900 || duration > 43_200) {
-      return gatewayError(400, "STS.0001", "duration_seconds must be from 900 to 43200", requestId);
-    }
+    const duration = requestedDuration(request?.duration_seconds, STS_DURATION, requestId);
+    if (typeof duration !== "number") return duration;
     const [, domainId, agencyName] = urn;
     const agency = this.agencies.find((a) => a.domainId === domainId && a.agencyName === agencyName);
     if (agency === undefined) {
@@ -170,10 +183,8 @@ export class TemporaryKeyIssuer {
         requestId,
       );
     }
-    const duration = role.duration_seconds === undefined ? 900 : Number(role.duration_seconds);
-    if (!Number.isInteger(duration) || duration < 900 || duration > 86_400) {
-      return gatewayError(400, "IAM.0011", "duration_seconds must be from 900 to 86400", requestId);
-    }
+    const duration = requestedDuration(role.duration_seconds, IAM_DURATION, requestId);
+    if (typeof duration !== "number") return duration;
     const agency = this.agencies.find(
       (a) =>
         a.agencyName === role.agency_name &&
