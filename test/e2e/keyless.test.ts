@@ -7,7 +7,7 @@
  * the agency's keys, and neither the state nor the engine's `-v=9` log holds the id token, the
  * request token, a subject token or a security token.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,6 +22,7 @@ import { textUnder } from "../support/backendText";
 import { type KeylessCi, keylessCi } from "../support/keyless";
 import { fencedBlockAfter } from "../support/readme";
 import { RELEASE_DIR, VERSION } from "../support/release";
+import { runScript } from "../support/shellScript";
 
 jest.setTimeout(300_000);
 
@@ -63,7 +64,7 @@ function expectAgencyKeys(variant: (typeof VARIANTS)[number]): void {
   const issued = emulator.issuedKeys();
   expect(issued.map((k) => k.issuedFor)).toEqual(["federated@github-actions", "ci-reader@emulator-account"]);
   expect(emulator.listRequests().every((r) => r.accessKey === issued[1]!.accessKey)).toBe(true);
-  expect(ci.actionsAsked() > 0).toBe(variant !== "a token file");
+  expect(ci.actionsAsked().length > 0).toBe(variant !== "a token file");
 }
 
 /** The release's command line, unpacked: its folder, a PATH holding it alone (no Node.js). */
@@ -80,13 +81,7 @@ function commandLine(): string {
 
 /** Runs a shell line with only the command line and the shell on PATH, in `env`. */
 function shell(line: string, bin: string, env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn("/bin/sh", ["-c", line], { env: { ...env, HOME: root, PATH: bin } });
-    let [stdout, stderr] = ["", ""];
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk));
-    child.once("exit", (code) => resolve({ code, stdout, stderr }));
-  });
+  return runScript(line, root, { ...env, HOME: root, PATH: bin });
 }
 
 it.each(VARIANTS)("the release's command line, no Node.js on PATH, with %s", async (variant) => {

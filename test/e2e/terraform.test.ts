@@ -472,7 +472,7 @@ ${running}`,
       );
       const applied = await tofu(inBlock, ["apply", "-auto-approve", "-input=false"], elsewhere);
       expect(applied.stderr).toBe("");
-      expect(ci.actionsAsked()).toBeGreaterThan(0);
+      expect(ci.actionsAsked().length).toBeGreaterThan(0);
       expect(JSON.parse((await tofu(inBlock, ["output", "-json", "count"], elsewhere)).stdout)).toBe(
         expected,
       );

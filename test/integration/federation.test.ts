@@ -6,8 +6,6 @@
  * line and the emulator's request log are searched for the id token, the subject token and the keys.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { demoJobs } from "../../emulator";
@@ -16,6 +14,7 @@ import { TOKENS } from "../../plugin/schema";
 import { ModelArtsApiError, ModelArtsConfigError } from "../../provider/support/errors";
 import { TemporaryKeyCache } from "../../provider/transport/temporaryKeys";
 import { failure } from "../support/failure";
+import { type KeylessCi, keylessCi } from "../support/keyless";
 import { lookup, useEmulator } from "./helpers";
 
 const emulator = useEmulator({ jobs: demoJobs() });
@@ -118,46 +117,42 @@ describe("OIDC federation", () => {
   });
 
   describe("GitHub Actions' token service", () => {
-    let server: Server;
-    let asked: IncomingMessage[];
-    let url: string;
+    let ci: KeylessCi;
     beforeEach(async () => {
-      asked = [];
-      const [token] = emulator().identityProvider("github");
-      server = createServer((req, res) => {
-        asked.push(req);
-        const ok = req.headers.authorization === "Bearer request-token-of-the-job";
-        res.writeHead(ok ? 200 : 401, { "content-type": "application/json" });
-        res.end(JSON.stringify(ok ? { count: 1, value: token } : { message: "Bad credentials" }));
-      });
-      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/_apis/idtoken?api-version=2.0`;
+      ci = await keylessCi(emulator(), dir);
     });
-    afterEach(() => new Promise((resolve) => server.close(resolve)));
+    afterEach(() => ci.close());
+    /** GitHub's variables, as a job with `id-token: write` has them. */
+    const actions = () => {
+      const { ACTIONS_ID_TOKEN_REQUEST_URL, ACTIONS_ID_TOKEN_REQUEST_TOKEN } = ci.actionsEnv;
+      return {
+        ACTIONS_ID_TOKEN_REQUEST_URL: ACTIONS_ID_TOKEN_REQUEST_URL!,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: ACTIONS_ID_TOKEN_REQUEST_TOKEN!,
+      };
+    };
 
     it("is asked for the token with the audience, when the job has one and no token is given", async () => {
       const { result, lines } = await logged(
         keyless({
-          HW_ASSUME_ROLE_IDP_ID: "github",
-          ACTIONS_ID_TOKEN_REQUEST_URL: url,
-          ACTIONS_ID_TOKEN_REQUEST_TOKEN: "request-token-of-the-job",
+          HW_ASSUME_ROLE_IDP_ID: "github-actions",
+          ...actions(),
           HW_ASSUME_ROLE_ID_TOKEN_AUDIENCE: "sts.myhuaweicloud.com",
           ...agency(),
         }),
       );
       expect(result.ids).toHaveLength(30);
-      expect(asked.map((r) => r.url)).toEqual([
-        "/_apis/idtoken?api-version=2.0&audience=sts.myhuaweicloud.com",
+      expect(ci.actionsAsked()).toEqual([
+        "/_apis/pipelines/idtoken?api-version=2.0&audience=sts.myhuaweicloud.com",
       ]);
-      expect(lines.join("\n")).not.toContain("request-token-of-the-job");
+      expect(ci.leaks(lines.join("\n"))).toEqual([]);
     });
 
     it("a refused request token is an error naming the service, without the token", async () => {
       const error = await failure(
         logged(
           keyless({
-            HW_ASSUME_ROLE_IDP_ID: "github",
-            ACTIONS_ID_TOKEN_REQUEST_URL: url,
+            HW_ASSUME_ROLE_IDP_ID: "github-actions",
+            ...actions(),
             ACTIONS_ID_TOKEN_REQUEST_TOKEN: "a-stale-request-token",
           }),
         ),
@@ -166,7 +161,7 @@ describe("OIDC federation", () => {
       expect(error.message).toContain("GitHub Actions' id token service");
       expect(error.message).toContain("401");
       expect(error.message).not.toContain("a-stale-request-token");
-      expect(asked[0]!.url).toBe("/_apis/idtoken?api-version=2.0");
+      expect(ci.actionsAsked()[0]).toBe("/_apis/pipelines/idtoken?api-version=2.0");
     });
   });
 

@@ -20,8 +20,8 @@ export interface KeylessCi {
   readonly fileEnv: Record<string, string>;
   /** GitHub Actions' variables, no token given. */
   readonly actionsEnv: Record<string, string>;
-  /** How many times the token service was asked. */
-  actionsAsked(): number;
+  /** What the token service was asked: each request's path and query. */
+  actionsAsked(): readonly string[];
   /** The secrets of the flow a text shows: the id token, the request token, subject tokens, security tokens. */
   leaks(text: string): string[];
   close(): Promise<void>;
@@ -32,9 +32,9 @@ export async function keylessCi(emulator: RunningEmulator, dir: string): Promise
   const [token] = emulator.identityProvider("github-actions");
   const file = join(dir, "id-token");
   writeFileSync(file, `${token}\n`);
-  let asked = 0;
+  const asked: string[] = [];
   const server: Server = createServer((req, res) => {
-    asked++;
+    asked.push(req.url ?? "");
     const ok = req.headers.authorization === `Bearer ${REQUEST_TOKEN}`;
     res.writeHead(ok ? 200 : 401, { "content-type": "application/json" });
     res.end(JSON.stringify(ok ? { count: 1, value: token } : { message: "Bad credentials" }));
