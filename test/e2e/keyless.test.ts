@@ -8,7 +8,7 @@
  * request token, a subject token or a security token.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LocalWorkspace } from "@pulumi/pulumi/automation";
@@ -23,10 +23,10 @@ import { type KeylessCi, keylessCi } from "../support/keyless";
 import { fencedBlockAfter } from "../support/readme";
 import { RELEASE_DIR, VERSION } from "../support/release";
 import { runScript } from "../support/shellScript";
+import { yamlExampleWithRepoPlugin } from "../support/yamlExample";
 
 jest.setTimeout(300_000);
 
-const REPO = join(__dirname, "../..");
 const cli = findPulumiCli();
 const yamlHost = findCommand("pulumi-language-yaml");
 if (cli === undefined)
@@ -200,12 +200,7 @@ describe("the credentials page's CI files, run against the emulator", () => {
 (cli === undefined || yamlHost === undefined ? it.skip : it).each(VARIANTS)(
   "the plugin under the YAML language host, with %s",
   async (variant) => {
-    const project = join(root, "yaml-tensorboard-urls");
-    cpSync(join(REPO, "examples", "yaml-tensorboard-urls"), project, { recursive: true });
-    // The repository's build of the plugin, in place of the installed one the example takes.
-    const manifest = readFileSync(join(project, "Pulumi.yaml"), "utf8");
-    const plugins = `plugins:\n  providers:\n    - name: modelarts\n      path: ${join(REPO, "plugin", "bin")}\n`;
-    writeFileSync(join(project, "Pulumi.yaml"), manifest.replace(/^(runtime: yaml\n)/m, `$1${plugins}`));
+    const project = yamlExampleWithRepoPlugin(root);
     const stack = await LocalWorkspace.createOrSelectStack(
       { stackName: "ci", workDir: project },
       { envVars: { ...isolatedPulumiEnv(root), ...variants()[variant] } },

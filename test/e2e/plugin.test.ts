@@ -8,7 +8,7 @@
  * runs in standalonePlugin.test.ts (up, refresh, destroy with provider config) and the examples'
  * READMEs. Skipped, with one line saying why, without the `pulumi` CLI or the YAML language host.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
@@ -16,11 +16,10 @@ import { LocalWorkspace, type ProjectSettings } from "@pulumi/pulumi/automation"
 import { findCommand, findPulumiCli, isolatedPulumiEnv } from "../../demo/exampleStack";
 import { demoJobs, type RunningEmulator, startEmulator } from "../../emulator";
 import { lookupVisualizationJobs } from "../../provider/lookup/lookup";
+import { PLUGIN_DIR, yamlExampleWithRepoPlugin } from "../support/yamlExample";
 
 jest.setTimeout(300_000);
 
-const REPO = join(__dirname, "../..");
-const PLUGIN_DIR = join(REPO, "plugin", "bin");
 const cli = findPulumiCli();
 const yamlHost = findCommand("pulumi-language-yaml");
 if (cli === undefined) process.stdout.write("plugin e2e tests skipped: no `pulumi` CLI on PATH\n");
@@ -65,13 +64,7 @@ describe("the modelarts plugin with the real engine", () => {
 
   /** The YAML example in a temporary folder, pointing at this repository's build of the plugin. */
   async function yamlStack(envVars: Record<string, string>) {
-    const project = join(box.root, "yaml-tensorboard-urls");
-    cpSync(join(REPO, "examples", "yaml-tensorboard-urls"), project, { recursive: true });
-    // The example takes the installed plugin; this stack takes the repository's build of it instead.
-    const manifest = readFileSync(join(project, "Pulumi.yaml"), "utf8");
-    expect(manifest).not.toContain("plugins:");
-    const plugins = `plugins:\n  providers:\n    - name: modelarts\n      path: ${PLUGIN_DIR}\n`;
-    writeFileSync(join(project, "Pulumi.yaml"), manifest.replace(/^(runtime: yaml\n)/m, `$1${plugins}`));
+    const project = yamlExampleWithRepoPlugin(box.root);
     const stack = await LocalWorkspace.createOrSelectStack(
       { stackName: "dev", workDir: project },
       { envVars: { ...box.envVars, ...envVars } },
