@@ -38,7 +38,8 @@ function emulatorInstructions(emulator: RunningEmulator, jobCount: number): stri
     ["huaweicloud:projectId", s.projectId],
     ["huaweicloud:accessKey", s.accessKey, true],
     ["huaweicloud:secretKey", s.secretKey, true],
-    ["huaweicloud:endpoints", JSON.stringify({ modelarts: s.endpoint })],
+    // Every endpoint of the map, STS's too: one left out would be Huawei's real host.
+    ["huaweicloud:endpoints", JSON.stringify({ modelarts: s.endpoint, sts: s.stsEndpoint })],
     ["huaweicloud:authUrl", s.authUrl],
   ]);
   const plugin = configLines([
@@ -47,6 +48,7 @@ function emulatorInstructions(emulator: RunningEmulator, jobCount: number): stri
     ["modelarts:accessKey", s.accessKey, true],
     ["modelarts:secretKey", s.secretKey, true],
     ["modelarts:endpoint", s.endpoint],
+    ["modelarts:stsEndpoint", s.stsEndpoint],
     ["modelarts:authUrl", s.authUrl],
   ]);
   return [

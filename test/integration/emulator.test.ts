@@ -332,11 +332,12 @@ describe("pulumi-modelarts emulator (npm run emulator)", () => {
     expect(output).toContain(`pulumi config set --secret huaweicloud:secretKey ${env.HW_SECRET_KEY}`);
     expect(output).toContain(`pulumi config set --secret huaweicloud:accessKey ${env.HW_ACCESS_KEY}`);
     expect(output).toContain(
-      `pulumi config set huaweicloud:endpoints '${JSON.stringify({ modelarts: env.HW_MODELARTS_ENDPOINT })}'`,
+      `pulumi config set huaweicloud:endpoints '${JSON.stringify({ modelarts: env.HW_MODELARTS_ENDPOINT, sts: env.HW_STS_ENDPOINT })}'`,
     );
     // ...and the plugin's, and the control API for tests in any language.
     expect(output).toContain(`pulumi config set --secret modelarts:secretKey ${env.HW_SECRET_KEY}`);
     expect(output).toContain(`pulumi config set modelarts:endpoint ${env.HW_MODELARTS_ENDPOINT}`);
+    expect(output).toContain(`pulumi config set modelarts:stsEndpoint ${env.HW_STS_ENDPOINT}`);
     const curl = /^curl -H '(x-emulator-key): ([^']+)' (\S+)$/m.exec(output);
     expect(curl?.[2]).toBe(env.HW_SECRET_KEY);
     const jobs = await request(curl![3]!, { headers: { [curl![1]!]: curl![2]! } });
